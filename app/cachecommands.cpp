@@ -1,0 +1,205 @@
+// coulisse-cli commands on a local cache: demo data, integrity check, information.
+#include "cachedatabase.h"
+#include "cachelocation.h"
+#include "clicommands.h"
+#include "democachewriter.h"
+
+#include <QCommandLineParser>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QLocale>
+#include <QSqlQuery>
+
+namespace Cli {
+
+namespace {
+
+QCommandLineOption cacheOption()
+{
+    return {QStringLiteral("cache"),
+            Text::tr("The cache file (default: the default profile's cache)."),
+            QStringLiteral("FILE")};
+}
+
+/// Parses \a arguments; on --help or a usage error prints and returns false with \a code set.
+bool parse(QCommandLineParser &parser, const QString &command, const QStringList &arguments,
+           int *code)
+{
+    parser.setApplicationDescription(command);
+    parser.addHelpOption();
+    if (!parser.parse(QStringList{QStringLiteral("coulisse-cli")} + arguments)) {
+        err() << parser.errorText() << '\n';
+        *code = 2;
+        return false;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        out() << parser.helpText();
+        *code = 0;
+        return false;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        err() << Text::tr("Unexpected argument: %1").arg(parser.positionalArguments().first())
+              << '\n';
+        *code = 2;
+        return false;
+    }
+    return true;
+}
+
+QString cachePath(const QCommandLineParser &parser)
+{
+    const QString path = parser.value(QStringLiteral("cache"));
+    return path.isEmpty() ? CacheLocation::defaultPath() : path;
+}
+
+int demoData(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.addOption(cacheOption());
+    parser.addOption({QStringLiteral("videos"), Text::tr("Number of videos (default 100000)."),
+                      QStringLiteral("N"), QStringLiteral("100000")});
+    parser.addOption({QStringLiteral("seed"), Text::tr("Random seed (default 1): same seed, same data."),
+                      QStringLiteral("S"), QStringLiteral("1")});
+    parser.addOption({QStringLiteral("creators"), Text::tr("Number of creators (default: from the videos)."),
+                      QStringLiteral("N")});
+    parser.addOption({QStringLiteral("viewers"), Text::tr("Number of viewers (default: from the videos)."),
+                      QStringLiteral("N")});
+    parser.addOption({QStringLiteral("replace"),
+                      Text::tr("Replace a cache that already holds a catalogue.")});
+    parser.addOption({QStringLiteral("quiet"), Text::tr("Print no progress.")});
+    int code = 0;
+    if (!parse(parser, Text::tr("Writes a deterministic demo catalogue into a cache file."),
+               arguments, &code))
+        return code;
+
+    DemoDataOptions options;
+    bool ok = false;
+    options.videos = parser.value(QStringLiteral("videos")).toLongLong(&ok);
+    if (!ok || options.videos < 0 || options.videos > 100'000'000) {
+        err() << Text::tr("--videos takes a number from 0 to 100000000.") << '\n';
+        return 2;
+    }
+    options.seed = parser.value(QStringLiteral("seed")).toULongLong(&ok);
+    if (!ok) {
+        err() << Text::tr("--seed takes a non-negative whole number.") << '\n';
+        return 2;
+    }
+    for (const auto &[name, target] : {std::pair{QStringLiteral("creators"), &options.creators},
+                                       std::pair{QStringLiteral("viewers"), &options.viewers}}) {
+        if (parser.isSet(name)) {
+            *target = parser.value(name).toLongLong(&ok);
+            if (!ok || *target < 0) {
+                err() << Text::tr("--%1 takes a non-negative whole number.").arg(name) << '\n';
+                return 2;
+            }
+        }
+    }
+    if (options.videos > 0 && options.creators == 0) {
+        err() << Text::tr("Videos need at least one creator.") << '\n';
+        return 2;
+    }
+    const QString path = cachePath(parser);
+    const bool quiet = parser.isSet(QStringLiteral("quiet"));
+    QString lastStage;
+    const auto progress = [&](const QString &stage, qint64 done, qint64 total) {
+        if (quiet)
+            return;
+        if (stage != lastStage && !lastStage.isEmpty())
+            err() << '\n';
+        lastStage = stage;
+        err() << '\r' << stage;
+        if (total > 1)
+            err() << ": " << QLocale().toString(done) << " / " << QLocale().toString(total);
+        else
+            err() << QStringLiteral("…");
+        err().flush();
+    };
+    const DemoCacheWriter::Result result =
+        DemoCacheWriter::write(path, options, parser.isSet(QStringLiteral("replace")), progress);
+    if (!quiet)
+        err() << '\n';
+    if (!result.ok) {
+        err() << Text::tr("demo-data failed: %1").arg(result.error) << '\n';
+        return 1;
+    }
+    const QLocale l;
+    out() << Text::tr("Wrote %1 videos, %2 video tags, %3 games, %4 tag groups, %5 tags and %6 "
+                      "users to %7 in %8 s.")
+                 .arg(l.toString(result.counts.videos), l.toString(result.counts.videoTags),
+                      l.toString(result.counts.games), l.toString(result.counts.tagGroups),
+                      l.toString(result.counts.tags), l.toString(result.counts.users),
+                      QDir::toNativeSeparators(QFileInfo(path).absoluteFilePath()),
+                      l.toString(result.elapsedMs / 1000.0, 'f', 1))
+          << '\n';
+    return 0;
+}
+
+int cacheCheck(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.addOption(cacheOption());
+    int code = 0;
+    if (!parse(parser, Text::tr("Checks a cache file: SQLite integrity and derived data."),
+               arguments, &code))
+        return code;
+    const QString path = cachePath(parser);
+    CacheDatabase cache;
+    if (!cache.open(path, CacheDatabase::Access::ReadOnly)) {
+        err() << cache.errorString() << '\n';
+        return 1;
+    }
+    const QStringList problems = cache.integrityProblems();
+    if (problems.isEmpty()) {
+        out() << Text::tr("%1: ok").arg(QDir::toNativeSeparators(path)) << '\n';
+        return 0;
+    }
+    for (const QString &p : problems)
+        err() << p << '\n';
+    return 1;
+}
+
+int cacheInfo(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.addOption(cacheOption());
+    int code = 0;
+    if (!parse(parser, Text::tr("Prints what a cache file holds."), arguments, &code))
+        return code;
+    const QString path = cachePath(parser);
+    CacheDatabase cache;
+    if (!cache.open(path, CacheDatabase::Access::ReadOnly)) {
+        err() << cache.errorString() << '\n';
+        return 1;
+    }
+    const QLocale l;
+    out() << Text::tr("Cache:") << ' ' << QDir::toNativeSeparators(QFileInfo(path).absoluteFilePath())
+          << '\n'
+          << Text::tr("Schema version:") << ' ' << cache.schemaVersion() << '\n'
+          << Text::tr("Size:") << ' ' << l.formattedDataSize(QFileInfo(path).size()) << '\n';
+    QSqlQuery q(cache.database());
+    for (const char *table : {"games", "tag_groups", "tags", "game_tags", "users", "videos",
+                              "video_tags", "outbox"}) {
+        if (q.exec(QStringLiteral("SELECT count(*) FROM %1").arg(QString::fromLatin1(table)))
+            && q.next())
+            out() << QString::fromLatin1(table).leftJustified(12) << ' '
+                  << l.toString(q.value(0).toLongLong()) << '\n';
+    }
+    return 0;
+}
+
+} // namespace
+
+QList<Command> cacheCommands()
+{
+    return {
+        {{QStringLiteral("demo-data")},
+         QT_TRANSLATE_NOOP("Cli", "Write a deterministic demo catalogue into a cache"), &demoData},
+        {{QStringLiteral("cache"), QStringLiteral("check")},
+         QT_TRANSLATE_NOOP("Cli", "Check a cache's integrity and derived data"), &cacheCheck},
+        {{QStringLiteral("cache"), QStringLiteral("info")},
+         QT_TRANSLATE_NOOP("Cli", "Print what a cache holds"), &cacheInfo},
+    };
+}
+
+} // namespace Cli

@@ -1,0 +1,29 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QStringList>
+#include <QTextStream>
+
+/// The commands of coulisse-cli. Each takes its own arguments (after the command words) and
+/// returns the process exit code: 0 done, 1 failed, 2 usage error.
+namespace Cli {
+
+QTextStream &out();
+QTextStream &err();
+
+struct Command
+{
+    QStringList words; ///< e.g. {"demo-data"} or {"cache", "check"}
+    const char *summary;
+    int (*run)(const QStringList &arguments);
+};
+
+QList<Command> cacheCommands();
+
+/// Translation context for the CLI's messages.
+class Text
+{
+    Q_DECLARE_TR_FUNCTIONS(Cli)
+};
+
+} // namespace Cli

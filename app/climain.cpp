@@ -1,0 +1,87 @@
+// coulisse-cli: everything the app can do to data, scriptable and headless.
+#include "clicommands.h"
+#include "translations.h"
+
+#include <QCoreApplication>
+
+#include <cstdio>
+
+namespace Cli {
+
+QTextStream &out()
+{
+    static QTextStream stream(stdout);
+    return stream;
+}
+
+QTextStream &err()
+{
+    static QTextStream stream(stderr);
+    return stream;
+}
+
+} // namespace Cli
+
+namespace {
+
+void printUsage(const QList<Cli::Command> &commands)
+{
+    QTextStream &o = Cli::out();
+    o << Cli::Text::tr("Usage: coulisse-cli [--lang zh_CN|en] COMMAND [options]") << '\n'
+      << '\n'
+      << Cli::Text::tr("Commands:") << '\n';
+    for (const Cli::Command &c : commands)
+        o << "  " << c.words.join(QLatin1Char(' ')).leftJustified(22) << ' '
+          << QCoreApplication::translate("Cli", c.summary) << '\n';
+    o << '\n' << Cli::Text::tr("Run 'coulisse-cli COMMAND --help' for the options of a command.")
+      << '\n';
+    o.flush();
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("Coulisse"));
+    QCoreApplication::setApplicationName(QStringLiteral("Coulisse"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(COULISSE_VERSION));
+
+    QStringList args = app.arguments().mid(1);
+    QString language;
+    const int langAt = args.indexOf(QStringLiteral("--lang"));
+    if (langAt >= 0 && langAt + 1 < args.size()) {
+        language = args.at(langAt + 1);
+        args.remove(langAt, 2);
+    }
+    Translations::install(language);
+
+    QList<Cli::Command> commands = Cli::cacheCommands();
+    if (args.isEmpty() || args.first() == QLatin1String("help")
+        || args.first() == QLatin1String("--help") || args.first() == QLatin1String("-h")) {
+        printUsage(commands);
+        return args.isEmpty() ? 2 : 0;
+    }
+    if (args.first() == QLatin1String("--version") || args.first() == QLatin1String("version")) {
+        Cli::out() << "coulisse-cli " << QCoreApplication::applicationVersion() << '\n';
+        return 0;
+    }
+    // The longest command whose words start the arguments.
+    const Cli::Command *best = nullptr;
+    for (const Cli::Command &c : commands) {
+        if (args.size() >= c.words.size() && args.mid(0, c.words.size()) == c.words
+            && (!best || c.words.size() > best->words.size()))
+            best = &c;
+    }
+    if (!best) {
+        Cli::err() << Cli::Text::tr("Unknown command: %1").arg(args.join(QLatin1Char(' ')))
+                   << '\n';
+        Cli::err().flush();
+        printUsage(commands);
+        return 2;
+    }
+    const int code = best->run(args.mid(best->words.size()));
+    Cli::out().flush();
+    Cli::err().flush();
+    return code;
+}

@@ -1,0 +1,565 @@
+#include "cachedatabase.h"
+
+#include "searchtext.h"
+
+#include <QAtomicInteger>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QRegularExpression>
+#include <QSqlDriver>
+#include <QSqlError>
+#include <QSqlQuery>
+
+#include <sqlite3.h>
+
+namespace {
+
+QAtomicInteger<quint64> s_connectionCounter;
+
+constexpr auto MigrationDir = ":/sql/cache";
+constexpr auto DerivedScript = ":/sql/cache/derived.sql";
+constexpr auto RebuildScript = ":/sql/cache/rebuild.sql";
+
+// Tables that a cache of the latest schema must have; their absence means damage.
+const char *const RequiredTables[] = {"meta",  "games",  "tag_groups", "tags",
+                                      "game_tags", "users", "videos", "video_tags",
+                                      "video_search", "outbox", "sync_state", "copy_progress"};
+
+struct Migration
+{
+    int version = 0;
+    QString path;
+};
+
+QList<Migration> embeddedMigrations()
+{
+    static const QRegularExpression pattern(QStringLiteral("^(\\d{4})_[a-z0-9_]+\\.sql$"));
+    QList<Migration> list;
+    const QDir dir(QString::fromLatin1(MigrationDir));
+    for (const QString &name : dir.entryList(QDir::Files, QDir::Name)) {
+        const auto match = pattern.match(name);
+        if (match.hasMatch())
+            list.append({match.captured(1).toInt(), dir.filePath(name)});
+    }
+    return list;
+}
+
+QString readResource(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QString::fromUtf8(file.readAll());
+}
+
+quint32 bigEndian32(const char *p)
+{
+    const auto *u = reinterpret_cast<const unsigned char *>(p);
+    return (quint32(u[0]) << 24) | (quint32(u[1]) << 16) | (quint32(u[2]) << 8) | quint32(u[3]);
+}
+
+QString nextConnectionName()
+{
+    return QStringLiteral("coulisse-cache-%1").arg(++s_connectionCounter);
+}
+
+sqlite3 *sqliteHandle(const QSqlDatabase &db)
+{
+    const QVariant v = db.driver()->handle();
+    if (v.isValid() && qstrcmp(v.typeName(), "sqlite3*") == 0)
+        return *static_cast<sqlite3 *const *>(v.constData());
+    return nullptr;
+}
+
+void searchTextFunction(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    if (argc != 1 || sqlite3_value_type(argv[0]) == SQLITE_NULL) {
+        sqlite3_result_text(ctx, "", 0, SQLITE_STATIC);
+        return;
+    }
+    const auto *text = reinterpret_cast<const char *>(sqlite3_value_text(argv[0]));
+    const int bytes = sqlite3_value_bytes(argv[0]);
+    const QByteArray body = SearchText::indexBody(QString::fromUtf8(text, bytes)).toUtf8();
+    sqlite3_result_text(ctx, body.constData(), int(body.size()), SQLITE_TRANSIENT);
+}
+
+} // namespace
+
+int CacheDatabase::latestSchemaVersion()
+{
+    const auto list = embeddedMigrations();
+    return list.isEmpty() ? 0 : list.last().version;
+}
+
+CacheDatabase::Inspection CacheDatabase::inspect(const QString &path)
+{
+    Inspection result;
+    const QFileInfo info(path);
+    if (!info.exists())
+        return result;
+    result.exists = true;
+    const QString shown = QDir::toNativeSeparators(info.absoluteFilePath());
+    if (info.isDir()) {
+        result.problem = Problem::Failed;
+        result.message = tr("%1 is a folder, not a cache file.").arg(shown);
+        return result;
+    }
+    if (info.size() == 0)
+        return result; // an empty file is a new cache
+
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        result.problem = Problem::Unwritable;
+        result.message = tr("Cannot read %1: %2").arg(shown, file.errorString());
+        return result;
+    }
+    const QByteArray header = file.read(100);
+    file.close();
+    if (header.size() < 100 || !header.startsWith(QByteArrayLiteral("SQLite format 3\0"))) {
+        result.problem = Problem::NotADatabase;
+        result.message = tr("%1 is not a Coulisse cache: it is not an SQLite database.").arg(shown);
+        return result;
+    }
+    const quint32 headerAppId = bigEndian32(header.constData() + 68);
+    const quint32 headerVersion = bigEndian32(header.constData() + 60);
+    if (headerAppId == quint32(ApplicationId) && int(headerVersion) > latestSchemaVersion()) {
+        result.problem = Problem::Newer;
+        result.schemaVersion = int(headerVersion);
+        result.message = tr("%1 was written by a newer version of Coulisse (cache schema %2; this "
+                            "version reads up to %3). It has not been changed. Update Coulisse, "
+                            "or open another cache.")
+                             .arg(shown)
+                             .arg(headerVersion)
+                             .arg(latestSchemaVersion());
+        return result;
+    }
+
+    // The header can be stale while a WAL file holds newer pages: ask SQLite, read-only.
+    // A read-only look at a WAL database creates empty -wal/-shm files; remove what we made.
+    const QString walPath = path + QStringLiteral("-wal");
+    const QString shmPath = path + QStringLiteral("-shm");
+    const bool hadWal = QFileInfo::exists(walPath);
+    const bool hadShm = QFileInfo::exists(shmPath);
+    const QString name = nextConnectionName();
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(path);
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000"));
+        auto damaged = [&](const QString &detail) {
+            result.problem = Problem::Corrupt;
+            result.message =
+                tr("%1 is damaged and cannot be opened (%2). It has not been changed; restore "
+                   "it from a backup or sync a new cache.")
+                    .arg(shown, detail);
+        };
+        if (!db.open()) {
+            damaged(db.lastError().text());
+        } else {
+            QSqlQuery q(db);
+            qint64 appId = 0;
+            qint64 version = 0;
+            qint64 objects = 0;
+            if (!q.exec(QStringLiteral("PRAGMA application_id")) || !q.next()) {
+                damaged(q.lastError().text());
+            } else {
+                appId = q.value(0).toLongLong();
+                if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next()) {
+                    damaged(q.lastError().text());
+                } else {
+                    version = q.value(0).toLongLong();
+                    if (!q.exec(QStringLiteral("SELECT count(*) FROM sqlite_schema")) || !q.next())
+                        damaged(q.lastError().text());
+                    else
+                        objects = q.value(0).toLongLong();
+                }
+            }
+            if (result.problem == Problem::None) {
+                result.schemaVersion = int(version);
+                if (appId != ApplicationId && !(appId == 0 && objects == 0)) {
+                    result.problem = Problem::NotACache;
+                    result.message =
+                        tr("%1 is an SQLite database of another application, not a Coulisse "
+                           "cache. It has not been changed.")
+                            .arg(shown);
+                } else if (version > latestSchemaVersion()) {
+                    result.problem = Problem::Newer;
+                    result.message =
+                        tr("%1 was written by a newer version of Coulisse (cache schema %2; this "
+                           "version reads up to %3). It has not been changed. Update Coulisse, "
+                           "or open another cache.")
+                            .arg(shown)
+                            .arg(version)
+                            .arg(latestSchemaVersion());
+                } else if (appId == ApplicationId && version >= 1) {
+                    QStringList missing;
+                    for (const char *table : RequiredTables) {
+                        q.prepare(QStringLiteral(
+                            "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?"));
+                        q.addBindValue(QString::fromLatin1(table));
+                        if (!q.exec() || !q.next())
+                            missing.append(QString::fromLatin1(table));
+                    }
+                    if (!missing.isEmpty())
+                        damaged(tr("missing tables: %1").arg(missing.join(QStringLiteral(", "))));
+                }
+            }
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    if (!hadWal && QFileInfo(walPath).size() == 0 && QFile::remove(walPath) && !hadShm)
+        QFile::remove(shmPath);
+    return result;
+}
+
+CacheDatabase::CacheDatabase()
+    : m_connectionName(nextConnectionName())
+{
+}
+
+CacheDatabase::~CacheDatabase()
+{
+    close();
+}
+
+bool CacheDatabase::fail(Problem problem, const QString &message)
+{
+    m_problem = problem;
+    m_error = message;
+    return false;
+}
+
+bool CacheDatabase::isOpen() const
+{
+    return m_handle != nullptr;
+}
+
+QSqlDatabase CacheDatabase::database() const
+{
+    return QSqlDatabase::database(m_connectionName, false);
+}
+
+void CacheDatabase::close()
+{
+    if (QSqlDatabase::contains(m_connectionName)) {
+        {
+            QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(m_connectionName);
+    }
+    m_handle = nullptr;
+}
+
+bool CacheDatabase::open(const QString &path, Access access)
+{
+    close();
+    m_problem = Problem::None;
+    m_error.clear();
+    m_path = path;
+    const QString shown = QDir::toNativeSeparators(QFileInfo(path).absoluteFilePath());
+
+    const Inspection inspection = inspect(path);
+    if (inspection.problem != Problem::None)
+        return fail(inspection.problem, inspection.message);
+
+    const QFileInfo info(path);
+    if (access == Access::ReadWrite) {
+        if (inspection.exists && !info.isWritable())
+            return fail(Problem::Unwritable,
+                        tr("Cannot write to %1: permission denied. Nothing was changed.").arg(shown));
+        const QFileInfo dirInfo(info.absolutePath());
+        if (!inspection.exists) {
+            if (!QDir().mkpath(info.absolutePath()))
+                return fail(Problem::Unwritable,
+                            tr("Cannot create the folder %1.")
+                                .arg(QDir::toNativeSeparators(info.absolutePath())));
+            if (!QFileInfo(info.absolutePath()).isWritable())
+                return fail(Problem::Unwritable,
+                            tr("Cannot create %1: permission denied.").arg(shown));
+        } else if (!dirInfo.isWritable()) {
+            // SQLite needs the folder for its -wal and -shm files.
+            return fail(Problem::Unwritable,
+                        tr("Cannot write to the folder of %1: permission denied. Nothing was "
+                           "changed.")
+                            .arg(shown));
+        }
+    } else if (!inspection.exists) {
+        return fail(Problem::Failed, tr("%1 does not exist.").arg(shown));
+    }
+
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
+        db.setDatabaseName(path);
+        QString options = QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000");
+        if (access == Access::ReadOnly)
+            options += QStringLiteral(";QSQLITE_OPEN_READONLY");
+        db.setConnectOptions(options);
+        if (!db.open()) {
+            const QString detail = db.lastError().text();
+            db = QSqlDatabase();
+            QSqlDatabase::removeDatabase(m_connectionName);
+            return fail(Problem::Failed, tr("Cannot open %1: %2").arg(shown, detail));
+        }
+        m_handle = sqliteHandle(db);
+    }
+    if (!m_handle) {
+        close();
+        return fail(Problem::Failed, tr("The SQLite driver did not expose its handle."));
+    }
+    if (!registerFunctions(m_handle) || !configure(access)) {
+        const Problem p = m_problem == Problem::None ? Problem::Failed : m_problem;
+        const QString message = m_error;
+        close();
+        return fail(p, message);
+    }
+    if (access == Access::ReadWrite && !migrate()) {
+        const QString message = m_error;
+        close();
+        return fail(Problem::Failed, message);
+    }
+    if (access == Access::ReadOnly && schemaVersion() < latestSchemaVersion()) {
+        close();
+        return fail(Problem::Failed,
+                    tr("%1 needs an upgrade that a read-only open cannot make.").arg(shown));
+    }
+    return true;
+}
+
+bool CacheDatabase::registerFunctions(sqlite3 *db)
+{
+    return sqlite3_create_function_v2(db, "coulisse_search_text", 1,
+                                      SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr,
+                                      &searchTextFunction, nullptr, nullptr,
+                                      nullptr) == SQLITE_OK;
+}
+
+bool CacheDatabase::configure(Access access)
+{
+    // WAL lets the UI's reader threads run while the writer commits; FULL sync because the
+    // outbox lives in this file and unsynced work must survive a power cut.
+    QString script = QStringLiteral("PRAGMA foreign_keys = ON;"
+                                    "PRAGMA synchronous = FULL;"
+                                    "PRAGMA cache_size = -32768;"
+                                    "PRAGMA temp_store = MEMORY;");
+    if (access == Access::ReadWrite)
+        script.prepend(QStringLiteral("PRAGMA journal_mode = WAL;"));
+    return execScript(script);
+}
+
+int CacheDatabase::schemaVersion() const
+{
+    QSqlQuery q(database());
+    if (q.exec(QStringLiteral("PRAGMA user_version")) && q.next())
+        return q.value(0).toInt();
+    return -1;
+}
+
+bool CacheDatabase::execScript(const QString &sql)
+{
+    if (!m_handle)
+        return fail(Problem::Failed, tr("The cache is not open."));
+    char *message = nullptr;
+    const QByteArray utf8 = sql.toUtf8();
+    const int rc = sqlite3_exec(m_handle, utf8.constData(), nullptr, nullptr, &message);
+    if (rc != SQLITE_OK) {
+        const QString detail = message ? QString::fromUtf8(message)
+                                       : QString::fromUtf8(sqlite3_errstr(rc));
+        sqlite3_free(message);
+        const Problem p = (rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB) ? Problem::Corrupt
+                          : (rc == SQLITE_READONLY || rc == SQLITE_PERM) ? Problem::Unwritable
+                                                                         : Problem::Failed;
+        return fail(p, tr("SQLite error: %1").arg(detail));
+    }
+    return true;
+}
+
+bool CacheDatabase::beginImmediate()
+{
+    return execScript(QStringLiteral("BEGIN IMMEDIATE"));
+}
+
+bool CacheDatabase::commit()
+{
+    return execScript(QStringLiteral("COMMIT"));
+}
+
+bool CacheDatabase::rollback()
+{
+    if (m_handle && sqlite3_get_autocommit(m_handle))
+        return true; // nothing to roll back (SQLite may already have rolled back on error)
+    return execScript(QStringLiteral("ROLLBACK"));
+}
+
+bool CacheDatabase::migrate()
+{
+    const int current = schemaVersion();
+    const QList<Migration> migrations = embeddedMigrations();
+    const int latest = migrations.isEmpty() ? 0 : migrations.last().version;
+    if (current == latest)
+        return true;
+    if (!beginImmediate())
+        return false;
+    for (const Migration &m : migrations) {
+        if (m.version <= current)
+            continue;
+        const QString sql = readResource(m.path);
+        if (sql.isEmpty() || !execScript(sql)) {
+            const QString detail = m_error;
+            rollback();
+            return fail(Problem::Failed, tr("Migration %1 failed: %2").arg(m.version).arg(detail));
+        }
+    }
+    // Derived triggers are (re)created from the current script after every migration run.
+    const bool ok = dropDerivedTriggers() && applyDerivedTriggers()
+                    && execScript(QStringLiteral("PRAGMA application_id = %1;"
+                                                 "PRAGMA user_version = %2;")
+                                      .arg(ApplicationId)
+                                      .arg(latest))
+                    && setMetaValue(QStringLiteral("created_by"),
+                                    metaValue(QStringLiteral("created_by"),
+                                              QStringLiteral("Coulisse " COULISSE_VERSION)))
+                    && commit();
+    if (!ok) {
+        const QString detail = m_error;
+        rollback();
+        return fail(Problem::Failed, tr("Migration failed: %1").arg(detail));
+    }
+    return true;
+}
+
+bool CacheDatabase::dropDerivedTriggers()
+{
+    QStringList names;
+    {
+        QSqlQuery q(database());
+        if (!q.exec(QStringLiteral(
+                "SELECT name FROM sqlite_schema WHERE type = 'trigger' AND name LIKE 'derived\\_%' "
+                "ESCAPE '\\'")))
+            return fail(Problem::Failed, q.lastError().text());
+        while (q.next())
+            names.append(q.value(0).toString());
+    }
+    QString script;
+    for (const QString &name : names)
+        script += QStringLiteral("DROP TRIGGER \"%1\";").arg(name);
+    return script.isEmpty() || execScript(script);
+}
+
+bool CacheDatabase::applyDerivedTriggers()
+{
+    const QString sql = readResource(QString::fromLatin1(DerivedScript));
+    if (sql.isEmpty())
+        return fail(Problem::Failed, tr("The derived-data script is missing from this build."));
+    return execScript(sql);
+}
+
+bool CacheDatabase::beginBulkLoad()
+{
+    if (!beginImmediate())
+        return false;
+    if (!dropDerivedTriggers()) {
+        rollback();
+        return false;
+    }
+    return true;
+}
+
+bool CacheDatabase::finishBulkLoad()
+{
+    if (!rebuildDerived() || !applyDerivedTriggers() || !commit()) {
+        const QString detail = m_error;
+        rollback();
+        return fail(Problem::Failed, detail);
+    }
+    return execScript(QStringLiteral("ANALYZE; PRAGMA optimize;"));
+}
+
+bool CacheDatabase::rebuildDerived()
+{
+    const QString sql = readResource(QString::fromLatin1(RebuildScript));
+    if (sql.isEmpty())
+        return fail(Problem::Failed, tr("The rebuild script is missing from this build."));
+    return execScript(sql);
+}
+
+QStringList CacheDatabase::integrityProblems()
+{
+    QStringList problems;
+    QSqlQuery q(database());
+    if (!q.exec(QStringLiteral("PRAGMA integrity_check"))) {
+        problems.append(q.lastError().text());
+        return problems;
+    }
+    while (q.next()) {
+        const QString line = q.value(0).toString();
+        if (line != QLatin1String("ok"))
+            problems.append(line);
+    }
+    if (!q.exec(QStringLiteral("PRAGMA foreign_key_check")))
+        problems.append(q.lastError().text());
+    else if (q.next())
+        problems.append(tr("Foreign key violation in table %1").arg(q.value(0).toString()));
+
+    struct Check
+    {
+        const char *sql;
+        const char *what;
+    };
+    static const Check checks[] = {
+        {"SELECT count(*) FROM videos v WHERE tag_count <> "
+         "(SELECT count(*) FROM video_tags WHERE video_id = v.id)",
+         "videos.tag_count"},
+        {"SELECT count(*) FROM games g WHERE video_count <> "
+         "(SELECT count(*) FROM videos WHERE game_id = g.id)",
+         "games.video_count"},
+        {"SELECT count(*) FROM users u WHERE video_count <> "
+         "(SELECT count(*) FROM videos WHERE uploader_id = u.id)",
+         "users.video_count"},
+        {"SELECT count(*) FROM tags t WHERE usage_count <> "
+         "(SELECT count(*) FROM video_tags WHERE tag_id = t.id) + "
+         "(SELECT count(*) FROM game_tags WHERE tag_id = t.id)",
+         "tags.usage_count"},
+        {"SELECT (SELECT count(*) FROM videos) - (SELECT count(*) FROM video_search)",
+         "video_search"},
+        {"SELECT (SELECT count(*) FROM users) - (SELECT count(*) FROM user_search)",
+         "user_search"},
+        {"SELECT (SELECT count(*) FROM games) - (SELECT count(*) FROM game_search)",
+         "game_search"},
+        {"SELECT (SELECT count(*) FROM tags) - (SELECT count(*) FROM tag_search)", "tag_search"},
+    };
+    for (const Check &check : checks) {
+        if (!q.exec(QString::fromLatin1(check.sql)) || !q.next()) {
+            problems.append(q.lastError().text());
+            continue;
+        }
+        if (q.value(0).toLongLong() != 0)
+            problems.append(tr("Derived data out of step: %1 (%2 rows)")
+                                .arg(QString::fromLatin1(check.what))
+                                .arg(q.value(0).toLongLong()));
+    }
+    return problems;
+}
+
+QString CacheDatabase::metaValue(const QString &key, const QString &fallback) const
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("SELECT value FROM meta WHERE key = ?"));
+    q.addBindValue(key);
+    if (q.exec() && q.next())
+        return q.value(0).toString();
+    return fallback;
+}
+
+bool CacheDatabase::setMetaValue(const QString &key, const QString &value)
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("INSERT INTO meta (key, value) VALUES (?, ?) "
+                             "ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
+    q.addBindValue(key);
+    q.addBindValue(value);
+    if (!q.exec())
+        return fail(Problem::Failed, q.lastError().text());
+    return true;
+}

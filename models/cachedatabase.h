@@ -1,0 +1,104 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QSqlDatabase>
+#include <QString>
+#include <QStringList>
+
+struct sqlite3;
+
+/// One connection to the local SQLite cache of a profile.
+///
+/// Opening validates the file before anything is written to it (a corrupt file, a file of
+/// another application or one written by a newer Coulisse is refused and left untouched),
+/// then sets WAL, synchronous=FULL and foreign keys, registers the cache's SQL functions and
+/// applies the pending migrations (embedded resources) in one transaction. Each thread opens
+/// its own CacheDatabase (Qt's rule: one connection per thread).
+class CacheDatabase
+{
+    Q_DECLARE_TR_FUNCTIONS(CacheDatabase)
+
+public:
+    /// Stored in the SQLite header (PRAGMA application_id): "Coul".
+    static constexpr int ApplicationId = 0x436F756C;
+
+    /// The highest migration embedded in this build.
+    static int latestSchemaVersion();
+
+    enum class Problem {
+        None,
+        NotADatabase, ///< not an SQLite file at all
+        NotACache,    ///< an SQLite database of another application
+        Newer,        ///< written by a newer Coulisse
+        Corrupt,      ///< SQLite reports damage, or the schema is incomplete
+        Unwritable,   ///< permission denied
+        Failed        ///< any other failure (message says which)
+    };
+
+    struct Inspection
+    {
+        Problem problem = Problem::None;
+        bool exists = false;
+        int schemaVersion = 0;
+        QString message;
+    };
+
+    /// Examines \a path read-only; never changes the file.
+    static Inspection inspect(const QString &path);
+
+    enum class Access { ReadWrite, ReadOnly };
+
+    CacheDatabase();
+    ~CacheDatabase();
+    CacheDatabase(const CacheDatabase &) = delete;
+    CacheDatabase &operator=(const CacheDatabase &) = delete;
+
+    /// Opens \a path (created when missing, unless ReadOnly) and brings it to the latest
+    /// schema. Returns false with problem() and errorString() set; the file is then unchanged.
+    bool open(const QString &path, Access access = Access::ReadWrite);
+    void close();
+
+    bool isOpen() const;
+    QString path() const { return m_path; }
+    Problem problem() const { return m_problem; }
+    QString errorString() const { return m_error; }
+    QSqlDatabase database() const;
+    /// The sqlite3 handle of the QSQLITE connection, for the C API (bulk inserts).
+    sqlite3 *handle() const { return m_handle; }
+    int schemaVersion() const;
+
+    /// Runs a script of several statements. On failure errorString() names the statement.
+    bool execScript(const QString &sql);
+    /// BEGIN IMMEDIATE: takes the write lock up front (a deferred BEGIN can fail to upgrade).
+    bool beginImmediate();
+    bool commit();
+    bool rollback();
+
+    /// Starts a bulk load: BEGIN IMMEDIATE and drops the derived_* triggers so that rows
+    /// go in at the C API's speed. finishBulkLoad() rebuilds counts and search bodies in one
+    /// pass, re-creates the triggers, commits and refreshes the planner statistics.
+    bool beginBulkLoad();
+    bool finishBulkLoad();
+    /// Recomputes every derived count and search body (inside the caller's transaction).
+    bool rebuildDerived();
+
+    /// PRAGMA integrity_check plus the consistency of derived data; empty when healthy.
+    QStringList integrityProblems();
+
+    QString metaValue(const QString &key, const QString &fallback = {}) const;
+    bool setMetaValue(const QString &key, const QString &value);
+
+private:
+    bool fail(Problem problem, const QString &message);
+    bool configure(Access access);
+    bool migrate();
+    bool applyDerivedTriggers();
+    bool dropDerivedTriggers();
+    static bool registerFunctions(sqlite3 *db);
+
+    QString m_connectionName;
+    QString m_path;
+    QString m_error;
+    Problem m_problem = Problem::None;
+    sqlite3 *m_handle = nullptr;
+};

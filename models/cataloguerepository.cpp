@@ -1,0 +1,262 @@
+#include "cataloguerepository.h"
+
+#include "catalogue.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace {
+
+QStringList jsonList(const QVariant &value)
+{
+    QStringList list;
+    for (const QJsonValue &v : QJsonDocument::fromJson(value.toString().toUtf8()).array())
+        list.append(v.toString());
+    return list;
+}
+
+// Columns of a TagRef, with t = tags, grp = its group, lib = the group's library (if any).
+const QString TagRefColumns = QStringLiteral(
+    "t.id, t.name, t.name_en, grp.kind, grp.code, t.status, t.usage_count, lib.name, lib.name_en");
+const QString TagRefJoins = QStringLiteral(
+    "JOIN tag_groups grp ON grp.id = t.group_id LEFT JOIN tag_groups lib ON lib.id = grp.parent_id");
+
+CatalogueRepository::TagRef tagRef(const QSqlQuery &q, int first = 0)
+{
+    CatalogueRepository::TagRef t;
+    t.id = q.value(first).toLongLong();
+    t.name = q.value(first + 1).toString();
+    t.nameEn = q.value(first + 2).toString();
+    t.groupKind = q.value(first + 3).toString();
+    t.groupCode = q.value(first + 4).toString();
+    t.status = q.value(first + 5).toString();
+    t.uses = q.value(first + 6).toLongLong();
+    t.gameName = q.value(first + 7).toString();
+    t.gameNameEn = q.value(first + 8).toString();
+    return t;
+}
+
+} // namespace
+
+CatalogueRepository::CatalogueRepository(QSqlDatabase db)
+    : m_db(std::move(db))
+{
+}
+
+bool CatalogueRepository::check(bool ok, const QSqlQuery &q)
+{
+    if (!ok)
+        m_error = q.lastError().text();
+    return ok;
+}
+
+std::optional<CatalogueRepository::VideoDetail> CatalogueRepository::video(qint64 id)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral(
+        "SELECT v.id, v.title, v.game_id, g.name, g.name_en, v.uploader_id, u.nickname, v.source, "
+        "v.duration_s, v.published_at, v.featured, v.plays, v.row_version "
+        "FROM videos v JOIN games g ON g.id = v.game_id LEFT JOIN users u ON u.id = v.uploader_id "
+        "WHERE v.id = ?"));
+    q.addBindValue(id);
+    if (!check(q.exec(), q) || !q.next())
+        return std::nullopt;
+    VideoDetail d;
+    d.id = q.value(0).toLongLong();
+    d.title = q.value(1).toString();
+    d.gameId = q.value(2).toLongLong();
+    d.gameName = q.value(3).toString();
+    d.gameNameEn = q.value(4).toString();
+    d.uploaderId = q.value(5).toLongLong();
+    d.uploader = q.value(6).toString();
+    d.source = q.value(7).toString();
+    d.durationSeconds = q.value(8).toInt();
+    d.publishedAt = q.value(9).toLongLong();
+    d.featured = q.value(10).toBool();
+    d.plays = q.value(11).toLongLong();
+    d.rowVersion = q.value(12).toLongLong();
+
+    q.prepare(QStringLiteral("SELECT ") + TagRefColumns
+              + QStringLiteral(" FROM video_tags vt JOIN tags t ON t.id = vt.tag_id ") + TagRefJoins
+              + QStringLiteral(" WHERE vt.video_id = ? ORDER BY CASE grp.kind WHEN 'category' THEN "
+                               "CASE grp.code WHEN 'default' THEN 0 WHEN 'character' THEN 1 WHEN "
+                               "'item' THEN 2 ELSE 3 END ELSE 4 END, t.name"));
+    q.addBindValue(id);
+    if (!check(q.exec(), q))
+        return std::nullopt;
+    while (q.next())
+        d.tags.append(tagRef(q));
+    return d;
+}
+
+std::optional<CatalogueRepository::GameDetail> CatalogueRepository::game(qint64 id)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT id, name, name_en, aliases, introduction, developer, released, "
+                             "status, video_count FROM games WHERE id = ?"));
+    q.addBindValue(id);
+    if (!check(q.exec(), q) || !q.next())
+        return std::nullopt;
+    GameDetail d;
+    d.id = q.value(0).toLongLong();
+    d.name = q.value(1).toString();
+    d.nameEn = q.value(2).toString();
+    d.aliases = jsonList(q.value(3));
+    d.introduction = q.value(4).toString();
+    d.developer = q.value(5).toString();
+    d.released = q.value(6).toInt();
+    d.status = q.value(7).toString();
+    d.videos = q.value(8).toLongLong();
+
+    q.prepare(QStringLiteral("SELECT ") + TagRefColumns
+              + QStringLiteral(" FROM game_tags gt JOIN tags t ON t.id = gt.tag_id ") + TagRefJoins
+              + QStringLiteral(" WHERE gt.game_id = ? ORDER BY grp.position, t.name"));
+    q.addBindValue(id);
+    if (!check(q.exec(), q))
+        return std::nullopt;
+    while (q.next())
+        d.gameTags.append(tagRef(q));
+
+    q.prepare(QStringLiteral("SELECT ") + TagRefColumns + QStringLiteral(" FROM tags t ")
+              + TagRefJoins
+              + QStringLiteral(" WHERE grp.kind = 'category' AND grp.game_id = ? "
+                               "ORDER BY t.usage_count DESC, t.id"));
+    q.addBindValue(id);
+    if (!check(q.exec(), q))
+        return std::nullopt;
+    while (q.next())
+        d.libraryTags.append(tagRef(q));
+
+    // Month buckets in the project's time zone (a fixed offset is exact for Asia/Shanghai).
+    const int offset = Catalogue::Labels::projectTimeZone().offsetFromUtc(QDateTime::currentDateTimeUtc());
+    q.prepare(QStringLiteral("SELECT strftime('%Y-%m', published_at + ?, 'unixepoch') AS m, count(*) "
+                             "FROM videos WHERE game_id = ? GROUP BY m ORDER BY m"));
+    q.addBindValue(offset);
+    q.addBindValue(id);
+    if (!check(q.exec(), q))
+        return std::nullopt;
+    while (q.next())
+        d.videosPerMonth.append({q.value(0).toString(), q.value(1).toLongLong()});
+    return d;
+}
+
+std::optional<CatalogueRepository::TagDetail> CatalogueRepository::tag(qint64 id)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral(
+        "SELECT t.id, t.name, t.name_en, t.aliases, t.status, t.usage_count, t.group_id, grp.kind, "
+        "grp.code, grp.name, grp.name_en, lib.name, lib.name_en, t.created_at "
+        "FROM tags t JOIN tag_groups grp ON grp.id = t.group_id "
+        "LEFT JOIN tag_groups lib ON lib.id = grp.parent_id WHERE t.id = ?"));
+    q.addBindValue(id);
+    if (!check(q.exec(), q) || !q.next())
+        return std::nullopt;
+    TagDetail d;
+    d.id = q.value(0).toLongLong();
+    d.name = q.value(1).toString();
+    d.nameEn = q.value(2).toString();
+    d.aliases = jsonList(q.value(3));
+    d.status = q.value(4).toString();
+    d.uses = q.value(5).toLongLong();
+    d.groupId = q.value(6).toLongLong();
+    d.groupKind = q.value(7).toString();
+    d.groupCode = q.value(8).toString();
+    d.groupName = q.value(9).toString();
+    d.groupNameEn = q.value(10).toString();
+    d.libraryName = q.value(11).toString();
+    d.libraryNameEn = q.value(12).toString();
+    d.createdAt = q.value(13).toLongLong();
+    if (d.groupKind == QLatin1String("dimension")) {
+        q.prepare(QStringLiteral("SELECT g.id, g.name, g.name_en FROM game_tags gt "
+                                 "JOIN games g ON g.id = gt.game_id WHERE gt.tag_id = ? "
+                                 "ORDER BY g.video_count DESC"));
+        q.addBindValue(id);
+        if (!check(q.exec(), q))
+            return std::nullopt;
+        while (q.next())
+            d.games.append({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString()});
+    }
+    return d;
+}
+
+std::optional<CatalogueRepository::UserDetail> CatalogueRepository::user(qint64 id)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT id, nickname, kind, registered_at, channel, platform, "
+                             "device_model, os, level, vip, video_count FROM users WHERE id = ?"));
+    q.addBindValue(id);
+    if (!check(q.exec(), q) || !q.next())
+        return std::nullopt;
+    UserDetail d;
+    d.id = q.value(0).toLongLong();
+    d.nickname = q.value(1).toString();
+    d.kind = q.value(2).toString();
+    d.registeredAt = q.value(3).toLongLong();
+    d.channel = q.value(4).toString();
+    d.platform = q.value(5).toString();
+    d.deviceModel = q.value(6).toString();
+    d.os = q.value(7).toString();
+    d.level = q.value(8).toInt();
+    d.vip = q.value(9).toBool();
+    d.videos = q.value(10).toLongLong();
+    if (d.videos > 0) {
+        q.prepare(QStringLiteral("SELECT id, title, plays FROM videos WHERE uploader_id = ? "
+                                 "ORDER BY published_at DESC LIMIT 5"));
+        q.addBindValue(id);
+        if (!check(q.exec(), q))
+            return std::nullopt;
+        while (q.next())
+            d.recentVideos.append({q.value(0).toLongLong(), q.value(1).toString()});
+        q.prepare(QStringLiteral("SELECT total(plays) FROM videos WHERE uploader_id = ?"));
+        q.addBindValue(id);
+        if (check(q.exec(), q) && q.next())
+            d.plays = qint64(q.value(0).toDouble());
+    }
+    return d;
+}
+
+QList<CatalogueRepository::GameRef> CatalogueRepository::games()
+{
+    QList<GameRef> list;
+    QSqlQuery q(m_db);
+    if (!check(q.exec(QStringLiteral("SELECT id, name, name_en FROM games ORDER BY name")), q))
+        return list;
+    while (q.next())
+        list.append({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString()});
+    return list;
+}
+
+QList<CatalogueRepository::TagRef> CatalogueRepository::allTags()
+{
+    QList<TagRef> list;
+    QSqlQuery q(m_db);
+    if (!check(q.exec(QStringLiteral("SELECT ") + TagRefColumns + QStringLiteral(" FROM tags t ")
+                      + TagRefJoins + QStringLiteral(" ORDER BY t.usage_count DESC, t.id")),
+               q))
+        return list;
+    while (q.next())
+        list.append(tagRef(q));
+    return list;
+}
+
+std::optional<CatalogueRepository::Totals> CatalogueRepository::totals()
+{
+    QSqlQuery q(m_db);
+    if (!check(q.exec(QStringLiteral(
+                   "SELECT (SELECT count(*) FROM videos), (SELECT count(*) FROM games), "
+                   "(SELECT count(*) FROM tags), (SELECT count(*) FROM users), "
+                   "(SELECT count(*) FROM videos WHERE tag_count = 0)")),
+               q)
+        || !q.next())
+        return std::nullopt;
+    Totals t;
+    t.videos = q.value(0).toLongLong();
+    t.games = q.value(1).toLongLong();
+    t.tags = q.value(2).toLongLong();
+    t.users = q.value(3).toLongLong();
+    t.untagged = q.value(4).toLongLong();
+    return t;
+}

@@ -1,0 +1,39 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <QVariantList>
+
+/// One ORDER BY term of a table query.
+struct SortKey
+{
+    QString expression;
+    bool ascending = true;
+};
+
+/// The SQL of a lazily loaded table: what to select, from where, which rows and in which
+/// order. The order must end with a unique key so that LIMIT/OFFSET windows are stable.
+/// A window in the second half of the rows is read with the order reversed, which keeps the
+/// jump to the last row as cheap as the first.
+struct TableQuery
+{
+    QString columns;
+    QString from;
+    /// FROM used for counting; defaults to \a from (a sort may force a join order that a
+    /// count does not need).
+    QString countFrom;
+    QStringList conditions;
+    QVariantList parameters;
+    QList<SortKey> order;
+
+    QString countSql() const;
+    /// SELECT ... LIMIT ? OFFSET ?, the two values bound after \a parameters.
+    QString windowSql(bool reversed) const;
+
+    bool operator==(const TableQuery &other) const;
+    bool operator!=(const TableQuery &other) const { return !(*this == other); }
+
+private:
+    QString whereClause() const;
+};

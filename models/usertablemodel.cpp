@@ -1,0 +1,183 @@
+#include "usertablemodel.h"
+
+#include "catalogue.h"
+#include "searchtext.h"
+
+#include <QBrush>
+#include <QColor>
+#include <QLocale>
+
+namespace {
+enum Raw { RId, RNickname, RKind, RRegistered, RChannel, RPlatform, RDevice, ROs, RLevel, RVip,
+           RVideos };
+}
+
+UserTableModel::UserTableModel(RowLoader *loader, QObject *parent)
+    : LazyTableModel(loader, parent)
+{
+    setInitialSort(RegisteredColumn, Qt::DescendingOrder);
+    invalidate();
+}
+
+void UserTableModel::setFilter(const Filter &filter)
+{
+    if (filter == m_filter)
+        return;
+    m_filter = filter;
+    invalidate();
+}
+
+QList<LazyTableModel::ColumnSpec> UserTableModel::columns() const
+{
+    const Qt::Alignment right = Qt::AlignRight | Qt::AlignVCenter;
+    const Qt::Alignment left = Qt::AlignLeft | Qt::AlignVCenter;
+    return {
+        {QStringLiteral("id"), right, true},         {QStringLiteral("nickname"), left, true},
+        {QStringLiteral("kind"), left, true},        {QStringLiteral("registered"), left, true},
+        {QStringLiteral("channel"), left, true},     {QStringLiteral("platform"), left, true},
+        {QStringLiteral("device"), left, true},      {QStringLiteral("os"), left, true},
+        {QStringLiteral("level"), right, true},      {QStringLiteral("vip"), Qt::AlignCenter, true},
+        {QStringLiteral("videos"), right, true},
+    };
+}
+
+QString UserTableModel::columnTitle(int column) const
+{
+    switch (column) {
+    case IdColumn:
+        return tr("ID");
+    case NicknameColumn:
+        return tr("Nickname");
+    case KindColumn:
+        return tr("Kind");
+    case RegisteredColumn:
+        return tr("Registered");
+    case ChannelColumn:
+        return tr("Channel");
+    case PlatformColumn:
+        return tr("Platform");
+    case DeviceColumn:
+        return tr("Device");
+    case OsColumn:
+        return tr("OS");
+    case LevelColumn:
+        return tr("Level");
+    case VipColumn:
+        return tr("VIP");
+    case VideosColumn:
+        return tr("Videos");
+    default:
+        return {};
+    }
+}
+
+TableQuery UserTableModel::buildQuery() const
+{
+    TableQuery q;
+    q.columns = QStringLiteral("u.id, u.nickname, u.kind, u.registered_at, u.channel, u.platform, "
+                               "u.device_model, u.os, u.level, u.vip, u.video_count");
+    q.from = QStringLiteral("users u");
+    const QString match = SearchText::matchExpression(m_filter.search);
+    if (!match.isEmpty()) {
+        q.conditions.append(
+            QStringLiteral("u.id IN (SELECT rowid FROM user_search WHERE user_search MATCH ?)"));
+        q.parameters.append(match);
+    }
+    const std::pair<const char *, QString> equals[] = {
+        {"u.kind = ?", m_filter.kind},
+        {"u.platform = ?", m_filter.platform},
+        {"u.channel = ?", m_filter.channel},
+    };
+    for (const auto &[condition, value] : equals) {
+        if (!value.isEmpty()) {
+            q.conditions.append(QString::fromLatin1(condition));
+            q.parameters.append(value);
+        }
+    }
+    if (m_filter.vipOnly)
+        q.conditions.append(QStringLiteral("u.vip = 1"));
+
+    const bool asc = sortOrder() == Qt::AscendingOrder;
+    auto keys = [asc](std::initializer_list<const char *> exprs) {
+        QList<SortKey> list;
+        for (const char *e : exprs)
+            list.append({QString::fromLatin1(e), asc});
+        return list;
+    };
+    switch (sortColumn()) {
+    case IdColumn:
+        q.order = keys({"u.id"});
+        break;
+    case NicknameColumn:
+        q.order = keys({"u.nickname", "u.id"});
+        break;
+    case KindColumn:
+        q.order = keys({"u.kind", "u.registered_at", "u.id"});
+        break;
+    case ChannelColumn:
+        q.order = keys({"u.channel", "u.registered_at", "u.id"});
+        break;
+    case PlatformColumn:
+        q.order = keys({"u.platform", "u.registered_at", "u.id"});
+        break;
+    case DeviceColumn:
+        q.order = keys({"u.device_model", "u.id"});
+        break;
+    case OsColumn:
+        q.order = keys({"u.os", "u.id"});
+        break;
+    case LevelColumn:
+        q.order = keys({"u.level", "u.id"});
+        break;
+    case VipColumn:
+        q.order = keys({"u.vip", "u.registered_at", "u.id"});
+        break;
+    case VideosColumn:
+        q.order = keys({"u.video_count", "u.id"});
+        break;
+    case RegisteredColumn:
+    default:
+        q.order = keys({"u.registered_at", "u.id"});
+        break;
+    }
+    return q;
+}
+
+QVariant UserTableModel::cellData(const QVariantList &row, int column, int role) const
+{
+    if (role == RawRole)
+        return column >= 0 && column < ColumnCount ? row.value(column) : QVariant();
+    if (role == Qt::DisplayRole) {
+        switch (column) {
+        case IdColumn:
+            return row.value(RId);
+        case NicknameColumn:
+            return row.value(RNickname);
+        case KindColumn:
+            return Catalogue::Labels::userKind(row.value(RKind).toString());
+        case RegisteredColumn:
+            return Catalogue::Labels::date(row.value(RRegistered).toLongLong());
+        case ChannelColumn:
+            return Catalogue::Labels::channel(row.value(RChannel).toString());
+        case PlatformColumn:
+            return Catalogue::Labels::platform(row.value(RPlatform).toString());
+        case DeviceColumn:
+            return row.value(RDevice);
+        case OsColumn:
+            return row.value(ROs);
+        case LevelColumn:
+            return row.value(RLevel);
+        case VipColumn:
+            return row.value(RVip).toInt() ? tr("VIP") : QString();
+        case VideosColumn:
+            return QLocale().toString(row.value(RVideos).toLongLong());
+        default:
+            return {};
+        }
+    }
+    if (role == Qt::ForegroundRole && column == VipColumn) {
+        static const QBrush gold(QColor(0xB8, 0x86, 0x0B));
+        return gold;
+    }
+    return {};
+}

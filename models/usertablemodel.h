@@ -1,0 +1,43 @@
+#pragma once
+
+#include "lazytablemodel.h"
+
+/// The platform's users (creators and viewers).
+class UserTableModel : public LazyTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column { IdColumn, NicknameColumn, KindColumn, RegisteredColumn, ChannelColumn,
+                  PlatformColumn, DeviceColumn, OsColumn, LevelColumn, VipColumn, VideosColumn,
+                  ColumnCount };
+    Q_ENUM(Column)
+
+    struct Filter
+    {
+        QString search;
+        QString kind;     ///< creator, viewer or empty
+        QString platform; ///< web, app, pc or empty
+        QString channel;
+        bool vipOnly = false;
+        bool operator==(const Filter &o) const
+        {
+            return search == o.search && kind == o.kind && platform == o.platform
+                   && channel == o.channel && vipOnly == o.vipOnly;
+        }
+    };
+
+    explicit UserTableModel(RowLoader *loader, QObject *parent = nullptr);
+
+    Filter filter() const { return m_filter; }
+    void setFilter(const Filter &filter);
+
+protected:
+    QList<ColumnSpec> columns() const override;
+    QString columnTitle(int column) const override;
+    TableQuery buildQuery() const override;
+    QVariant cellData(const QVariantList &row, int column, int role) const override;
+
+private:
+    Filter m_filter;
+};

@@ -1,0 +1,48 @@
+#pragma once
+
+#include "lazytablemodel.h"
+
+/// The videos of the cache, filtered and sorted in SQL, read lazily.
+class VideoTableModel : public LazyTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column { IdColumn, TitleColumn, GameColumn, UploaderColumn, SourceColumn,
+                  DurationColumn, PublishedColumn, FeaturedColumn, PlaysColumn, TagsColumn,
+                  ColumnCount };
+    Q_ENUM(Column)
+
+    struct Filter
+    {
+        QString search;      ///< full-text over titles
+        qint64 gameId = 0;
+        qint64 tagId = 0;
+        qint64 uploaderId = 0;
+        QString source;      ///< pc_recorder, mobile_recorder, web_upload or empty
+        bool featuredOnly = false;
+        bool untaggedOnly = false;
+
+        bool operator==(const Filter &o) const
+        {
+            return search == o.search && gameId == o.gameId && tagId == o.tagId
+                   && uploaderId == o.uploaderId && source == o.source
+                   && featuredOnly == o.featuredOnly && untaggedOnly == o.untaggedOnly;
+        }
+        bool isEmpty() const { return *this == Filter(); }
+    };
+
+    explicit VideoTableModel(RowLoader *loader, QObject *parent = nullptr);
+
+    Filter filter() const { return m_filter; }
+    void setFilter(const Filter &filter);
+
+protected:
+    QList<ColumnSpec> columns() const override;
+    QString columnTitle(int column) const override;
+    TableQuery buildQuery() const override;
+    QVariant cellData(const QVariantList &row, int column, int role) const override;
+
+private:
+    Filter m_filter;
+};

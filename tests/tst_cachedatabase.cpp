@@ -1,0 +1,231 @@
+#include "cachedatabase.h"
+#include "testsupport.h"
+
+#include <QFile>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <sqlite3.h>
+#include <unistd.h>
+
+using TestSupport::scalar;
+
+/// The local cache file: creation, migrations, refusal of unusable files, derived data.
+class TestCacheDatabase : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+
+    QString path(const QString &name) const { return m_dir.filePath(name); }
+
+    /// A small valid cache with a game, tags and videos, written with plain SQL.
+    QString makeSmallCache(const QString &name)
+    {
+        const QString file = path(name);
+        CacheDatabase cache;
+        if (!cache.open(file))
+            return {};
+        cache.execScript(QStringLiteral(
+            "INSERT INTO games (id, name, name_en, created_at) VALUES (1, '英雄联盟', 'League of "
+            "Legends', 0);"
+            "INSERT INTO tag_groups (id, kind, name) VALUES (1, 'general', '通用');"
+            "INSERT INTO tags (id, group_id, name, created_at) VALUES (1, 1, '教程', 0), (2, 1, "
+            "'搞笑', 0);"
+            "INSERT INTO users (id, nickname, kind, registered_at, platform) VALUES (1, '小明', "
+            "'creator', 0, 'pc');"
+            "INSERT INTO videos (id, title, game_id, uploader_id, source, duration_s, "
+            "published_at) VALUES (1, '英雄联盟教程', 1, 1, 'pc_recorder', 60, 1), (2, '搞笑集锦', "
+            "1, 1, 'web_upload', 30, 2);"
+            "INSERT INTO video_tags VALUES (1, 1), (1, 2), (2, 2);"));
+        return file;
+    }
+
+private slots:
+    void initTestCase() { QVERIFY(m_dir.isValid()); }
+
+    void shouldCreateAndMigrateANewFile()
+    {
+        const QString file = path(QStringLiteral("new.sqlite"));
+        CacheDatabase cache;
+        QVERIFY2(cache.open(file), qPrintable(cache.errorString()));
+        QCOMPARE(cache.schemaVersion(), CacheDatabase::latestSchemaVersion());
+        QVERIFY(CacheDatabase::latestSchemaVersion() >= 1);
+        const QSqlDatabase db = cache.database();
+        QCOMPARE(scalar(db, QStringLiteral("PRAGMA application_id")).toInt(), CacheDatabase::ApplicationId);
+        QCOMPARE(scalar(db, QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
+        QCOMPARE(scalar(db, QStringLiteral("PRAGMA foreign_keys")).toInt(), 1);
+        QCOMPARE(scalar(db, QStringLiteral("PRAGMA synchronous")).toInt(), 2); // FULL
+        for (const char *table : {"games", "tag_groups", "tags", "game_tags", "videos", "video_tags",
+                                  "users", "outbox", "sync_state", "copy_progress", "meta"})
+            QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM sqlite_schema WHERE name = ?"),
+                            {QString::fromLatin1(table)})
+                         .toInt(),
+                     1);
+        QVERIFY(cache.integrityProblems().isEmpty());
+    }
+
+    void shouldReopenWithoutChangingAnything()
+    {
+        const QString file = makeSmallCache(QStringLiteral("reopen.sqlite"));
+        QVERIFY(!file.isEmpty());
+        CacheDatabase first;
+        QVERIFY(first.open(file));
+        const int schemaCookie = scalar(first.database(), QStringLiteral("PRAGMA schema_version")).toInt();
+        first.close();
+        CacheDatabase second;
+        QVERIFY(second.open(file));
+        QCOMPARE(scalar(second.database(), QStringLiteral("PRAGMA schema_version")).toInt(), schemaCookie);
+        QCOMPARE(scalar(second.database(), QStringLiteral("SELECT count(*) FROM videos")).toInt(), 2);
+    }
+
+    void shouldRefuseUnusableFilesAndLeaveThemUntouched_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<int>("problem");
+        QTest::newRow("text file") << u"text"_qs << int(CacheDatabase::Problem::NotADatabase);
+        QTest::newRow("truncated header") << u"truncated"_qs << int(CacheDatabase::Problem::NotADatabase);
+        QTest::newRow("database of another application") << u"foreign"_qs << int(CacheDatabase::Problem::NotACache);
+        QTest::newRow("newer schema") << u"newer"_qs << int(CacheDatabase::Problem::Newer);
+        QTest::newRow("newer schema, header stale in WAL") << u"newer-wal"_qs << int(CacheDatabase::Problem::Newer);
+        QTest::newRow("damaged schema page") << u"damaged"_qs << int(CacheDatabase::Problem::Corrupt);
+        QTest::newRow("missing tables") << u"missing"_qs << int(CacheDatabase::Problem::Corrupt);
+    }
+    void shouldRefuseUnusableFilesAndLeaveThemUntouched()
+    {
+        QFETCH(QString, kind);
+        QFETCH(int, problem);
+        const QString file = path(kind + QStringLiteral(".sqlite"));
+        if (kind == QLatin1String("text")) {
+            QFile f(file);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("videos,games\n1,2\n");
+        } else if (kind == QLatin1String("truncated")) {
+            QFile f(file);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(QByteArray("SQLite format 3\0", 16) + QByteArray(20, '\0'));
+        } else if (kind == QLatin1String("foreign")) {
+            sqlite3 *db = nullptr;
+            QCOMPARE(sqlite3_open(file.toUtf8().constData(), &db), SQLITE_OK);
+            sqlite3_exec(db, "CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT)", nullptr, nullptr, nullptr);
+            sqlite3_close(db);
+        } else if (kind == QLatin1String("newer") || kind == QLatin1String("newer-wal")) {
+            QVERIFY(!makeSmallCache(kind + QStringLiteral(".sqlite")).isEmpty());
+            sqlite3 *db = nullptr;
+            QCOMPARE(sqlite3_open(file.toUtf8().constData(), &db), SQLITE_OK);
+            const QByteArray sql = QByteArrayLiteral("PRAGMA user_version = ")
+                                   + QByteArray::number(CacheDatabase::latestSchemaVersion() + 5);
+            QCOMPARE(sqlite3_exec(db, sql.constData(), nullptr, nullptr, nullptr), SQLITE_OK);
+            if (kind == QLatin1String("newer-wal")) {
+                // Leave the new header in the WAL: copy the files while this connection is open.
+                QVERIFY(QFile::copy(file, file + QStringLiteral(".copy")));
+                QVERIFY(QFile::copy(file + QStringLiteral("-wal"), file + QStringLiteral(".copy-wal")));
+            }
+            sqlite3_close(db);
+            if (kind == QLatin1String("newer-wal")) {
+                QFile::remove(file);
+                QVERIFY(QFile::rename(file + QStringLiteral(".copy"), file));
+                QVERIFY(QFile::rename(file + QStringLiteral(".copy-wal"), file + QStringLiteral("-wal")));
+            }
+        } else if (kind == QLatin1String("damaged")) {
+            QVERIFY(!makeSmallCache(kind + QStringLiteral(".sqlite")).isEmpty());
+            QFile f(file);
+            QVERIFY(f.open(QIODevice::ReadWrite));
+            // Page 1 holds the schema table after the 100-byte header: scribble over it.
+            f.seek(100);
+            f.write(QByteArray(3000, '\x5a'));
+        } else if (kind == QLatin1String("missing")) {
+            QVERIFY(!makeSmallCache(kind + QStringLiteral(".sqlite")).isEmpty());
+            sqlite3 *db = nullptr;
+            QCOMPARE(sqlite3_open(file.toUtf8().constData(), &db), SQLITE_OK);
+            QCOMPARE(sqlite3_exec(db, "DROP TABLE outbox", nullptr, nullptr, nullptr), SQLITE_OK);
+            sqlite3_close(db);
+        }
+        const QByteArray before = TestSupport::fileHash(file);
+        const QByteArray walBefore = TestSupport::fileHash(file + QStringLiteral("-wal"));
+        QVERIFY(!before.isEmpty());
+
+        CacheDatabase cache;
+        QVERIFY(!cache.open(file));
+        QCOMPARE(int(cache.problem()), problem);
+        QVERIFY2(cache.errorString().contains(kind + QStringLiteral(".sqlite")), qPrintable(cache.errorString()));
+        QVERIFY(!cache.isOpen());
+        QCOMPARE(TestSupport::fileHash(file), before);
+        QCOMPARE(TestSupport::fileHash(file + QStringLiteral("-wal")), walBefore);
+        QCOMPARE(int(CacheDatabase::inspect(file).problem), problem);
+    }
+
+    void shouldRefuseAFileItCannotWrite()
+    {
+        if (::geteuid() == 0)
+            QSKIP("root bypasses file permissions");
+        const QString file = makeSmallCache(QStringLiteral("readonly.sqlite"));
+        QVERIFY(QFile::setPermissions(file, QFile::ReadOwner));
+        CacheDatabase cache;
+        QVERIFY(!cache.open(file));
+        QCOMPARE(cache.problem(), CacheDatabase::Problem::Unwritable);
+        QVERIFY(cache.open(file, CacheDatabase::Access::ReadOnly));
+        QFile::setPermissions(file, QFile::ReadOwner | QFile::WriteOwner);
+    }
+
+    void shouldKeepDerivedDataInStep()
+    {
+        const QString file = makeSmallCache(QStringLiteral("derived.sqlite"));
+        CacheDatabase cache;
+        QVERIFY(cache.open(file));
+        const QSqlDatabase db = cache.database();
+        QCOMPARE(scalar(db, QStringLiteral("SELECT tag_count FROM videos WHERE id = 1")).toInt(), 2);
+        QCOMPARE(scalar(db, QStringLiteral("SELECT usage_count FROM tags WHERE id = 2")).toInt(), 2);
+        QCOMPARE(scalar(db, QStringLiteral("SELECT video_count FROM games WHERE id = 1")).toInt(), 2);
+        QCOMPARE(scalar(db, QStringLiteral("SELECT video_count FROM users WHERE id = 1")).toInt(), 2);
+        QVERIFY(cache.execScript(QStringLiteral(
+            "DELETE FROM video_tags WHERE video_id = 1 AND tag_id = 2;"
+            "UPDATE videos SET title = '亚索集锦' WHERE id = 1;"
+            "DELETE FROM videos WHERE id = 2;")));
+        QCOMPARE(scalar(db, QStringLiteral("SELECT usage_count FROM tags WHERE id = 2")).toInt(), 0);
+        QCOMPARE(scalar(db, QStringLiteral("SELECT video_count FROM games WHERE id = 1")).toInt(), 1);
+        QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM video_search WHERE video_search MATCH '\"亚 索\"'")).toInt(), 1);
+        QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM video_search WHERE video_search MATCH '\"教 程\"'")).toInt(), 0);
+        const QStringList problems = cache.integrityProblems();
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+    }
+
+    void shouldReportDerivedDataOutOfStep()
+    {
+        const QString file = makeSmallCache(QStringLiteral("drift.sqlite"));
+        CacheDatabase cache;
+        QVERIFY(cache.open(file));
+        // A write without the triggers (as the sqlite3 shell could do after dropping them).
+        QVERIFY(cache.execScript(QStringLiteral("DROP TRIGGER derived_video_tags_insert;"
+                                                "INSERT INTO video_tags VALUES (2, 1);")));
+        const QStringList problems = cache.integrityProblems();
+        QVERIFY(problems.join(QLatin1Char(' ')).contains(QLatin1String("videos.tag_count")));
+        QVERIFY(cache.beginImmediate());
+        QVERIFY(cache.rebuildDerived());
+        QVERIFY(cache.commit());
+        QVERIFY(cache.integrityProblems().isEmpty());
+    }
+
+    void shouldRollBackABulkLoadCompletely()
+    {
+        const QString file = makeSmallCache(QStringLiteral("bulk.sqlite"));
+        CacheDatabase cache;
+        QVERIFY(cache.open(file));
+        QVERIFY(cache.beginBulkLoad());
+        QVERIFY(cache.execScript(QStringLiteral("INSERT INTO videos (id, title, game_id, source, "
+                                                "duration_s, published_at) VALUES (3, 'x', 1, "
+                                                "'web_upload', 1, 3)")));
+        QVERIFY(cache.rollback());
+        QCOMPARE(scalar(cache.database(), QStringLiteral("SELECT count(*) FROM videos")).toInt(), 2);
+        QCOMPARE(scalar(cache.database(), QStringLiteral("SELECT count(*) FROM sqlite_schema WHERE "
+                                                         "type = 'trigger' AND name LIKE 'derived%'"))
+                     .toInt() > 0,
+                 true);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCacheDatabase)
+#include "tst_cachedatabase.moc"

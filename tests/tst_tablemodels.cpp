@@ -1,0 +1,261 @@
+#include "cachedatabase.h"
+#include "gametablemodel.h"
+#include "rowloader.h"
+#include "taggrouptreemodel.h"
+#include "tagtablemodel.h"
+#include "testsupport.h"
+#include "usertablemodel.h"
+#include "videotablemodel.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using TestSupport::scalar;
+
+/// The lazy table models over a real demo cache: counts, filters, sorting, windows.
+class TestTableModels : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString m_path;
+    std::unique_ptr<CacheDatabase> m_cache;
+    std::unique_ptr<RowLoader> m_loader;
+
+    static bool waitReady(LazyTableModel &model)
+    {
+        QSignalSpy ready(&model, &LazyTableModel::ready);
+        return ready.wait(20000) || (!model.isLoading() && ready.count() > 0);
+    }
+    /// Reads every row of \a model's id column, window by window.
+    static QList<qint64> allIds(LazyTableModel &model)
+    {
+        QList<qint64> ids;
+        for (int row = 0; row < model.rowCount(); ++row) {
+            if (model.idAt(row) < 0) {
+                QSignalSpy loaded(&model, &LazyTableModel::rowsLoaded);
+                if (!loaded.wait(20000))
+                    return {};
+            }
+            ids.append(model.idAt(row));
+        }
+        return ids;
+    }
+    QList<qint64> sqlIds(const QString &sql, const QVariantList &params = {}) const
+    {
+        QSqlQuery q(m_cache->database());
+        q.prepare(sql);
+        for (const QVariant &p : params)
+            q.addBindValue(p);
+        QList<qint64> ids;
+        if (q.exec())
+            while (q.next())
+                ids.append(q.value(0).toLongLong());
+        return ids;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        m_path = m_dir.filePath(QStringLiteral("models.sqlite"));
+        const QString error = TestSupport::writeDemoCache(m_path, 3000, 3);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        m_cache = std::make_unique<CacheDatabase>();
+        QVERIFY(m_cache->open(m_path));
+        m_loader = std::make_unique<RowLoader>(m_path);
+    }
+
+    void cleanupTestCase()
+    {
+        m_loader.reset();
+        m_cache.reset();
+    }
+
+    void shouldPassTheModelTesterAndCountEveryRow_data()
+    {
+        QTest::addColumn<QString>("table");
+        QTest::newRow("videos") << u"videos"_qs;
+        QTest::newRow("games") << u"games"_qs;
+        QTest::newRow("tags") << u"tags"_qs;
+        QTest::newRow("users") << u"users"_qs;
+    }
+    void shouldPassTheModelTesterAndCountEveryRow()
+    {
+        QFETCH(QString, table);
+        std::unique_ptr<LazyTableModel> model;
+        if (table == QLatin1String("videos"))
+            model = std::make_unique<VideoTableModel>(m_loader.get());
+        else if (table == QLatin1String("games"))
+            model = std::make_unique<GameTableModel>(m_loader.get());
+        else if (table == QLatin1String("tags"))
+            model = std::make_unique<TagTableModel>(m_loader.get());
+        else
+            model = std::make_unique<UserTableModel>(m_loader.get());
+        QAbstractItemModelTester tester(model.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QVERIFY(waitReady(*model));
+        QCOMPARE(model->rowCount(), scalar(m_cache->database(), QStringLiteral("SELECT count(*) FROM ") + table).toInt());
+        const QList<qint64> ids = allIds(*model);
+        QCOMPARE(ids.size(), model->rowCount());
+        QCOMPARE(QSet<qint64>(ids.begin(), ids.end()).size(), ids.size()); // every row once
+        // Every column of a loaded row has display text or is deliberately empty.
+        for (int c = 0; c < model->columnCount(); ++c)
+            QVERIFY(!model->headerData(c, Qt::Horizontal).toString().isEmpty());
+        // Sorting by each sortable column keeps the tester happy and every row.
+        for (int c = 0; c < model->columnCount(); ++c) {
+            if (!model->isSortable(c))
+                continue;
+            model->sort(c, Qt::AscendingOrder);
+            QVERIFY(waitReady(*model));
+            QCOMPARE(model->rowCount(), ids.size());
+        }
+    }
+
+    void shouldFilterVideosLikeSql_data()
+    {
+        QTest::addColumn<QString>("search");
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<QString>("where");
+        QTest::newRow("chinese substring") << u"联盟"_qs << QString() << u"instr(title, '联盟') > 0"_qs;
+        QTest::newRow("two chinese terms") << u"教程 英雄"_qs << QString()
+                                           << u"instr(title, '教程') > 0 AND instr(title, '英雄') > 0"_qs;
+        QTest::newRow("featured") << QString() << u"featured"_qs << u"featured = 1"_qs;
+        QTest::newRow("untagged") << QString() << u"untagged"_qs << u"tag_count = 0"_qs;
+        QTest::newRow("source") << QString() << u"source"_qs << u"source = 'mobile_recorder'"_qs;
+        QTest::newRow("game") << QString() << u"game"_qs << u"game_id = 1"_qs;
+        QTest::newRow("tag") << QString() << u"tag"_qs
+                             << u"id IN (SELECT video_id FROM video_tags WHERE tag_id = (SELECT min(t.id) FROM tags t JOIN tag_groups g ON g.id = t.group_id WHERE g.kind = 'general'))"_qs;
+        QTest::newRow("uploader") << QString() << u"uploader"_qs << u"uploader_id = 1"_qs;
+        QTest::newRow("search and untagged") << u"教程"_qs << u"untagged"_qs
+                                             << u"instr(title, '教程') > 0 AND tag_count = 0"_qs;
+        QTest::newRow("nothing matches") << u"不存在的标题词"_qs << QString() << u"0"_qs;
+    }
+    void shouldFilterVideosLikeSql()
+    {
+        QFETCH(QString, search);
+        QFETCH(QString, field);
+        QFETCH(QString, where);
+        VideoTableModel model(m_loader.get());
+        QVERIFY(waitReady(model));
+        VideoTableModel::Filter f;
+        f.search = search;
+        if (field == QLatin1String("featured"))
+            f.featuredOnly = true;
+        else if (field == QLatin1String("untagged"))
+            f.untaggedOnly = true;
+        else if (field == QLatin1String("source"))
+            f.source = QStringLiteral("mobile_recorder");
+        else if (field == QLatin1String("game"))
+            f.gameId = 1;
+        else if (field == QLatin1String("uploader"))
+            f.uploaderId = 1;
+        else if (field == QLatin1String("tag"))
+            f.tagId = scalar(m_cache->database(), QStringLiteral("SELECT min(t.id) FROM tags t JOIN tag_groups g ON g.id = t.group_id WHERE g.kind = 'general'")).toLongLong();
+        model.setFilter(f);
+        QVERIFY(waitReady(model));
+        const QList<qint64> expected = sqlIds(QStringLiteral("SELECT id FROM videos WHERE ") + where
+                                              + QStringLiteral(" ORDER BY published_at DESC, id DESC"));
+        QCOMPARE(allIds(model), expected);
+    }
+
+    void shouldSortInSqlAndReadTheLastRowFromTheEnd_data()
+    {
+        QTest::addColumn<int>("column");
+        QTest::addColumn<int>("order");
+        QTest::addColumn<QString>("orderBy");
+        QTest::newRow("plays ascending") << int(VideoTableModel::PlaysColumn) << int(Qt::AscendingOrder) << u"plays, id"_qs;
+        QTest::newRow("plays descending") << int(VideoTableModel::PlaysColumn) << int(Qt::DescendingOrder) << u"plays DESC, id DESC"_qs;
+        QTest::newRow("title") << int(VideoTableModel::TitleColumn) << int(Qt::AscendingOrder) << u"title, id"_qs;
+        QTest::newRow("game by name") << int(VideoTableModel::GameColumn) << int(Qt::AscendingOrder)
+                                      << u"(SELECT name FROM games WHERE id = game_id), published_at, id"_qs;
+        QTest::newRow("duration descending") << int(VideoTableModel::DurationColumn) << int(Qt::DescendingOrder) << u"duration_s DESC, id DESC"_qs;
+        QTest::newRow("tags") << int(VideoTableModel::TagsColumn) << int(Qt::AscendingOrder) << u"tag_count, published_at, id"_qs;
+    }
+    void shouldSortInSqlAndReadTheLastRowFromTheEnd()
+    {
+        QFETCH(int, column);
+        QFETCH(int, order);
+        QFETCH(QString, orderBy);
+        VideoTableModel model(m_loader.get());
+        QVERIFY(waitReady(model));
+        model.sort(column, Qt::SortOrder(order));
+        QVERIFY(waitReady(model));
+        const QList<qint64> expected = sqlIds(QStringLiteral("SELECT id FROM videos ORDER BY ") + orderBy);
+        QCOMPARE(model.rowCount(), expected.size());
+        // The last window first: it is read with the order reversed.
+        const int last = model.rowCount() - 1;
+        QCOMPARE(model.idAt(last), qint64(-1));
+        QSignalSpy loaded(&model, &LazyTableModel::rowsLoaded);
+        QVERIFY(loaded.wait(20000));
+        QCOMPARE(model.idAt(last), expected.last());
+        QCOMPARE(allIds(model), expected);
+    }
+
+    void shouldDropStaleResults()
+    {
+        VideoTableModel model(m_loader.get());
+        QVERIFY(waitReady(model));
+        QSignalSpy ready(&model, &LazyTableModel::ready);
+        VideoTableModel::Filter f;
+        f.featuredOnly = true;
+        model.setFilter(f);
+        f.featuredOnly = false;
+        f.untaggedOnly = true;
+        model.setFilter(f);
+        QVERIFY(ready.wait(20000));
+        QTest::qWait(200);
+        QCOMPARE(ready.count(), 1); // the first filter's result never arrived
+        QCOMPARE(model.rowCount(), scalar(m_cache->database(), QStringLiteral("SELECT count(*) FROM videos WHERE tag_count = 0")).toInt());
+    }
+
+    void shouldFilterTagsByGroupAndSearch()
+    {
+        TagTableModel model(m_loader.get());
+        QVERIFY(waitReady(model));
+        TagTableModel::Filter f;
+        f.groupKind = QStringLiteral("dimension");
+        model.setFilter(f);
+        QVERIFY(waitReady(model));
+        QCOMPARE(model.rowCount(), scalar(m_cache->database(), QStringLiteral("SELECT count(*) FROM tags t JOIN tag_groups g ON g.id = t.group_id WHERE g.kind = 'dimension'")).toInt());
+        f = {};
+        f.search = QStringLiteral("moba");
+        model.setFilter(f);
+        QVERIFY(waitReady(model));
+        QVERIFY(model.rowCount() >= 1);
+        for (int r = 0; r < model.rowCount(); ++r) {
+            const QString text = model.index(r, TagTableModel::NameColumn).data().toString()
+                                 + model.index(r, TagTableModel::EnglishNameColumn).data().toString()
+                                 + model.index(r, TagTableModel::AliasesColumn).data().toString();
+            QVERIFY2(text.contains(QLatin1String("moba"), Qt::CaseInsensitive), qPrintable(text));
+        }
+    }
+
+    void shouldBuildTheTagGroupTree()
+    {
+        TagGroupTreeModel tree;
+        QAbstractItemModelTester tester(&tree, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QVERIFY(tree.reload(m_cache->database()));
+        QCOMPARE(tree.rowCount(), 3); // game tags, general library, game libraries
+        const QModelIndex dimensions = tree.index(0, 0);
+        QCOMPARE(tree.rowCount(dimensions), 7);
+        const QModelIndex libraries = tree.index(2, 0);
+        const int games = scalar(m_cache->database(), QStringLiteral("SELECT count(*) FROM games")).toInt();
+        QCOMPARE(tree.rowCount(libraries), games);
+        const QModelIndex firstLibrary = tree.index(0, 0, libraries);
+        QCOMPARE(tree.rowCount(firstLibrary), 4);
+        QCOMPARE(tree.data(firstLibrary, TagGroupTreeModel::GroupIdsRole).toList().size(), 5);
+        int total = 0;
+        for (int r = 0; r < tree.rowCount(); ++r)
+            total += tree.data(tree.index(r, 0), TagGroupTreeModel::TagCountRole).toInt();
+        QCOMPARE(total, scalar(m_cache->database(), QStringLiteral("SELECT count(*) FROM tags")).toInt());
+        const qint64 groupId = tree.data(firstLibrary, TagGroupTreeModel::GroupIdRole).toLongLong();
+        QCOMPARE(tree.indexOfGroup(groupId), firstLibrary);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTableModels)
+#include "tst_tablemodels.moc"

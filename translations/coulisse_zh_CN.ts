@@ -1,0 +1,1159 @@
+<?xml version='1.0' encoding='utf-8'?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>ActionRegistry</name>
+    <message>
+        <source>&amp;Open Cache…</source>
+        <translation>打开缓存(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>查找(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Rows</source>
+        <translation>复制行(&amp;C)</translation>
+    </message>
+    <message>
+        <source>C&amp;lear Filters</source>
+        <translation>清除筛选(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Videos</source>
+        <translation>视频(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Games</source>
+        <translation>游戏(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Tag Library</source>
+        <translation>标签库(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Users</source>
+        <translation>用户(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;About Coulisse</source>
+        <translation>关于 Coulisse(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>CacheBulkWriter</name>
+    <message>
+        <source>Cannot write to the cache: %1</source>
+        <translation>无法写入缓存：%1</translation>
+    </message>
+</context>
+<context>
+    <name>CacheDatabase</name>
+    <message>
+        <source>%1 is a folder, not a cache file.</source>
+        <translation>%1 是文件夹，不是缓存文件。</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is not a Coulisse cache: it is not an SQLite database.</source>
+        <translation>%1 不是 Coulisse 缓存：它不是 SQLite 数据库。</translation>
+    </message>
+    <message>
+        <source>%1 was written by a newer version of Coulisse (cache schema %2; this version reads up to %3). It has not been changed. Update Coulisse, or open another cache.</source>
+        <translation>%1 由更新版本的 Coulisse 写入（缓存结构版本 %2；本版本最高支持 %3）。文件未作任何改动。请升级 Coulisse，或打开其他缓存。</translation>
+    </message>
+    <message>
+        <source>%1 is damaged and cannot be opened (%2). It has not been changed; restore it from a backup or sync a new cache.</source>
+        <translation>%1 已损坏，无法打开（%2）。文件未作任何改动；请从备份恢复，或重新同步一个缓存。</translation>
+    </message>
+    <message>
+        <source>%1 is an SQLite database of another application, not a Coulisse cache. It has not been changed.</source>
+        <translation>%1 是其他应用的 SQLite 数据库，不是 Coulisse 缓存。文件未作任何改动。</translation>
+    </message>
+    <message>
+        <source>missing tables: %1</source>
+        <translation>缺少数据表：%1</translation>
+    </message>
+    <message>
+        <source>Cannot write to %1: permission denied. Nothing was changed.</source>
+        <translation>无法写入 %1：权限不足。未作任何改动。</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>无法创建文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot create %1: permission denied.</source>
+        <translation>无法创建 %1：权限不足。</translation>
+    </message>
+    <message>
+        <source>Cannot write to the folder of %1: permission denied. Nothing was changed.</source>
+        <translation>无法写入 %1 所在的文件夹：权限不足。未作任何改动。</translation>
+    </message>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation>%1 不存在。</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>无法打开 %1：%2</translation>
+    </message>
+    <message>
+        <source>The SQLite driver did not expose its handle.</source>
+        <translation>SQLite 驱动未提供数据库句柄。</translation>
+    </message>
+    <message>
+        <source>%1 needs an upgrade that a read-only open cannot make.</source>
+        <translation>%1 需要升级，但只读方式无法升级。</translation>
+    </message>
+    <message>
+        <source>The cache is not open.</source>
+        <translation>缓存未打开。</translation>
+    </message>
+    <message>
+        <source>SQLite error: %1</source>
+        <translation>SQLite 错误：%1</translation>
+    </message>
+    <message>
+        <source>Migration %1 failed: %2</source>
+        <translation>迁移 %1 失败：%2</translation>
+    </message>
+    <message>
+        <source>Migration failed: %1</source>
+        <translation>迁移失败：%1</translation>
+    </message>
+    <message>
+        <source>The derived-data script is missing from this build.</source>
+        <translation>此版本缺少派生数据脚本。</translation>
+    </message>
+    <message>
+        <source>The rebuild script is missing from this build.</source>
+        <translation>此版本缺少重建脚本。</translation>
+    </message>
+    <message>
+        <source>Foreign key violation in table %1</source>
+        <translation>数据表 %1 存在外键冲突</translation>
+    </message>
+    <message>
+        <source>Derived data out of step: %1 (%2 rows)</source>
+        <translation>派生数据不一致：%1（%2 行）</translation>
+    </message>
+</context>
+<context>
+    <name>Catalogue</name>
+    <message>
+        <source>PC recorder</source>
+        <translation>PC 录屏（拍大师）</translation>
+    </message>
+    <message>
+        <source>Mobile recorder</source>
+        <translation>移动录屏（移动拍大师）</translation>
+    </message>
+    <message>
+        <source>Web upload</source>
+        <translation>网页上传</translation>
+    </message>
+    <message>
+        <source>Creator</source>
+        <translation>创作者</translation>
+    </message>
+    <message>
+        <source>Viewer</source>
+        <translation>观众</translation>
+    </message>
+    <message>
+        <source>Web</source>
+        <translation>网页</translation>
+    </message>
+    <message>
+        <source>App</source>
+        <translation>App</translation>
+    </message>
+    <message>
+        <source>PC client</source>
+        <translation>PC 客户端</translation>
+    </message>
+    <message>
+        <source>Official site</source>
+        <translation>官网</translation>
+    </message>
+    <message>
+        <source>App Store</source>
+        <translation>App Store</translation>
+    </message>
+    <message>
+        <source>Huawei AppGallery</source>
+        <translation>华为应用市场</translation>
+    </message>
+    <message>
+        <source>Xiaomi GetApps</source>
+        <translation>小米应用商店</translation>
+    </message>
+    <message>
+        <source>OPPO App Market</source>
+        <translation>OPPO 软件商店</translation>
+    </message>
+    <message>
+        <source>vivo App Store</source>
+        <translation>vivo 应用商店</translation>
+    </message>
+    <message>
+        <source>Tencent MyApp</source>
+        <translation>腾讯应用宝</translation>
+    </message>
+    <message>
+        <source>Baidu search</source>
+        <translation>百度搜索</translation>
+    </message>
+    <message>
+        <source>Bilibili ads</source>
+        <translation>B站广告</translation>
+    </message>
+    <message>
+        <source>Douyin ads</source>
+        <translation>抖音广告</translation>
+    </message>
+    <message>
+        <source>Friend referral</source>
+        <translation>好友推荐</translation>
+    </message>
+    <message>
+        <source>Recorder install</source>
+        <translation>录屏工具安装</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>已上架</translation>
+    </message>
+    <message>
+        <source>Retired</source>
+        <translation>已下架</translation>
+    </message>
+    <message>
+        <source>Genre</source>
+        <translation>游戏类型</translation>
+    </message>
+    <message>
+        <source>Terminal</source>
+        <translation>终端</translation>
+    </message>
+    <message>
+        <source>Combat mode</source>
+        <translation>战斗模式</translation>
+    </message>
+    <message>
+        <source>Art style</source>
+        <translation>游戏画面</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>游戏题材</translation>
+    </message>
+    <message>
+        <source>Pricing</source>
+        <translation>收费模式</translation>
+    </message>
+    <message>
+        <source>Developer</source>
+        <translation>开发商</translation>
+    </message>
+    <message>
+        <source>Default tags</source>
+        <translation>默认标签</translation>
+    </message>
+    <message>
+        <source>Characters</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>道具</translation>
+    </message>
+    <message>
+        <source>Game modes</source>
+        <translation>游戏模式</translation>
+    </message>
+    <message>
+        <source>Game tags</source>
+        <translation>游戏标签</translation>
+    </message>
+    <message>
+        <source>General library</source>
+        <translation>通用标签库</translation>
+    </message>
+    <message>
+        <source>Game library</source>
+        <translation>专用标签库</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>分类</translation>
+    </message>
+</context>
+<context>
+    <name>CataloguePage</name>
+    <message>
+        <source>Cannot read the cache: %1</source>
+        <translation>无法读取缓存：%1</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>Select at most %1 rows to copy.</source>
+        <translation>一次最多复制 %1 行。</translation>
+    </message>
+    <message>
+        <source>Reading the selected rows…</source>
+        <translation>正在读取所选行…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n row(s).</source>
+        <translation><numerusform>已复制 %n 行。</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>Cli</name>
+    <message>
+        <source>The cache file (default: the default profile's cache).</source>
+        <translation>缓存文件（默认：默认配置的缓存）。</translation>
+    </message>
+    <message>
+        <source>Unexpected argument: %1</source>
+        <translation>多余的参数：%1</translation>
+    </message>
+    <message>
+        <source>Number of videos (default 100000).</source>
+        <translation>视频数量（默认 100000）。</translation>
+    </message>
+    <message>
+        <source>Random seed (default 1): same seed, same data.</source>
+        <translation>随机种子（默认 1）：种子相同，数据相同。</translation>
+    </message>
+    <message>
+        <source>Number of creators (default: from the videos).</source>
+        <translation>创作者数量（默认：按视频数推算）。</translation>
+    </message>
+    <message>
+        <source>Number of viewers (default: from the videos).</source>
+        <translation>观众数量（默认：按视频数推算）。</translation>
+    </message>
+    <message>
+        <source>Replace a cache that already holds a catalogue.</source>
+        <translation>替换已有内容的缓存。</translation>
+    </message>
+    <message>
+        <source>Print no progress.</source>
+        <translation>不显示进度。</translation>
+    </message>
+    <message>
+        <source>Writes a deterministic demo catalogue into a cache file.</source>
+        <translation>向缓存文件写入可复现的演示数据。</translation>
+    </message>
+    <message>
+        <source>--videos takes a number from 0 to 100000000.</source>
+        <translation>--videos 的取值范围是 0 到 100000000。</translation>
+    </message>
+    <message>
+        <source>--seed takes a non-negative whole number.</source>
+        <translation>--seed 须为非负整数。</translation>
+    </message>
+    <message>
+        <source>--%1 takes a non-negative whole number.</source>
+        <translation>--%1 须为非负整数。</translation>
+    </message>
+    <message>
+        <source>Videos need at least one creator.</source>
+        <translation>生成视频至少需要一名创作者。</translation>
+    </message>
+    <message>
+        <source>demo-data failed: %1</source>
+        <translation>demo-data 失败：%1</translation>
+    </message>
+    <message>
+        <source>Wrote %1 videos, %2 video tags, %3 games, %4 tag groups, %5 tags and %6 users to %7 in %8 s.</source>
+        <translation>已写入 %1 个视频、%2 个视频标签、%3 款游戏、%4 个标签分组、%5 个标签和 %6 名用户到 %7，用时 %8 秒。</translation>
+    </message>
+    <message>
+        <source>Checks a cache file: SQLite integrity and derived data.</source>
+        <translation>检查缓存文件：SQLite 完整性与派生数据。</translation>
+    </message>
+    <message>
+        <source>%1: ok</source>
+        <translation>%1：正常</translation>
+    </message>
+    <message>
+        <source>Prints what a cache file holds.</source>
+        <translation>显示缓存文件的内容概况。</translation>
+    </message>
+    <message>
+        <source>Cache:</source>
+        <translation>缓存：</translation>
+    </message>
+    <message>
+        <source>Schema version:</source>
+        <translation>结构版本：</translation>
+    </message>
+    <message>
+        <source>Size:</source>
+        <translation>大小：</translation>
+    </message>
+    <message>
+        <source>Write a deterministic demo catalogue into a cache</source>
+        <translation>向缓存写入可复现的演示数据</translation>
+    </message>
+    <message>
+        <source>Check a cache's integrity and derived data</source>
+        <translation>检查缓存的完整性与派生数据</translation>
+    </message>
+    <message>
+        <source>Print what a cache holds</source>
+        <translation>显示缓存的内容概况</translation>
+    </message>
+    <message>
+        <source>Usage: coulisse-cli [--lang zh_CN|en] COMMAND [options]</source>
+        <translation>用法：coulisse-cli [--lang zh_CN|en] 命令 [选项]</translation>
+    </message>
+    <message>
+        <source>Commands:</source>
+        <translation>命令：</translation>
+    </message>
+    <message>
+        <source>Run 'coulisse-cli COMMAND --help' for the options of a command.</source>
+        <translation>运行 'coulisse-cli 命令 --help' 查看命令的选项。</translation>
+    </message>
+    <message>
+        <source>Unknown command: %1</source>
+        <translation>未知命令：%1</translation>
+    </message>
+</context>
+<context>
+    <name>DemoCacheWriter</name>
+    <message>
+        <source>%1 already holds a catalogue. Use --replace to write a new demo data set over it.</source>
+        <translation>%1 已有数据。如要用新的演示数据覆盖，请加 --replace。</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>无法创建文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>Indexing</source>
+        <translation>正在建立索引</translation>
+    </message>
+    <message>
+        <source>Cannot move the new cache into place at %1.</source>
+        <translation>无法将新缓存移动到 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>DemoDataGenerator</name>
+    <message>
+        <source>The demo catalogue is missing from this build.</source>
+        <translation>此版本缺少演示数据目录。</translation>
+    </message>
+    <message>
+        <source>The demo catalogue is not valid JSON: %1</source>
+        <translation>演示数据目录不是有效的 JSON：%1</translation>
+    </message>
+    <message>
+        <source>The demo catalogue has no games.</source>
+        <translation>演示数据目录中没有游戏。</translation>
+    </message>
+    <message>
+        <source>The demo catalogue has no general tags.</source>
+        <translation>演示数据目录中没有通用标签。</translation>
+    </message>
+    <message>
+        <source>The demo catalogue names an unknown %1 tag "%2" for %3.</source>
+        <translation>演示数据目录为 %3 指定了不存在的%1标签“%2”。</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Videos</source>
+        <translation>视频</translation>
+    </message>
+</context>
+<context>
+    <name>GameTableModel</name>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>English name</source>
+        <translation>英文名</translation>
+    </message>
+    <message>
+        <source>Developer</source>
+        <translation>开发商</translation>
+    </message>
+    <message>
+        <source>Released</source>
+        <translation>发行年份</translation>
+    </message>
+    <message>
+        <source>Genre</source>
+        <translation>游戏类型</translation>
+    </message>
+    <message>
+        <source>Terminals</source>
+        <translation>终端</translation>
+    </message>
+    <message>
+        <source>Videos</source>
+        <translation>视频</translation>
+    </message>
+    <message>
+        <source>Library tags</source>
+        <translation>专用标签数</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>GamesPage</name>
+    <message>
+        <source>Games</source>
+        <translation>游戏</translation>
+    </message>
+    <message>
+        <source>All game tags</source>
+        <translation>全部游戏标签</translation>
+    </message>
+    <message>
+        <source>Game %1 is not in the current list.</source>
+        <translation>游戏 %1 不在当前列表中。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln game(s)</source>
+        <translation><numerusform>%Ln 款游戏</numerusform></translation>
+    </message>
+    <message>
+        <source>No games match these filters.</source>
+        <translation>没有符合筛选条件的游戏。</translation>
+    </message>
+    <message>
+        <source>This cache holds no games yet.</source>
+        <translation>此缓存中还没有游戏。</translation>
+    </message>
+    <message>
+        <source>Search games, English names, aliases, developers…</source>
+        <translation>搜索游戏名、英文名、别名、开发商…</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <source>Videos published per month</source>
+        <translation>每月发布视频数</translation>
+    </message>
+    <message>
+        <source>Select a game to see its tags and library.</source>
+        <translation>选择一款游戏以查看其标签和专用标签库。</translation>
+    </message>
+    <message>
+        <source>Aliases</source>
+        <translation>别名</translation>
+    </message>
+    <message>
+        <source>Developer</source>
+        <translation>开发商</translation>
+    </message>
+    <message>
+        <source>Released</source>
+        <translation>发行年份</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Videos</source>
+        <translation>视频</translation>
+    </message>
+    <message>
+        <source>Game tags</source>
+        <translation>游戏标签</translation>
+    </message>
+    <message>
+        <source>Dedicated library</source>
+        <translation>专用标签库</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %Ln more</source>
+        <translation><numerusform>等另外 %Ln 个</numerusform></translation>
+    </message>
+    <message>
+        <source>videos</source>
+        <translation>个视频</translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <source>Coulisse</source>
+        <translation>Coulisse</translation>
+    </message>
+    <message>
+        <source>The cache cannot be opened.</source>
+        <translation>无法打开缓存。</translation>
+    </message>
+    <message>
+        <source>Open Another Cache…</source>
+        <translation>打开其他缓存…</translation>
+    </message>
+    <message>
+        <source>Open Cache</source>
+        <translation>打开缓存</translation>
+    </message>
+    <message>
+        <source>Coulisse caches (*.sqlite *.db);;All files (*)</source>
+        <translation>Coulisse 缓存 (*.sqlite *.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Unknown page "%1"; pages: %2</source>
+        <translation>未知页面“%1”；可用页面：%2</translation>
+    </message>
+    <message>
+        <source>The page did not finish loading.</source>
+        <translation>页面未能加载完成。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation>无法写入 %1</translation>
+    </message>
+    <message>
+        <source>"%1" is not a valid profile name.</source>
+        <translation>“%1”不是有效的配置名称。</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Coulisse — %1</source>
+        <translation>Coulisse — %1</translation>
+    </message>
+    <message>
+        <source>Cache: %1</source>
+        <translation>缓存：%1</translation>
+    </message>
+    <message>
+        <source>Open Cache</source>
+        <translation>打开缓存</translation>
+    </message>
+    <message>
+        <source>Coulisse caches (*.sqlite *.db);;All files (*)</source>
+        <translation>Coulisse 缓存 (*.sqlite *.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>About Coulisse</source>
+        <translation>关于 Coulisse</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Coulisse %1&lt;/h3&gt;&lt;p&gt;The back-office of a game-video community: tags, games, videos, users, reviews and metrics.&lt;/p&gt;&lt;p&gt;Cache: %2&lt;br&gt;Cache schema: %3&lt;br&gt;Qt %4 · SQLite %5&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Coulisse %1&lt;/h3&gt;&lt;p&gt;游戏视频社区的后台：标签、游戏、视频、用户、审核与数据指标。&lt;/p&gt;&lt;p&gt;缓存：%2&lt;br&gt;缓存结构版本：%3&lt;br&gt;Qt %4 · SQLite %5&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>TagGroupTreeModel</name>
+    <message>
+        <source>Game libraries</source>
+        <translation>游戏专用标签库</translation>
+    </message>
+    <message>
+        <source>%1: %2 tags</source>
+        <translation>%1：%2 个标签</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+</context>
+<context>
+    <name>TagTableModel</name>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>English name</source>
+        <translation>英文名</translation>
+    </message>
+    <message>
+        <source>Aliases</source>
+        <translation>别名</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Uses</source>
+        <translation>使用次数</translation>
+    </message>
+</context>
+<context>
+    <name>TagsPage</name>
+    <message>
+        <source>Tag library</source>
+        <translation>标签库</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln tag(s)</source>
+        <translation><numerusform>%Ln 个标签</numerusform></translation>
+    </message>
+    <message>
+        <source>No tags match these filters.</source>
+        <translation>没有符合筛选条件的标签。</translation>
+    </message>
+    <message>
+        <source>The tag library is empty.</source>
+        <translation>标签库为空。</translation>
+    </message>
+    <message>
+        <source>Search tags, English names, aliases…</source>
+        <translation>搜索标签、英文名、别名…</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Unused only</source>
+        <translation>仅未使用</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <source>Select a tag to see where it is used.</source>
+        <translation>选择一个标签以查看其使用情况。</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Aliases</source>
+        <translation>别名</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>Games</source>
+        <translation>游戏</translation>
+    </message>
+    <message>
+        <source>Videos</source>
+        <translation>视频</translation>
+    </message>
+    <message>
+        <source>Games with this tag</source>
+        <translation>带有此标签的游戏</translation>
+    </message>
+    <message numerus="yes">
+        <source>Retired, but still on %Ln item(s): existing uses are kept.</source>
+        <translation><numerusform>已下架，但仍有 %Ln 项在使用：已有的使用记录保持不变。</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>UserTableModel</name>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Nickname</source>
+        <translation>昵称</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>注册时间</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>OS</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>VIP</source>
+        <translation>VIP</translation>
+    </message>
+    <message>
+        <source>Videos</source>
+        <translation>视频</translation>
+    </message>
+</context>
+<context>
+    <name>UsersPage</name>
+    <message>
+        <source>Users</source>
+        <translation>用户</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln user(s)</source>
+        <translation><numerusform>%Ln 名用户</numerusform></translation>
+    </message>
+    <message>
+        <source>No users match these filters.</source>
+        <translation>没有符合筛选条件的用户。</translation>
+    </message>
+    <message>
+        <source>This cache holds no users yet.</source>
+        <translation>此缓存中还没有用户。</translation>
+    </message>
+    <message>
+        <source>Search nicknames…</source>
+        <translation>搜索昵称…</translation>
+    </message>
+    <message>
+        <source>Creators and viewers</source>
+        <translation>创作者和观众</translation>
+    </message>
+    <message>
+        <source>All platforms</source>
+        <translation>全部平台</translation>
+    </message>
+    <message>
+        <source>All channels</source>
+        <translation>全部渠道</translation>
+    </message>
+    <message>
+        <source>VIP only</source>
+        <translation>仅 VIP</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <source>Select a user to see their profile.</source>
+        <translation>选择一名用户以查看其资料。</translation>
+    </message>
+    <message>
+        <source>%1 · user %2</source>
+        <translation>%1 · 用户 %2</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>注册时间</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>VIP</source>
+        <translation>VIP</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Videos</source>
+        <translation>视频</translation>
+    </message>
+    <message>
+        <source>Plays of their videos</source>
+        <translation>其视频的总播放量</translation>
+    </message>
+    <message>
+        <source>Latest videos</source>
+        <translation>最新视频</translation>
+    </message>
+</context>
+<context>
+    <name>VideoTableModel</name>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Game</source>
+        <translation>游戏</translation>
+    </message>
+    <message>
+        <source>Uploader</source>
+        <translation>上传者</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>发布时间</translation>
+    </message>
+    <message>
+        <source>Featured</source>
+        <translation>精华</translation>
+    </message>
+    <message>
+        <source>Plays</source>
+        <translation>播放量</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>(deleted user)</source>
+        <translation>（已注销用户）</translation>
+    </message>
+    <message>
+        <source>untagged</source>
+        <translation>未打标签</translation>
+    </message>
+    <message>
+        <source>Featured video</source>
+        <translation>精华作品</translation>
+    </message>
+    <message>
+        <source>This video has no tags yet</source>
+        <translation>此视频还没有标签</translation>
+    </message>
+</context>
+<context>
+    <name>VideosPage</name>
+    <message>
+        <source>No tag is called "%1".</source>
+        <translation>没有名为“%1”的标签。</translation>
+    </message>
+    <message>
+        <source>Videos</source>
+        <translation>视频</translation>
+    </message>
+    <message>
+        <source>All sources</source>
+        <translation>全部来源</translation>
+    </message>
+    <message>
+        <source>All games</source>
+        <translation>全部游戏</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln video(s)</source>
+        <translation><numerusform>%Ln 个视频</numerusform></translation>
+    </message>
+    <message>
+        <source>No videos match these filters.</source>
+        <translation>没有符合筛选条件的视频。</translation>
+    </message>
+    <message>
+        <source>This cache holds no videos yet.
+
+Sign in to sync the catalogue, or write demo data with:
+coulisse-cli demo-data --cache FILE</source>
+        <translation>此缓存中还没有视频。
+
+请登录以同步数据，或用以下命令写入演示数据：
+coulisse-cli demo-data --cache 文件</translation>
+    </message>
+    <message>
+        <source>Search titles…</source>
+        <translation>搜索标题…</translation>
+    </message>
+    <message>
+        <source>Full-text search over titles; Chinese matches any part of a title, English words match by prefix</source>
+        <translation>标题全文搜索：中文可匹配标题中的任意片段，英文单词按前缀匹配</translation>
+    </message>
+    <message>
+        <source>Filter by tag…</source>
+        <translation>按标签筛选…</translation>
+    </message>
+    <message>
+        <source>Featured</source>
+        <translation>精华</translation>
+    </message>
+    <message>
+        <source>Untagged only</source>
+        <translation>仅未打标签</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <source>Uploader: %1 ✕</source>
+        <translation>上传者：%1 ✕</translation>
+    </message>
+    <message>
+        <source>Show videos of every uploader</source>
+        <translation>显示所有上传者的视频</translation>
+    </message>
+    <message>
+        <source>Select a video to see its details and tags.</source>
+        <translation>选择一个视频以查看详情和标签。</translation>
+    </message>
+    <message>
+        <source>This video is no longer in the cache.</source>
+        <translation>此视频已不在缓存中。</translation>
+    </message>
+    <message>
+        <source>Video %1</source>
+        <translation>视频 %1</translation>
+    </message>
+    <message>
+        <source>Game</source>
+        <translation>游戏</translation>
+    </message>
+    <message>
+        <source>Uploader</source>
+        <translation>上传者</translation>
+    </message>
+    <message>
+        <source>(deleted user)</source>
+        <translation>（已注销用户）</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>发布时间</translation>
+    </message>
+    <message>
+        <source>Plays</source>
+        <translation>播放量</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>No tags yet.</source>
+        <translation>还没有标签。</translation>
+    </message>
+    <message>
+        <source>%1 (retired)</source>
+        <translation>%1（已下架）</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,346 @@
+#include "cataloguepage.h"
+
+#include "lazytablemodel.h"
+#include "preferences.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QSplitter>
+#include <QTableView>
+#include <QTextBrowser>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace {
+constexpr int DebounceMs = 180;
+constexpr int MaxCopyRows = 50000;
+} // namespace
+
+CataloguePage::CataloguePage(const QString &key, LazyTableModel *model, QWidget *parent)
+    : QWidget(parent)
+    , m_key(key)
+    , m_model(model)
+{
+    setObjectName(key + QStringLiteral("Page"));
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(8, 8, 8, 0);
+    layout->setSpacing(6);
+
+    m_filterBar = new QHBoxLayout;
+    m_filterBar->setSpacing(8);
+    m_search = new QLineEdit(this);
+    m_search->setObjectName(QStringLiteral("search"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setMinimumWidth(220);
+    m_filterBar->addWidget(m_search, 2);
+    layout->addLayout(m_filterBar);
+
+    m_error = new QLabel(this);
+    m_error->setObjectName(QStringLiteral("errorBanner"));
+    m_error->setWordWrap(true);
+    m_error->setStyleSheet(QStringLiteral(
+        "QLabel { background: #fdecea; color: #8a1c1c; border: 1px solid #f5c2c0; "
+        "border-radius: 4px; padding: 6px; }"));
+    m_error->hide();
+    layout->addWidget(m_error);
+
+    m_splitter = new QSplitter(Qt::Horizontal, this);
+    m_splitter->setChildrenCollapsible(false);
+    auto *tableHolder = new QWidget(m_splitter);
+    auto *tableLayout = new QVBoxLayout(tableHolder);
+    tableLayout->setContentsMargins(0, 0, 0, 0);
+    m_table = new QTableView(tableHolder);
+    m_table->setObjectName(QStringLiteral("table"));
+    m_table->setModel(model);
+    // The indicator first: enabling sorting sorts by whatever the indicator shows.
+    m_table->horizontalHeader()->setSortIndicator(model->sortColumn(), model->sortOrder());
+    m_table->setSortingEnabled(true);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_table->setAlternatingRowColors(true);
+    m_table->setWordWrap(false);
+    m_table->setTextElideMode(Qt::ElideRight);
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 10);
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_table->horizontalHeader()->setHighlightSections(false);
+    m_table->horizontalHeader()->setSectionsMovable(true);
+    m_table->horizontalHeader()->setStretchLastSection(false);
+    m_table->horizontalHeader()->setSortIndicator(model->sortColumn(), model->sortOrder());
+    tableLayout->addWidget(m_table);
+    m_empty = new QLabel(m_table->viewport());
+    m_empty->setObjectName(QStringLiteral("emptyState"));
+    m_empty->setAlignment(Qt::AlignCenter);
+    m_empty->setWordWrap(true);
+    m_empty->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_empty->setStyleSheet(QStringLiteral("QLabel { color: #6b6b6b; padding: 24px; }"));
+    m_empty->hide();
+    m_table->viewport()->installEventFilter(this);
+
+    auto *detailHolder = new QWidget(m_splitter);
+    m_detailLayout = new QVBoxLayout(detailHolder);
+    m_detailLayout->setContentsMargins(0, 0, 0, 0);
+    m_detail = new QTextBrowser(detailHolder);
+    m_detail->setObjectName(QStringLiteral("detail"));
+    m_detail->setOpenLinks(false);
+    m_detail->setMinimumWidth(300);
+    m_detailLayout->addWidget(m_detail, 1);
+    m_splitter->addWidget(tableHolder);
+    m_splitter->addWidget(detailHolder);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setSizes({980, 340});
+    layout->addWidget(m_splitter, 1);
+
+    m_debounce = new QTimer(this);
+    m_debounce->setSingleShot(true);
+    m_debounce->setInterval(DebounceMs);
+    connect(m_debounce, &QTimer::timeout, this, &CataloguePage::applyFilters);
+    connect(m_search, &QLineEdit::textChanged, this, &CataloguePage::scheduleFilters);
+    connect(m_search, &QLineEdit::returnPressed, this, [this] {
+        m_debounce->stop();
+        applyFilters();
+    });
+
+    connect(model, &LazyTableModel::ready, this, &CataloguePage::onReady);
+    connect(model, &LazyTableModel::loadFailed, this, [this](const QString &message) {
+        m_error->setText(tr("Cannot read the cache: %1").arg(message));
+        m_error->show();
+        emit statusChanged();
+    });
+    connect(model, &LazyTableModel::loadingChanged, this, &CataloguePage::statusChanged);
+    connect(model, &LazyTableModel::rowsLoaded, this, [this](int first, int last) {
+        // The selected row's data may have just arrived.
+        const QModelIndex current = m_table->selectionModel()->currentIndex();
+        if (current.isValid() && current.row() >= first && current.row() <= last)
+            onSelectionChanged();
+    });
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &CataloguePage::onSelectionChanged);
+    connect(m_detail, &QTextBrowser::anchorClicked, this, [this](const QUrl &link) {
+        if (!openLink(link))
+            emit linkActivated(link);
+    });
+}
+
+QString CataloguePage::statusText() const
+{
+    if (m_model->isLoading() && !m_ready)
+        return tr("Loading…");
+    const int count = m_model->rowCount();
+    if (hasFilters() && m_total >= 0)
+        return tr("%1 of %2").arg(QLocale().toString(count), countText(m_total));
+    return countText(count);
+}
+
+bool CataloguePage::hasFilters() const
+{
+    return !m_search->text().trimmed().isEmpty();
+}
+
+void CataloguePage::scheduleFilters()
+{
+    m_debounce->start();
+}
+
+void CataloguePage::focusSearch()
+{
+    m_search->setFocus(Qt::ShortcutFocusReason);
+    m_search->selectAll();
+}
+
+void CataloguePage::clearFilters()
+{
+    m_search->clear();
+    m_debounce->stop();
+    applyFilters();
+}
+
+void CataloguePage::refresh()
+{
+    m_model->refresh();
+}
+
+bool CataloguePage::openLink(const QUrl &)
+{
+    return false;
+}
+
+void CataloguePage::onReady()
+{
+    m_ready = true;
+    m_error->hide();
+    if (!hasFilters())
+        m_total = m_model->rowCount();
+    updateEmptyState();
+    if (m_model->rowCount() > 0 && !m_table->selectionModel()->currentIndex().isValid()) {
+        m_table->selectionModel()->setCurrentIndex(
+            m_model->index(0, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    } else if (m_model->rowCount() == 0) {
+        showDetail(-1);
+        m_shownId = -1;
+    }
+    if (m_firstLoad) {
+        m_firstLoad = false;
+        if (m_table->horizontalHeader()->sectionSize(0) == m_table->horizontalHeader()->defaultSectionSize()
+            && Preferences::headerState(m_key).value().isEmpty()) {
+            m_table->resizeColumnsToContents();
+            for (int c = 0; c < m_model->columnCount(); ++c)
+                m_table->setColumnWidth(c, std::min(m_table->columnWidth(c) + 12, 420));
+        }
+    }
+    emit statusChanged();
+    emit ready();
+}
+
+void CataloguePage::onSelectionChanged()
+{
+    const QModelIndex current = m_table->selectionModel()->currentIndex();
+    const qint64 id = current.isValid() ? m_model->idAt(current.row()) : -1;
+    if (current.isValid() && id < 0)
+        return; // the row's window is on its way; rowsLoaded brings us back
+    if (id == m_shownId)
+        return;
+    m_shownId = id;
+    showDetail(id);
+}
+
+void CataloguePage::updateEmptyState()
+{
+    if (m_model->rowCount() > 0) {
+        m_empty->hide();
+        return;
+    }
+    m_empty->setText(emptyText());
+    m_empty->resize(m_table->viewport()->size());
+    m_empty->show();
+}
+
+void CataloguePage::copySelection()
+{
+    QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    if (rows.isEmpty())
+        return;
+    std::sort(rows.begin(), rows.end());
+    if (rows.size() > MaxCopyRows) {
+        emit message(tr("Select at most %1 rows to copy.").arg(QLocale().toString(MaxCopyRows)));
+        return;
+    }
+    if (!m_model->isRangeLoaded(rows.first().row(), rows.last().row())) {
+        // Read the missing windows, then copy again.
+        m_model->prefetch(rows.first().row(), rows.last().row());
+        emit message(tr("Reading the selected rows…"));
+        auto *connection = new QMetaObject::Connection;
+        *connection = connect(m_model, &LazyTableModel::rowsLoaded, this, [this, connection, rows] {
+            if (m_model->isRangeLoaded(rows.first().row(), rows.last().row())) {
+                disconnect(*connection);
+                delete connection;
+                copySelection();
+            }
+        });
+        return;
+    }
+    const QHeaderView *header = m_table->horizontalHeader();
+    QStringList lines;
+    QStringList titles;
+    QList<int> columns;
+    for (int v = 0; v < header->count(); ++v) {
+        const int c = header->logicalIndex(v);
+        if (header->isSectionHidden(c))
+            continue;
+        columns.append(c);
+        titles.append(m_model->headerData(c, Qt::Horizontal).toString());
+    }
+    lines.append(titles.join(QLatin1Char('\t')));
+    for (const QModelIndex &row : std::as_const(rows)) {
+        QStringList cells;
+        for (int c : std::as_const(columns)) {
+            QString text = m_model->index(row.row(), c).data().toString();
+            text.replace(QLatin1Char('\t'), QLatin1Char(' ')).replace(QLatin1Char('\n'), QLatin1Char(' '));
+            cells.append(text);
+        }
+        lines.append(cells.join(QLatin1Char('\t')));
+    }
+    QApplication::clipboard()->setText(lines.join(QLatin1Char('\n')) + QLatin1Char('\n'));
+    emit message(tr("Copied %n row(s).", nullptr, int(rows.size())));
+}
+
+void CataloguePage::saveState() const
+{
+    Preferences::headerState(m_key).setValue(m_table->horizontalHeader()->saveState());
+    Preferences::splitterState(m_key).setValue(m_splitter->saveState());
+}
+
+void CataloguePage::restoreState()
+{
+    const QByteArray header = Preferences::headerState(m_key).value();
+    if (!header.isEmpty())
+        m_table->horizontalHeader()->restoreState(header);
+    // The sort is the model's: keep the indicator in step with it.
+    m_table->horizontalHeader()->setSortIndicator(m_model->sortColumn(), m_model->sortOrder());
+    const QByteArray splitter = Preferences::splitterState(m_key).value();
+    if (!splitter.isEmpty())
+        m_splitter->restoreState(splitter);
+}
+
+void CataloguePage::retranslate()
+{
+    m_model->relabel();
+    if (m_shownId != -2)
+        showDetail(m_shownId);
+    updateEmptyState();
+    emit statusChanged();
+}
+
+void CataloguePage::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+bool CataloguePage::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_table->viewport() && event->type() == QEvent::Resize)
+        m_empty->resize(m_table->viewport()->size());
+    return QWidget::eventFilter(watched, event);
+}
+
+QString CataloguePage::detailHeading(const QString &title, const QString &subtitle)
+{
+    QString html = QStringLiteral("<h2 style='margin-bottom:2px'>%1</h2>").arg(title.toHtmlEscaped());
+    if (!subtitle.isEmpty())
+        html += QStringLiteral("<p style='color:#6b6b6b; margin-top:0'>%1</p>")
+                    .arg(subtitle.toHtmlEscaped());
+    return html;
+}
+
+QString CataloguePage::detailRow(const QString &label, const QString &valueHtml)
+{
+    return QStringLiteral("<tr><td style='color:#6b6b6b; padding-right:12px; white-space:nowrap'>"
+                          "%1</td><td>%2</td></tr>")
+        .arg(label.toHtmlEscaped(), valueHtml);
+}
+
+QString CataloguePage::chip(const QString &text, const QString &href, bool muted)
+{
+    const QString style = muted ? QStringLiteral("background-color:#eeeeee; color:#8a8a8a;")
+                                : QStringLiteral("background-color:#e3eefc; color:#1d4f91;");
+    const QString body = QStringLiteral("<span style='%1'>&nbsp;%2&nbsp;</span>")
+                             .arg(style, text.toHtmlEscaped());
+    if (href.isEmpty())
+        return body;
+    return QStringLiteral("<a href='%1' style='text-decoration:none'>%2</a>").arg(href, body);
+}
+
+void CataloguePage::setDetailHtml(const QString &html)
+{
+    m_detail->setHtml(html);
+}

@@ -1,0 +1,102 @@
+#pragma once
+
+#include <QUrl>
+#include <QWidget>
+
+class LazyTableModel;
+class QHBoxLayout;
+class QLabel;
+class QLineEdit;
+class QSplitter;
+class QTableView;
+class QTextBrowser;
+class QTimer;
+class QVBoxLayout;
+
+/// A page of the catalogue: a filter bar, a lazily loaded table sorted in SQL, and a detail
+/// pane for the selected row. Subclasses add their filters, read them into the model's
+/// filter in applyFilters() and render the detail pane in showDetail().
+class CataloguePage : public QWidget
+{
+    Q_OBJECT
+
+public:
+    CataloguePage(const QString &key, LazyTableModel *model, QWidget *parent = nullptr);
+
+    /// Stable name ("videos", "games", "tags", "users") for settings and --page.
+    QString key() const { return m_key; }
+    virtual QString title() const = 0;
+    QTableView *table() const { return m_table; }
+    LazyTableModel *model() const { return m_model; }
+    /// "1,000,000 videos" or "123 of 1,000,000 videos".
+    QString statusText() const;
+    bool isReady() const { return m_ready; }
+
+    void focusSearch();
+    virtual void clearFilters();
+    void refresh();
+    /// Copies the selected rows (tab-separated, with a header line) to the clipboard.
+    void copySelection();
+    /// Handles coulisse:// links meant for this page; returns false if not.
+    virtual bool openLink(const QUrl &link);
+
+    void saveState() const;
+    void restoreState();
+
+signals:
+    void statusChanged();
+    /// The first rows of the current query are shown.
+    void ready();
+    /// A link for another page (coulisse://games/12, coulisse://videos?tag=3).
+    void linkActivated(const QUrl &link);
+    void message(const QString &text);
+
+protected:
+    QHBoxLayout *filterBar() const { return m_filterBar; }
+    QLineEdit *searchField() const { return m_search; }
+    /// The widget below the detail text (a chart, for example).
+    QVBoxLayout *detailLayout() const { return m_detailLayout; }
+    QTextBrowser *detailView() const { return m_detail; }
+    QSplitter *splitter() const { return m_splitter; }
+
+    /// Reads the filter widgets into the model.
+    virtual void applyFilters() = 0;
+    /// Renders the row \a id (or the empty state when \a id < 0).
+    virtual void showDetail(qint64 id) = 0;
+    /// "%n videos" for the status line.
+    virtual QString countText(int count) const = 0;
+    virtual QString emptyText() const = 0;
+    virtual void retranslate();
+    /// Whether any filter is set (changes the empty-state text).
+    virtual bool hasFilters() const;
+    void scheduleFilters();
+    void changeEvent(QEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
+    /// Detail helpers: HTML-escaped, with a heading and key/value rows.
+    static QString detailHeading(const QString &title, const QString &subtitle = {});
+    static QString detailRow(const QString &label, const QString &valueHtml);
+    static QString chip(const QString &text, const QString &href = {}, bool muted = false);
+    void setDetailHtml(const QString &html);
+
+    int m_total = -1; ///< row count without filters, for "x of y"
+
+private:
+    void onReady();
+    void onSelectionChanged();
+    void updateEmptyState();
+
+    QString m_key;
+    LazyTableModel *m_model;
+    QLineEdit *m_search = nullptr;
+    QHBoxLayout *m_filterBar = nullptr;
+    QTableView *m_table = nullptr;
+    QSplitter *m_splitter = nullptr;
+    QTextBrowser *m_detail = nullptr;
+    QVBoxLayout *m_detailLayout = nullptr;
+    QLabel *m_empty = nullptr;
+    QLabel *m_error = nullptr;
+    QTimer *m_debounce = nullptr;
+    qint64 m_shownId = -2;
+    bool m_ready = false;
+    bool m_firstLoad = true;
+};

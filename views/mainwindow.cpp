@@ -1,0 +1,304 @@
+#include "mainwindow.h"
+
+#include "actionregistry.h"
+#include "cachedatabase.h"
+#include "cataloguepage.h"
+#include "cataloguerepository.h"
+#include "gamespage.h"
+#include "gametablemodel.h"
+#include "preferences.h"
+#include "rowloader.h"
+#include "taggrouptreemodel.h"
+#include "tagspage.h"
+#include "tagtablemodel.h"
+#include "translations.h"
+#include "userspage.h"
+#include "usertablemodel.h"
+#include "videospage.h"
+#include "videotablemodel.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStatusBar>
+
+#include <sqlite3.h>
+
+MainWindow::MainWindow(std::unique_ptr<CacheDatabase> cache, QWidget *parent)
+    : QMainWindow(parent)
+    , m_cache(std::move(cache))
+    , m_repository(std::make_unique<CatalogueRepository>(m_cache->database()))
+{
+    setObjectName(QStringLiteral("MainWindow"));
+    m_loader = new RowLoader(m_cache->path(), this);
+    m_groups = new TagGroupTreeModel(this);
+    if (!m_groups->reload(m_cache->database()))
+        qWarning("Cannot read the tag groups: %s", qPrintable(m_groups->errorString()));
+
+    m_actions = new ActionRegistry(this);
+    createActions();
+
+    auto *central = new QWidget(this);
+    auto *layout = new QHBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    m_navigation = new QListWidget(central);
+    m_navigation->setObjectName(QStringLiteral("navigation"));
+    m_navigation->setFixedWidth(150);
+    m_navigation->setFrameShape(QFrame::NoFrame);
+    m_navigation->setFocusPolicy(Qt::NoFocus); // pages are reached with Ctrl+1..4
+    m_navigation->setStyleSheet(QStringLiteral(
+        "QListWidget { background: #f3f4f6; padding-top: 8px; }"
+        "QListWidget::item { padding: 9px 14px; border-radius: 4px; margin: 1px 6px; }"
+        "QListWidget::item:selected { background: #dce8fb; color: #123f7a; }"));
+    m_stack = new QStackedWidget(central);
+    layout->addWidget(m_navigation);
+    layout->addWidget(m_stack, 1);
+    setCentralWidget(central);
+
+    m_pages = {
+        new VideosPage(new VideoTableModel(m_loader, this), m_repository.get(), m_stack),
+        new GamesPage(new GameTableModel(m_loader, this), m_repository.get(), m_stack),
+        new TagsPage(new TagTableModel(m_loader, this), m_groups, m_repository.get(), m_stack),
+        new UsersPage(new UserTableModel(m_loader, this), m_repository.get(), m_stack),
+    };
+    for (CataloguePage *page : std::as_const(m_pages)) {
+        m_stack->addWidget(page);
+        m_navigation->addItem(page->title());
+        page->restoreState();
+        connect(page, &CataloguePage::statusChanged, this, &MainWindow::updateStatus);
+        connect(page, &CataloguePage::linkActivated, this, &MainWindow::openLink);
+        connect(page, &CataloguePage::message, this,
+                [this](const QString &text) { statusBar()->showMessage(text, 4000); });
+    }
+    connect(m_navigation, &QListWidget::currentRowChanged, this, [this](int row) {
+        m_stack->setCurrentIndex(row);
+        updateStatus();
+    });
+
+    m_statusCount = new QLabel(this);
+    m_statusCount->setObjectName(QStringLiteral("statusCount"));
+    m_statusCache = new QLabel(this);
+    m_statusCache->setObjectName(QStringLiteral("statusCache"));
+    statusBar()->addWidget(m_statusCount, 1);
+    statusBar()->addPermanentWidget(m_statusCache);
+
+    createMenus();
+    retranslate();
+    const QByteArray geometry = Preferences::windowGeometry().value();
+    if (geometry.isEmpty() || !restoreGeometry(geometry))
+        resize(1400, 860);
+    restoreState(Preferences::windowState().value());
+    if (!showPage(Preferences::currentPage().value()))
+        showPage(QStringLiteral("videos"));
+}
+
+MainWindow::~MainWindow()
+{
+    // The pages' models talk to the loader: delete them before the loader's thread stops.
+    qDeleteAll(m_pages);
+    m_pages.clear();
+}
+
+QString MainWindow::cachePath() const
+{
+    return m_cache->path();
+}
+
+void MainWindow::createActions()
+{
+    auto *a = m_actions;
+    connect(a->add(QStringLiteral("file.open"), QT_TRANSLATE_NOOP("ActionRegistry", "&Open Cache…"),
+                   QKeySequence::Open),
+            &QAction::triggered, this, &MainWindow::chooseCache);
+    connect(a->add(QStringLiteral("file.quit"), QT_TRANSLATE_NOOP("ActionRegistry", "&Quit"),
+                   QKeySequence(Qt::CTRL | Qt::Key_Q)),
+            &QAction::triggered, this, &QWidget::close);
+    connect(a->add(QStringLiteral("edit.find"), QT_TRANSLATE_NOOP("ActionRegistry", "&Find"),
+                   QKeySequence::Find),
+            &QAction::triggered, this, [this] { currentPage()->focusSearch(); });
+    connect(a->add(QStringLiteral("edit.copy"), QT_TRANSLATE_NOOP("ActionRegistry", "&Copy Rows"),
+                   QKeySequence::Copy),
+            &QAction::triggered, this, [this] { currentPage()->copySelection(); });
+    connect(a->add(QStringLiteral("edit.clearFilters"),
+                   QT_TRANSLATE_NOOP("ActionRegistry", "C&lear Filters"),
+                   QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L)),
+            &QAction::triggered, this, [this] { currentPage()->clearFilters(); });
+    const std::pair<const char *, const char *> pages[] = {
+        {"videos", QT_TRANSLATE_NOOP("ActionRegistry", "&Videos")},
+        {"games", QT_TRANSLATE_NOOP("ActionRegistry", "&Games")},
+        {"tags", QT_TRANSLATE_NOOP("ActionRegistry", "&Tag Library")},
+        {"users", QT_TRANSLATE_NOOP("ActionRegistry", "&Users")},
+    };
+    int n = 1;
+    for (const auto &[key, text] : pages) {
+        const QString page = QString::fromLatin1(key);
+        connect(a->add(QStringLiteral("view.") + page, text,
+                       QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_0 + n++))),
+                &QAction::triggered, this, [this, page] { showPage(page); });
+    }
+    connect(a->add(QStringLiteral("view.refresh"), QT_TRANSLATE_NOOP("ActionRegistry", "&Refresh"),
+                   QKeySequence::Refresh),
+            &QAction::triggered, this, [this] {
+                m_groups->reload(m_cache->database());
+                for (CataloguePage *page : std::as_const(m_pages))
+                    page->refresh();
+            });
+    connect(a->add(QStringLiteral("help.about"), QT_TRANSLATE_NOOP("ActionRegistry", "&About Coulisse")),
+            &QAction::triggered, this, &MainWindow::about);
+    for (const QString &id : a->ids())
+        addAction(a->action(id));
+}
+
+void MainWindow::createMenus()
+{
+    m_fileMenu = menuBar()->addMenu(QString());
+    m_fileMenu->addAction(m_actions->action(QStringLiteral("file.open")));
+    m_fileMenu->addSeparator();
+    m_fileMenu->addAction(m_actions->action(QStringLiteral("file.quit")));
+    m_editMenu = menuBar()->addMenu(QString());
+    m_editMenu->addAction(m_actions->action(QStringLiteral("edit.copy")));
+    m_editMenu->addAction(m_actions->action(QStringLiteral("edit.find")));
+    m_editMenu->addAction(m_actions->action(QStringLiteral("edit.clearFilters")));
+    m_viewMenu = menuBar()->addMenu(QString());
+    for (const QString &key : pageKeys())
+        m_viewMenu->addAction(m_actions->action(QStringLiteral("view.") + key));
+    m_viewMenu->addSeparator();
+    m_viewMenu->addAction(m_actions->action(QStringLiteral("view.refresh")));
+    m_viewMenu->addSeparator();
+    m_languageMenu = m_viewMenu->addMenu(QString());
+    auto *group = new QActionGroup(this);
+    for (const QString &language : Translations::available()) {
+        QAction *action = m_languageMenu->addAction(Translations::nativeName(language));
+        action->setCheckable(true);
+        action->setChecked(language == Translations::current());
+        group->addAction(action);
+        connect(action, &QAction::triggered, this, [this, language] { setLanguage(language); });
+    }
+    m_helpMenu = menuBar()->addMenu(QString());
+    m_helpMenu->addAction(m_actions->action(QStringLiteral("help.about")));
+}
+
+void MainWindow::retranslate()
+{
+    m_actions->retranslate();
+    m_fileMenu->setTitle(tr("&File"));
+    m_editMenu->setTitle(tr("&Edit"));
+    m_viewMenu->setTitle(tr("&View"));
+    m_languageMenu->setTitle(tr("&Language"));
+    m_helpMenu->setTitle(tr("&Help"));
+    for (int i = 0; i < m_pages.size(); ++i) {
+        QListWidgetItem *item = m_navigation->item(i);
+        item->setText(m_pages.at(i)->title());
+        item->setToolTip(m_actions->action(QStringLiteral("view.") + m_pages.at(i)->key())->toolTip());
+    }
+    const QFileInfo info(m_cache->path());
+    setWindowTitle(tr("Coulisse — %1").arg(info.fileName()));
+    m_statusCache->setText(tr("Cache: %1").arg(info.fileName()));
+    m_statusCache->setToolTip(QDir::toNativeSeparators(info.absoluteFilePath()));
+    updateStatus();
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QMainWindow::changeEvent(event);
+}
+
+QStringList MainWindow::pageKeys() const
+{
+    QStringList keys;
+    for (const CataloguePage *page : m_pages)
+        keys.append(page->key());
+    return keys;
+}
+
+CataloguePage *MainWindow::page(const QString &key) const
+{
+    for (CataloguePage *page : m_pages) {
+        if (page->key() == key)
+            return page;
+    }
+    return nullptr;
+}
+
+CataloguePage *MainWindow::currentPage() const
+{
+    return qobject_cast<CataloguePage *>(m_stack->currentWidget());
+}
+
+bool MainWindow::showPage(const QString &key)
+{
+    CataloguePage *target = page(key);
+    if (!target)
+        return false;
+    m_navigation->setCurrentRow(int(m_pages.indexOf(target)));
+    return true;
+}
+
+void MainWindow::updateStatus()
+{
+    if (const CataloguePage *page = currentPage())
+        m_statusCount->setText(page->statusText());
+}
+
+void MainWindow::openLink(const QUrl &link)
+{
+    if (link.scheme() != QLatin1String("coulisse"))
+        return;
+    if (CataloguePage *target = page(link.host())) {
+        showPage(target->key());
+        target->openLink(link);
+    }
+}
+
+void MainWindow::chooseCache()
+{
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open Cache"), QFileInfo(m_cache->path()).absolutePath(),
+        tr("Coulisse caches (*.sqlite *.db);;All files (*)"));
+    if (!path.isEmpty() && QFileInfo(path) != QFileInfo(m_cache->path()))
+        emit openCacheRequested(path);
+}
+
+void MainWindow::setLanguage(const QString &language)
+{
+    Preferences::language().setValue(language);
+    Translations::install(language);
+}
+
+void MainWindow::about()
+{
+    QMessageBox::about(
+        this, tr("About Coulisse"),
+        tr("<h3>Coulisse %1</h3><p>The back-office of a game-video community: tags, games, "
+           "videos, users, reviews and metrics.</p><p>Cache: %2<br>Cache schema: %3<br>"
+           "Qt %4 · SQLite %5</p>")
+            .arg(QStringLiteral(COULISSE_VERSION),
+                 QDir::toNativeSeparators(m_cache->path()).toHtmlEscaped())
+            .arg(m_cache->schemaVersion())
+            .arg(QString::fromLatin1(qVersion()), QString::fromLatin1(sqlite3_libversion())));
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    Preferences::windowGeometry().setValue(saveGeometry());
+    Preferences::windowState().setValue(saveState());
+    if (const CataloguePage *page = currentPage())
+        Preferences::currentPage().setValue(page->key());
+    for (const CataloguePage *page : std::as_const(m_pages))
+        page->saveState();
+    QMainWindow::closeEvent(event);
+}

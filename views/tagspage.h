@@ -1,0 +1,46 @@
+#pragma once
+
+#include "cataloguepage.h"
+
+#include "cataloguerepository.h"
+
+class QCheckBox;
+class QComboBox;
+class QPushButton;
+class QTreeView;
+class TagGroupTreeModel;
+class TagTableModel;
+
+/// The Tag library page: the tree of groups (game-tag dimensions, the general library, the
+/// games' dedicated libraries and their categories), the tags of the selected group with
+/// their usage, and the selected tag's details.
+class TagsPage : public CataloguePage
+{
+    Q_OBJECT
+
+public:
+    TagsPage(TagTableModel *model, TagGroupTreeModel *groups, CatalogueRepository *repository,
+             QWidget *parent = nullptr);
+
+    QString title() const override;
+    void clearFilters() override;
+    bool openLink(const QUrl &link) override;
+    QTreeView *groupTree() const { return m_tree; }
+
+protected:
+    void applyFilters() override;
+    void showDetail(qint64 id) override;
+    QString countText(int count) const override;
+    QString emptyText() const override;
+    bool hasFilters() const override;
+    void retranslate() override;
+
+private:
+    TagTableModel *m_tags;
+    TagGroupTreeModel *m_groups;
+    CatalogueRepository *m_repository;
+    QTreeView *m_tree = nullptr;
+    QComboBox *m_status = nullptr;
+    QCheckBox *m_unused = nullptr;
+    QPushButton *m_clear = nullptr;
+};

@@ -1,0 +1,147 @@
+#include "userspage.h"
+
+#include "catalogue.h"
+#include "usertablemodel.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLineEdit>
+#include <QLocale>
+#include <QPushButton>
+#include <QUrl>
+
+using Catalogue::Labels;
+
+namespace {
+/// Refills \a combo with "all" and the labelled codes, keeping the selection.
+void fillCodes(QComboBox *combo, const QString &all, const QStringList &codes,
+               QString (*label)(const QString &))
+{
+    const QString current = combo->currentData().toString();
+    const QSignalBlocker block(combo);
+    combo->clear();
+    combo->addItem(all, QString());
+    for (const QString &code : codes)
+        combo->addItem(label(code), code);
+    combo->setCurrentIndex(std::max(0, combo->findData(current)));
+}
+} // namespace
+
+UsersPage::UsersPage(UserTableModel *model, CatalogueRepository *repository, QWidget *parent)
+    : CataloguePage(QStringLiteral("users"), model, parent)
+    , m_users(model)
+    , m_repository(repository)
+{
+    m_kind = new QComboBox(this);
+    m_kind->setObjectName(QStringLiteral("kindFilter"));
+    m_platform = new QComboBox(this);
+    m_platform->setObjectName(QStringLiteral("platformFilter"));
+    m_channel = new QComboBox(this);
+    m_channel->setObjectName(QStringLiteral("channelFilter"));
+    m_vip = new QCheckBox(this);
+    m_vip->setObjectName(QStringLiteral("vipFilter"));
+    m_clear = new QPushButton(this);
+    m_clear->setObjectName(QStringLiteral("clearFilters"));
+    filterBar()->addWidget(m_kind);
+    filterBar()->addWidget(m_platform);
+    filterBar()->addWidget(m_channel);
+    filterBar()->addWidget(m_vip);
+    filterBar()->addWidget(m_clear);
+    filterBar()->addStretch(1);
+    for (QComboBox *combo : {m_kind, m_platform, m_channel})
+        connect(combo, &QComboBox::currentIndexChanged, this, &UsersPage::applyFilters);
+    connect(m_vip, &QCheckBox::toggled, this, &UsersPage::applyFilters);
+    connect(m_clear, &QPushButton::clicked, this, &UsersPage::clearFilters);
+    retranslate();
+}
+
+QString UsersPage::title() const
+{
+    return tr("Users");
+}
+
+void UsersPage::applyFilters()
+{
+    UserTableModel::Filter f;
+    f.search = searchField()->text();
+    f.kind = m_kind->currentData().toString();
+    f.platform = m_platform->currentData().toString();
+    f.channel = m_channel->currentData().toString();
+    f.vipOnly = m_vip->isChecked();
+    m_clear->setEnabled(!(f == UserTableModel::Filter()));
+    m_users->setFilter(f);
+}
+
+bool UsersPage::hasFilters() const
+{
+    return !(m_users->filter() == UserTableModel::Filter());
+}
+
+void UsersPage::clearFilters()
+{
+    const QSignalBlocker b1(m_kind), b2(m_platform), b3(m_channel), b4(m_vip), b5(searchField());
+    m_kind->setCurrentIndex(0);
+    m_platform->setCurrentIndex(0);
+    m_channel->setCurrentIndex(0);
+    m_vip->setChecked(false);
+    searchField()->clear();
+    applyFilters();
+}
+
+QString UsersPage::countText(int count) const
+{
+    return tr("%Ln user(s)", nullptr, count);
+}
+
+QString UsersPage::emptyText() const
+{
+    return hasFilters() ? tr("No users match these filters.") : tr("This cache holds no users yet.");
+}
+
+void UsersPage::retranslate()
+{
+    searchField()->setPlaceholderText(tr("Search nicknames…"));
+    fillCodes(m_kind, tr("Creators and viewers"), Labels::userKindCodes(), &Labels::userKind);
+    fillCodes(m_platform, tr("All platforms"), Labels::platformCodes(), &Labels::platform);
+    fillCodes(m_channel, tr("All channels"), Labels::channelCodes(), &Labels::channel);
+    m_vip->setText(tr("VIP only"));
+    m_clear->setText(tr("Clear filters"));
+    CataloguePage::retranslate();
+}
+
+void UsersPage::showDetail(qint64 id)
+{
+    const auto u = id >= 0 ? m_repository->user(id) : std::nullopt;
+    if (!u) {
+        setDetailHtml(QStringLiteral("<p style='color:#6b6b6b'>%1</p>")
+                          .arg(tr("Select a user to see their profile.").toHtmlEscaped()));
+        return;
+    }
+    const QLocale locale;
+    QString html = detailHeading(u->nickname, tr("%1 · user %2").arg(Labels::userKind(u->kind)).arg(u->id));
+    html += QStringLiteral("<table cellspacing='2'>");
+    html += detailRow(tr("Registered"), Labels::dateTime(u->registeredAt));
+    html += detailRow(tr("Channel"), Labels::channel(u->channel).toHtmlEscaped());
+    html += detailRow(tr("Platform"), Labels::platform(u->platform).toHtmlEscaped());
+    html += detailRow(tr("Device"), QStringLiteral("%1 · %2").arg(u->deviceModel, u->os).toHtmlEscaped());
+    html += detailRow(tr("Level"), QString::number(u->level));
+    html += detailRow(tr("VIP"), u->vip ? tr("Yes") : tr("No"));
+    html += detailRow(tr("Videos"),
+                      u->videos > 0
+                          ? QStringLiteral("<a href='coulisse://videos?uploader=%1&name=%2'>%3</a>")
+                                .arg(u->id)
+                                .arg(QString::fromUtf8(QUrl::toPercentEncoding(u->nickname)),
+                                     locale.toString(u->videos))
+                          : QStringLiteral("0"));
+    if (u->videos > 0)
+        html += detailRow(tr("Plays of their videos"), locale.toString(u->plays));
+    html += QStringLiteral("</table>");
+    if (!u->recentVideos.isEmpty()) {
+        html += QStringLiteral("<h3>%1</h3><ul>").arg(tr("Latest videos").toHtmlEscaped());
+        for (const auto &[videoId, title] : u->recentVideos)
+            html += QStringLiteral("<li>%1</li>").arg(title.toHtmlEscaped());
+        html += QStringLiteral("</ul>");
+    }
+    setDetailHtml(html);
+}

@@ -1,0 +1,57 @@
+#pragma once
+
+#include "cataloguepage.h"
+
+#include "cataloguerepository.h"
+
+class QCheckBox;
+class QComboBox;
+class QCompleter;
+class QPushButton;
+class QStandardItemModel;
+class VideoTableModel;
+
+/// The Videos page: every video of the cache, with full-text search over titles and
+/// filters by game, tag, uploader, source, featured and untagged.
+class VideosPage : public CataloguePage
+{
+    Q_OBJECT
+
+public:
+    VideosPage(VideoTableModel *model, CatalogueRepository *repository, QWidget *parent = nullptr);
+
+    QString title() const override;
+    void clearFilters() override;
+    bool openLink(const QUrl &link) override;
+    /// Reloads the game and tag lists of the filters (after the cache changed).
+    void reloadChoices();
+
+protected:
+    void applyFilters() override;
+    void showDetail(qint64 id) override;
+    QString countText(int count) const override;
+    QString emptyText() const override;
+    bool hasFilters() const override;
+    void retranslate() override;
+
+private:
+    void setTagFilter(qint64 tagId);
+    void setUploaderFilter(qint64 uploaderId, const QString &nickname);
+    void fillSources();
+
+    VideoTableModel *m_videos;
+    CatalogueRepository *m_repository;
+    QComboBox *m_game = nullptr;
+    QLineEdit *m_tag = nullptr;
+    QCompleter *m_tagCompleter = nullptr;
+    QStandardItemModel *m_tagChoices = nullptr;
+    QComboBox *m_source = nullptr;
+    QCheckBox *m_featured = nullptr;
+    QCheckBox *m_untagged = nullptr;
+    QPushButton *m_uploader = nullptr;
+    QPushButton *m_clear = nullptr;
+    qint64 m_tagId = 0;
+    qint64 m_uploaderId = 0;
+    QString m_uploaderName;
+    QHash<QString, qint64> m_tagByLabel;
+};
