@@ -59,14 +59,17 @@ int demoData(const QStringList &arguments)
     parser.addOption(cacheOption());
     parser.addOption({QStringLiteral("videos"), Text::tr("Number of videos (default 100000)."),
                       QStringLiteral("N"), QStringLiteral("100000")});
-    parser.addOption({QStringLiteral("seed"), Text::tr("Random seed (default 1): same seed, same data."),
+    parser.addOption({QStringLiteral("seed"),
+                      Text::tr("Random seed (default 1): same seed, same data."),
                       QStringLiteral("S"), QStringLiteral("1")});
-    parser.addOption({QStringLiteral("creators"), Text::tr("Number of creators (default: from the videos)."),
+    parser.addOption({QStringLiteral("creators"),
+                      Text::tr("Number of creators (default: from the videos)."),
                       QStringLiteral("N")});
-    parser.addOption({QStringLiteral("viewers"), Text::tr("Number of viewers (default: from the videos)."),
+    parser.addOption({QStringLiteral("viewers"),
+                      Text::tr("Number of viewers (default: from the videos)."),
                       QStringLiteral("N")});
-    parser.addOption({QStringLiteral("replace"),
-                      Text::tr("Replace a cache that already holds a catalogue.")});
+    parser.addOption(
+        {QStringLiteral("replace"), Text::tr("Replace a cache that already holds a catalogue.")});
     parser.addOption({QStringLiteral("quiet"), Text::tr("Print no progress.")});
     int code = 0;
     if (!parse(parser, Text::tr("Writes a deterministic demo catalogue into a cache file."),
@@ -173,15 +176,15 @@ int cacheInfo(const QStringList &arguments)
         return 1;
     }
     const QLocale l;
-    out() << Text::tr("Cache:") << ' ' << QDir::toNativeSeparators(QFileInfo(path).absoluteFilePath())
-          << '\n'
+    out() << Text::tr("Cache:") << ' '
+          << QDir::toNativeSeparators(QFileInfo(path).absoluteFilePath()) << '\n'
           << Text::tr("Schema version:") << ' ' << cache.schemaVersion() << '\n'
           << Text::tr("Size:") << ' ' << l.formattedDataSize(QFileInfo(path).size()) << '\n';
     QSqlQuery q(cache.database());
-    for (const char *table : {"games", "tag_groups", "tags", "game_tags", "users", "videos",
-                              "video_tags", "outbox"}) {
-        if (q.exec(QStringLiteral("SELECT count(*) FROM %1").arg(QString::fromLatin1(table)))
-            && q.next())
+    for (const char *table :
+         {"games", "tag_groups", "tags", "game_tags", "users", "videos", "video_tags", "outbox"}) {
+        if (q.exec(QStringLiteral("SELECT count(*) FROM %1").arg(QString::fromLatin1(table))) &&
+            q.next())
             out() << QString::fromLatin1(table).leftJustified(12) << ' '
                   << l.toString(q.value(0).toLongLong()) << '\n';
     }
@@ -194,11 +197,14 @@ QList<Command> cacheCommands()
 {
     return {
         {{QStringLiteral("demo-data")},
-         QT_TRANSLATE_NOOP("Cli", "Write a deterministic demo catalogue into a cache"), &demoData},
+         QT_TRANSLATE_NOOP("Cli", "Write a deterministic demo catalogue into a cache"),
+         &demoData},
         {{QStringLiteral("cache"), QStringLiteral("check")},
-         QT_TRANSLATE_NOOP("Cli", "Check a cache's integrity and derived data"), &cacheCheck},
+         QT_TRANSLATE_NOOP("Cli", "Check a cache's integrity and derived data"),
+         &cacheCheck},
         {{QStringLiteral("cache"), QStringLiteral("info")},
-         QT_TRANSLATE_NOOP("Cli", "Print what a cache holds"), &cacheInfo},
+         QT_TRANSLATE_NOOP("Cli", "Print what a cache holds"),
+         &cacheInfo},
     };
 }
 

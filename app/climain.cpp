@@ -33,8 +33,8 @@ void printUsage(const QList<Cli::Command> &commands)
     for (const Cli::Command &c : commands)
         o << "  " << c.words.join(QLatin1Char(' ')).leftJustified(22) << ' '
           << QCoreApplication::translate("Cli", c.summary) << '\n';
-    o << '\n' << Cli::Text::tr("Run 'coulisse-cli COMMAND --help' for the options of a command.")
-      << '\n';
+    o << '\n'
+      << Cli::Text::tr("Run 'coulisse-cli COMMAND --help' for the options of a command.") << '\n';
     o.flush();
 }
 
@@ -57,8 +57,8 @@ int main(int argc, char *argv[])
     Translations::install(language);
 
     QList<Cli::Command> commands = Cli::cacheCommands();
-    if (args.isEmpty() || args.first() == QLatin1String("help")
-        || args.first() == QLatin1String("--help") || args.first() == QLatin1String("-h")) {
+    if (args.isEmpty() || args.first() == QLatin1String("help") ||
+        args.first() == QLatin1String("--help") || args.first() == QLatin1String("-h")) {
         printUsage(commands);
         return args.isEmpty() ? 2 : 0;
     }
@@ -69,13 +69,12 @@ int main(int argc, char *argv[])
     // The longest command whose words start the arguments.
     const Cli::Command *best = nullptr;
     for (const Cli::Command &c : commands) {
-        if (args.size() >= c.words.size() && args.mid(0, c.words.size()) == c.words
-            && (!best || c.words.size() > best->words.size()))
+        if (args.size() >= c.words.size() && args.mid(0, c.words.size()) == c.words &&
+            (!best || c.words.size() > best->words.size()))
             best = &c;
     }
     if (!best) {
-        Cli::err() << Cli::Text::tr("Unknown command: %1").arg(args.join(QLatin1Char(' ')))
-                   << '\n';
+        Cli::err() << Cli::Text::tr("Unknown command: %1").arg(args.join(QLatin1Char(' '))) << '\n';
         Cli::err().flush();
         printUsage(commands);
         return 2;

@@ -1,8 +1,8 @@
 // coulisse: the desktop application.
 #include "cachedatabase.h"
 #include "cachelocation.h"
-#include "cataloguepage.h"
 #include "catalogue.h"
+#include "cataloguepage.h"
 #include "mainwindow.h"
 #include "preferences.h"
 #include "translations.h"
@@ -13,11 +13,11 @@
 #include <QElapsedTimer>
 #include <QFileDialog>
 #include <QMessageBox>
+#include <QPointer>
 #include <QPushButton>
 #include <QSettings>
-#include <QPointer>
-#include <QTimer>
 #include <QTimeZone>
+#include <QTimer>
 
 #include <cstdio>
 
@@ -47,14 +47,15 @@ std::unique_ptr<CacheDatabase> openCache(QString path, bool interactive)
         QMessageBox box(QMessageBox::Critical, Text::tr("Coulisse"),
                         Text::tr("The cache cannot be opened."), QMessageBox::NoButton);
         box.setInformativeText(cache->errorString());
-        QPushButton *other = box.addButton(Text::tr("Open Another Cache…"), QMessageBox::AcceptRole);
+        QPushButton *other =
+            box.addButton(Text::tr("Open Another Cache…"), QMessageBox::AcceptRole);
         box.addButton(QMessageBox::Close);
         box.exec();
         if (box.clickedButton() != static_cast<QAbstractButton *>(other))
             return nullptr;
-        path = QFileDialog::getOpenFileName(nullptr, Text::tr("Open Cache"),
-                                            QFileInfo(path).absolutePath(),
-                                            Text::tr("Coulisse caches (*.sqlite *.db);;All files (*)"));
+        path = QFileDialog::getOpenFileName(
+            nullptr, Text::tr("Open Cache"), QFileInfo(path).absolutePath(),
+            Text::tr("Coulisse caches (*.sqlite *.db);;All files (*)"));
         if (path.isEmpty())
             return nullptr;
     }
@@ -103,26 +104,28 @@ int main(int argc, char *argv[])
     QApplication::setApplicationDisplayName(QStringLiteral("Coulisse"));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Coulisse: the back-office of a game-video community."));
+    parser.setApplicationDescription(
+        QStringLiteral("Coulisse: the back-office of a game-video community."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption cacheOption(QStringLiteral("cache"), QStringLiteral("Open this cache file."),
-                                         QStringLiteral("FILE"));
-    const QCommandLineOption profileOption(QStringLiteral("profile"),
-                                           QStringLiteral("Open this profile's cache (default: default)."),
-                                           QStringLiteral("NAME"));
-    const QCommandLineOption langOption(QStringLiteral("lang"), QStringLiteral("Language: zh_CN or en."),
-                                        QStringLiteral("LANG"));
-    const QCommandLineOption screenshotOption(QStringLiteral("screenshot"),
-                                              QStringLiteral("Render the window to FILE.png and exit."),
-                                              QStringLiteral("FILE"));
+    const QCommandLineOption cacheOption(
+        QStringLiteral("cache"), QStringLiteral("Open this cache file."), QStringLiteral("FILE"));
+    const QCommandLineOption profileOption(
+        QStringLiteral("profile"), QStringLiteral("Open this profile's cache (default: default)."),
+        QStringLiteral("NAME"));
+    const QCommandLineOption langOption(
+        QStringLiteral("lang"), QStringLiteral("Language: zh_CN or en."), QStringLiteral("LANG"));
+    const QCommandLineOption screenshotOption(
+        QStringLiteral("screenshot"), QStringLiteral("Render the window to FILE.png and exit."),
+        QStringLiteral("FILE"));
     const QCommandLineOption pageOption(QStringLiteral("page"),
                                         QStringLiteral("Page to show: videos, games, tags, users."),
                                         QStringLiteral("PAGE"));
-    const QCommandLineOption sizeOption(QStringLiteral("size"),
-                                        QStringLiteral("Window size for --screenshot, WIDTHxHEIGHT."),
-                                        QStringLiteral("SIZE"), QStringLiteral("1440x900"));
-    parser.addOptions({cacheOption, profileOption, langOption, screenshotOption, pageOption, sizeOption});
+    const QCommandLineOption sizeOption(
+        QStringLiteral("size"), QStringLiteral("Window size for --screenshot, WIDTHxHEIGHT."),
+        QStringLiteral("SIZE"), QStringLiteral("1440x900"));
+    parser.addOptions(
+        {cacheOption, profileOption, langOption, screenshotOption, pageOption, sizeOption});
     parser.process(app);
 
     const bool screenshot = parser.isSet(screenshotOption);
@@ -158,7 +161,8 @@ int main(int argc, char *argv[])
         window->resize(size.value(0).toInt() > 0 ? size.value(0).toInt() : 1440,
                        size.value(1).toInt() > 0 ? size.value(1).toInt() : 900);
         window->show();
-        const int code = takeScreenshot(*window, parser.value(pageOption), parser.value(screenshotOption));
+        const int code =
+            takeScreenshot(*window, parser.value(pageOption), parser.value(screenshotOption));
         delete window;
         return code;
     }

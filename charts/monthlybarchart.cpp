@@ -5,7 +5,6 @@
 #include <QMouseEvent>
 #include <QToolTip>
 #include <QVBoxLayout>
-
 #include <qcustomplot.h>
 
 MonthlyBarChart::MonthlyBarChart(QWidget *parent)
@@ -48,7 +47,8 @@ void MonthlyBarChart::setSeries(const QList<QPair<QString, qint64>> &series,
     m_values.clear();
     if (!series.isEmpty()) {
         QDate month = QDate::fromString(series.first().first + QStringLiteral("-01"), Qt::ISODate);
-        const QDate last = QDate::fromString(series.last().first + QStringLiteral("-01"), Qt::ISODate);
+        const QDate last =
+            QDate::fromString(series.last().first + QStringLiteral("-01"), Qt::ISODate);
         int at = 0;
         while (month.isValid() && month <= last) {
             const QString key = month.toString(QStringLiteral("yyyy-MM"));
@@ -70,7 +70,8 @@ void MonthlyBarChart::setSeries(const QList<QPair<QString, qint64>> &series,
     }
     m_plot->xAxis->setTicker(ticker);
     m_bars->setData(keys, QVector<double>(m_values.begin(), m_values.end()), true);
-    const double maxValue = m_values.isEmpty() ? 1.0 : *std::max_element(m_values.begin(), m_values.end());
+    const double maxValue =
+        m_values.isEmpty() ? 1.0 : *std::max_element(m_values.begin(), m_values.end());
     m_plot->xAxis->setRange(-0.8, std::max<double>(m_values.size(), 1) - 0.2);
     m_plot->yAxis->setRange(0, std::max(1.0, maxValue * 1.1));
     m_plot->replot(QCustomPlot::rpQueuedReplot);
@@ -83,11 +84,11 @@ bool MonthlyBarChart::eventFilter(QObject *watched, QEvent *event)
         const double x = m_plot->xAxis->pixelToCoord(mouse->position().x());
         const int i = int(std::lround(x));
         if (i >= 0 && i < m_values.size() && std::abs(x - i) < 0.45) {
-            QToolTip::showText(mouse->globalPosition().toPoint(),
-                               QStringLiteral("%1: %2 %3")
-                                   .arg(m_months.at(i), QLocale().toString(qint64(m_values.at(i))),
-                                        m_valueLabel),
-                               m_plot);
+            QToolTip::showText(
+                mouse->globalPosition().toPoint(),
+                QStringLiteral("%1: %2 %3")
+                    .arg(m_months.at(i), QLocale().toString(qint64(m_values.at(i))), m_valueLabel),
+                m_plot);
         } else {
             QToolTip::hideText();
         }

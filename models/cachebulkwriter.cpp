@@ -48,8 +48,7 @@ QString aliasesJson(const QStringList &aliases)
 
 CacheBulkWriter::CacheBulkWriter(CacheDatabase &cache)
     : m_cache(cache)
-{
-}
+{}
 
 CacheBulkWriter::~CacheBulkWriter()
 {
@@ -66,8 +65,7 @@ bool CacheBulkWriter::begin()
     m_active = true;
     for (int i = 0; i < StatementCount; ++i) {
         if (sqlite3_prepare_v3(m_cache.handle(), StatementSql[i], -1, SQLITE_PREPARE_PERSISTENT,
-                               &m_statements[i], nullptr)
-            != SQLITE_OK) {
+                               &m_statements[i], nullptr) != SQLITE_OK) {
             m_error = QString::fromUtf8(sqlite3_errmsg(m_cache.handle()));
             abort();
             return false;

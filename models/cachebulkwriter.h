@@ -32,8 +32,16 @@ public:
     QString errorString() const override { return m_error; }
 
 private:
-    enum Statement { TagGroupStmt, TagStmt, GameStmt, GameTagStmt, UserStmt, VideoStmt,
-                     VideoTagStmt, StatementCount };
+    enum Statement {
+        TagGroupStmt,
+        TagStmt,
+        GameStmt,
+        GameTagStmt,
+        UserStmt,
+        VideoStmt,
+        VideoTagStmt,
+        StatementCount
+    };
     bool step(Statement which);
     void finalizeAll();
 

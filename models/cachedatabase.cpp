@@ -22,8 +22,8 @@ constexpr auto DerivedScript = ":/sql/cache/derived.sql";
 constexpr auto RebuildScript = ":/sql/cache/rebuild.sql";
 
 // Tables that a cache of the latest schema must have; their absence means damage.
-const char *const RequiredTables[] = {"meta",  "games",  "tag_groups", "tags",
-                                      "game_tags", "users", "videos", "video_tags",
+const char *const RequiredTables[] = {"meta",         "games",  "tag_groups", "tags",
+                                      "game_tags",    "users",  "videos",     "video_tags",
                                       "video_search", "outbox", "sync_state", "copy_progress"};
 
 struct Migration
@@ -215,8 +215,7 @@ CacheDatabase::Inspection CacheDatabase::inspect(const QString &path)
 
 CacheDatabase::CacheDatabase()
     : m_connectionName(nextConnectionName())
-{
-}
+{}
 
 CacheDatabase::~CacheDatabase()
 {
@@ -267,8 +266,9 @@ bool CacheDatabase::open(const QString &path, Access access)
     const QFileInfo info(path);
     if (access == Access::ReadWrite) {
         if (inspection.exists && !info.isWritable())
-            return fail(Problem::Unwritable,
-                        tr("Cannot write to %1: permission denied. Nothing was changed.").arg(shown));
+            return fail(
+                Problem::Unwritable,
+                tr("Cannot write to %1: permission denied. Nothing was changed.").arg(shown));
         const QFileInfo dirInfo(info.absolutePath());
         if (!inspection.exists) {
             if (!QDir().mkpath(info.absolutePath()))
@@ -331,8 +331,7 @@ bool CacheDatabase::registerFunctions(sqlite3 *db)
 {
     return sqlite3_create_function_v2(db, "coulisse_search_text", 1,
                                       SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr,
-                                      &searchTextFunction, nullptr, nullptr,
-                                      nullptr) == SQLITE_OK;
+                                      &searchTextFunction, nullptr, nullptr, nullptr) == SQLITE_OK;
 }
 
 bool CacheDatabase::configure(Access access)
@@ -364,10 +363,10 @@ bool CacheDatabase::execScript(const QString &sql)
     const QByteArray utf8 = sql.toUtf8();
     const int rc = sqlite3_exec(m_handle, utf8.constData(), nullptr, nullptr, &message);
     if (rc != SQLITE_OK) {
-        const QString detail = message ? QString::fromUtf8(message)
-                                       : QString::fromUtf8(sqlite3_errstr(rc));
+        const QString detail =
+            message ? QString::fromUtf8(message) : QString::fromUtf8(sqlite3_errstr(rc));
         sqlite3_free(message);
-        const Problem p = (rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB) ? Problem::Corrupt
+        const Problem p = (rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB)  ? Problem::Corrupt
                           : (rc == SQLITE_READONLY || rc == SQLITE_PERM) ? Problem::Unwritable
                                                                          : Problem::Failed;
         return fail(p, tr("SQLite error: %1").arg(detail));
@@ -412,15 +411,15 @@ bool CacheDatabase::migrate()
         }
     }
     // Derived triggers are (re)created from the current script after every migration run.
-    const bool ok = dropDerivedTriggers() && applyDerivedTriggers()
-                    && execScript(QStringLiteral("PRAGMA application_id = %1;"
-                                                 "PRAGMA user_version = %2;")
-                                      .arg(ApplicationId)
-                                      .arg(latest))
-                    && setMetaValue(QStringLiteral("created_by"),
-                                    metaValue(QStringLiteral("created_by"),
-                                              QStringLiteral("Coulisse " COULISSE_VERSION)))
-                    && commit();
+    const bool ok = dropDerivedTriggers() && applyDerivedTriggers() &&
+                    execScript(QStringLiteral("PRAGMA application_id = %1;"
+                                              "PRAGMA user_version = %2;")
+                                   .arg(ApplicationId)
+                                   .arg(latest)) &&
+                    setMetaValue(QStringLiteral("created_by"),
+                                 metaValue(QStringLiteral("created_by"),
+                                           QStringLiteral("Coulisse " COULISSE_VERSION))) &&
+                    commit();
     if (!ok) {
         const QString detail = m_error;
         rollback();
@@ -523,10 +522,8 @@ QStringList CacheDatabase::integrityProblems()
          "tags.usage_count"},
         {"SELECT (SELECT count(*) FROM videos) - (SELECT count(*) FROM video_search)",
          "video_search"},
-        {"SELECT (SELECT count(*) FROM users) - (SELECT count(*) FROM user_search)",
-         "user_search"},
-        {"SELECT (SELECT count(*) FROM games) - (SELECT count(*) FROM game_search)",
-         "game_search"},
+        {"SELECT (SELECT count(*) FROM users) - (SELECT count(*) FROM user_search)", "user_search"},
+        {"SELECT (SELECT count(*) FROM games) - (SELECT count(*) FROM game_search)", "game_search"},
         {"SELECT (SELECT count(*) FROM tags) - (SELECT count(*) FROM tag_search)", "tag_search"},
     };
     for (const Check &check : checks) {

@@ -1,9 +1,9 @@
 #pragma once
 
 #include <QCoreApplication>
-#include <QTimeZone>
 #include <QString>
 #include <QStringList>
+#include <QTimeZone>
 
 /// Plain records of the catalogue, as stored in the cache and the central store.
 /// Times are Unix seconds (UTC). Enumerations travel as the text codes of the schema.

@@ -21,8 +21,8 @@ QStringList jsonList(const QVariant &value)
 // Columns of a TagRef, with t = tags, grp = its group, lib = the group's library (if any).
 const QString TagRefColumns = QStringLiteral(
     "t.id, t.name, t.name_en, grp.kind, grp.code, t.status, t.usage_count, lib.name, lib.name_en");
-const QString TagRefJoins = QStringLiteral(
-    "JOIN tag_groups grp ON grp.id = t.group_id LEFT JOIN tag_groups lib ON lib.id = grp.parent_id");
+const QString TagRefJoins = QStringLiteral("JOIN tag_groups grp ON grp.id = t.group_id LEFT JOIN "
+                                           "tag_groups lib ON lib.id = grp.parent_id");
 
 CatalogueRepository::TagRef tagRef(const QSqlQuery &q, int first = 0)
 {
@@ -43,8 +43,7 @@ CatalogueRepository::TagRef tagRef(const QSqlQuery &q, int first = 0)
 
 CatalogueRepository::CatalogueRepository(QSqlDatabase db)
     : m_db(std::move(db))
-{
-}
+{}
 
 bool CatalogueRepository::check(bool ok, const QSqlQuery &q)
 {
@@ -79,11 +78,11 @@ std::optional<CatalogueRepository::VideoDetail> CatalogueRepository::video(qint6
     d.plays = q.value(11).toLongLong();
     d.rowVersion = q.value(12).toLongLong();
 
-    q.prepare(QStringLiteral("SELECT ") + TagRefColumns
-              + QStringLiteral(" FROM video_tags vt JOIN tags t ON t.id = vt.tag_id ") + TagRefJoins
-              + QStringLiteral(" WHERE vt.video_id = ? ORDER BY CASE grp.kind WHEN 'category' THEN "
-                               "CASE grp.code WHEN 'default' THEN 0 WHEN 'character' THEN 1 WHEN "
-                               "'item' THEN 2 ELSE 3 END ELSE 4 END, t.name"));
+    q.prepare(QStringLiteral("SELECT ") + TagRefColumns +
+              QStringLiteral(" FROM video_tags vt JOIN tags t ON t.id = vt.tag_id ") + TagRefJoins +
+              QStringLiteral(" WHERE vt.video_id = ? ORDER BY CASE grp.kind WHEN 'category' THEN "
+                             "CASE grp.code WHEN 'default' THEN 0 WHEN 'character' THEN 1 WHEN "
+                             "'item' THEN 2 ELSE 3 END ELSE 4 END, t.name"));
     q.addBindValue(id);
     if (!check(q.exec(), q))
         return std::nullopt;
@@ -95,8 +94,9 @@ std::optional<CatalogueRepository::VideoDetail> CatalogueRepository::video(qint6
 std::optional<CatalogueRepository::GameDetail> CatalogueRepository::game(qint64 id)
 {
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT id, name, name_en, aliases, introduction, developer, released, "
-                             "status, video_count FROM games WHERE id = ?"));
+    q.prepare(
+        QStringLiteral("SELECT id, name, name_en, aliases, introduction, developer, released, "
+                       "status, video_count FROM games WHERE id = ?"));
     q.addBindValue(id);
     if (!check(q.exec(), q) || !q.next())
         return std::nullopt;
@@ -111,19 +111,19 @@ std::optional<CatalogueRepository::GameDetail> CatalogueRepository::game(qint64 
     d.status = q.value(7).toString();
     d.videos = q.value(8).toLongLong();
 
-    q.prepare(QStringLiteral("SELECT ") + TagRefColumns
-              + QStringLiteral(" FROM game_tags gt JOIN tags t ON t.id = gt.tag_id ") + TagRefJoins
-              + QStringLiteral(" WHERE gt.game_id = ? ORDER BY grp.position, t.name"));
+    q.prepare(QStringLiteral("SELECT ") + TagRefColumns +
+              QStringLiteral(" FROM game_tags gt JOIN tags t ON t.id = gt.tag_id ") + TagRefJoins +
+              QStringLiteral(" WHERE gt.game_id = ? ORDER BY grp.position, t.name"));
     q.addBindValue(id);
     if (!check(q.exec(), q))
         return std::nullopt;
     while (q.next())
         d.gameTags.append(tagRef(q));
 
-    q.prepare(QStringLiteral("SELECT ") + TagRefColumns + QStringLiteral(" FROM tags t ")
-              + TagRefJoins
-              + QStringLiteral(" WHERE grp.kind = 'category' AND grp.game_id = ? "
-                               "ORDER BY t.usage_count DESC, t.id"));
+    q.prepare(QStringLiteral("SELECT ") + TagRefColumns + QStringLiteral(" FROM tags t ") +
+              TagRefJoins +
+              QStringLiteral(" WHERE grp.kind = 'category' AND grp.game_id = ? "
+                             "ORDER BY t.usage_count DESC, t.id"));
     q.addBindValue(id);
     if (!check(q.exec(), q))
         return std::nullopt;
@@ -131,9 +131,11 @@ std::optional<CatalogueRepository::GameDetail> CatalogueRepository::game(qint64 
         d.libraryTags.append(tagRef(q));
 
     // Month buckets in the project's time zone (a fixed offset is exact for Asia/Shanghai).
-    const int offset = Catalogue::Labels::projectTimeZone().offsetFromUtc(QDateTime::currentDateTimeUtc());
-    q.prepare(QStringLiteral("SELECT strftime('%Y-%m', published_at + ?, 'unixepoch') AS m, count(*) "
-                             "FROM videos WHERE game_id = ? GROUP BY m ORDER BY m"));
+    const int offset =
+        Catalogue::Labels::projectTimeZone().offsetFromUtc(QDateTime::currentDateTimeUtc());
+    q.prepare(
+        QStringLiteral("SELECT strftime('%Y-%m', published_at + ?, 'unixepoch') AS m, count(*) "
+                       "FROM videos WHERE game_id = ? GROUP BY m ORDER BY m"));
     q.addBindValue(offset);
     q.addBindValue(id);
     if (!check(q.exec(), q))
@@ -233,8 +235,8 @@ QList<CatalogueRepository::TagRef> CatalogueRepository::allTags()
 {
     QList<TagRef> list;
     QSqlQuery q(m_db);
-    if (!check(q.exec(QStringLiteral("SELECT ") + TagRefColumns + QStringLiteral(" FROM tags t ")
-                      + TagRefJoins + QStringLiteral(" ORDER BY t.usage_count DESC, t.id")),
+    if (!check(q.exec(QStringLiteral("SELECT ") + TagRefColumns + QStringLiteral(" FROM tags t ") +
+                      TagRefJoins + QStringLiteral(" ORDER BY t.usage_count DESC, t.id")),
                q))
         return list;
     while (q.next())
@@ -249,8 +251,8 @@ std::optional<CatalogueRepository::Totals> CatalogueRepository::totals()
                    "SELECT (SELECT count(*) FROM videos), (SELECT count(*) FROM games), "
                    "(SELECT count(*) FROM tags), (SELECT count(*) FROM users), "
                    "(SELECT count(*) FROM videos WHERE tag_count = 0)")),
-               q)
-        || !q.next())
+               q) ||
+        !q.next())
         return std::nullopt;
     Totals t;
     t.videos = q.value(0).toLongLong();

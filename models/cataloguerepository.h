@@ -6,6 +6,7 @@
 #include <QSqlDatabase>
 #include <QString>
 #include <QStringList>
+
 #include <optional>
 
 /// Read access to the cache for the detail panes and filters: single rows by key and small
@@ -64,8 +65,8 @@ public:
         int released = 0;
         QString status;
         qint64 videos = 0;
-        QList<TagRef> gameTags;       ///< by dimension
-        QList<TagRef> libraryTags;    ///< the dedicated library, most used first
+        QList<TagRef> gameTags;                       ///< by dimension
+        QList<TagRef> libraryTags;                    ///< the dedicated library, most used first
         QList<QPair<QString, qint64>> videosPerMonth; ///< "yyyy-MM", count (project time zone)
     };
 
@@ -82,10 +83,10 @@ public:
         QString groupCode;
         QString groupName;
         QString groupNameEn;
-        QString libraryName;   ///< the game of a dedicated library's category
+        QString libraryName; ///< the game of a dedicated library's category
         QString libraryNameEn;
         qint64 createdAt = 0;
-        QList<GameRef> games;  ///< games carrying a game tag
+        QList<GameRef> games; ///< games carrying a game tag
     };
 
     struct UserDetail

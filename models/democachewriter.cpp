@@ -38,8 +38,8 @@ DemoCacheWriter::Result DemoCacheWriter::write(const QString &path, const DemoDa
     }
     if (inspection.exists && QFileInfo(path).size() > 0) {
         CacheDatabase existing;
-        if (!existing.open(path, CacheDatabase::Access::ReadOnly)
-            && existing.problem() != CacheDatabase::Problem::Failed) {
+        if (!existing.open(path, CacheDatabase::Access::ReadOnly) &&
+            existing.problem() != CacheDatabase::Problem::Failed) {
             result.error = existing.errorString();
             return result;
         }
@@ -47,8 +47,8 @@ DemoCacheWriter::Result DemoCacheWriter::write(const QString &path, const DemoDa
         if (existing.isOpen()) {
             QSqlQuery q(existing.database());
             if (q.exec(QStringLiteral("SELECT (SELECT count(*) FROM games) + "
-                                      "(SELECT count(*) FROM outbox WHERE state <> 'applied')"))
-                && q.next())
+                                      "(SELECT count(*) FROM outbox WHERE state <> 'applied')")) &&
+                q.next())
                 rows = q.value(0).toLongLong();
         }
         existing.close();
@@ -62,14 +62,13 @@ DemoCacheWriter::Result DemoCacheWriter::write(const QString &path, const DemoDa
 
     const QFileInfo info(path);
     if (!QDir().mkpath(info.absolutePath())) {
-        result.error = tr("Cannot create the folder %1.")
-                           .arg(QDir::toNativeSeparators(info.absolutePath()));
+        result.error =
+            tr("Cannot create the folder %1.").arg(QDir::toNativeSeparators(info.absolutePath()));
         return result;
     }
-    const QString temporary =
-        info.absoluteDir().filePath(QStringLiteral(".%1.%2.tmp")
-                                        .arg(info.fileName(),
-                                             QUuid::createUuid().toString(QUuid::Id128).left(8)));
+    const QString temporary = info.absoluteDir().filePath(
+        QStringLiteral(".%1.%2.tmp")
+            .arg(info.fileName(), QUuid::createUuid().toString(QUuid::Id128).left(8)));
     {
         CacheDatabase cache;
         if (!cache.open(temporary)) {
@@ -105,8 +104,8 @@ DemoCacheWriter::Result DemoCacheWriter::write(const QString &path, const DemoDa
     // SQLite would replay them into the new file. rename() replaces the target atomically.
     QFile::remove(path + QStringLiteral("-wal"));
     QFile::remove(path + QStringLiteral("-shm"));
-    if (std::rename(QFile::encodeName(temporary).constData(), QFile::encodeName(path).constData())
-        != 0) {
+    if (std::rename(QFile::encodeName(temporary).constData(),
+                    QFile::encodeName(path).constData()) != 0) {
         result.error = tr("Cannot move the new cache into place at %1.").arg(shown);
         removeDatabaseFiles(temporary);
         return result;

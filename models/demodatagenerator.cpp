@@ -18,8 +18,7 @@ class Rng
 public:
     explicit Rng(quint64 seed)
         : m_state(seed * 0x9E3779B97F4A7C15ULL + 0x2545F4914F6CDD1DULL)
-    {
-    }
+    {}
     quint64 next()
     {
         quint64 z = (m_state += 0x9E3779B97F4A7C15ULL);
@@ -46,12 +45,15 @@ private:
 class WeightedPicker
 {
 public:
-    void add(double weight) { m_cumulative.append((m_cumulative.isEmpty() ? 0 : m_cumulative.last()) + weight); }
+    void add(double weight)
+    {
+        m_cumulative.append((m_cumulative.isEmpty() ? 0 : m_cumulative.last()) + weight);
+    }
     int pick(Rng &rng) const
     {
         const double x = rng.uniform() * m_cumulative.last();
-        return int(std::upper_bound(m_cumulative.begin(), m_cumulative.end(), x)
-                   - m_cumulative.begin());
+        return int(std::upper_bound(m_cumulative.begin(), m_cumulative.end(), x) -
+                   m_cumulative.begin());
     }
     bool isEmpty() const { return m_cumulative.isEmpty(); }
 
@@ -103,14 +105,16 @@ QStringList stringList(const QJsonValue &value)
 // Title templates: {G} game, {C} character, {M} mode, {I} item, {K} kind word, {H} hook,
 // {N} episode number. A template is used only when the video has the parts it names.
 const char16_t *const ChineseTemplates[] = {
-    u"{G} {C}{K}",          u"【{K}】{G}：{C}{H}",     u"{C}{K}｜{G}",
-    u"{G}{M}{K}：{H}",      u"{G}{K}第{N}期",          u"{G} {C}出{I}，{H}",
-    u"{H}{G}{C}{K}",        u"【{G}】{M}{K} {C}篇",    u"{G}{K}：{H}",
-    u"【{K}】{G} {H}",      u"{G}{M}{C}{K}",           u"{C}{I}{K}，{H}",
-    u"{G} {M} {K}第{N}期",  u"{H}{G}{M}{K}",
+    u"{G} {C}{K}",         u"【{K}】{G}：{C}{H}", u"{C}{K}｜{G}",  u"{G}{M}{K}：{H}",
+    u"{G}{K}第{N}期",      u"{G} {C}出{I}，{H}",  u"{H}{G}{C}{K}", u"【{G}】{M}{K} {C}篇",
+    u"{G}{K}：{H}",        u"【{K}】{G} {H}",     u"{G}{M}{C}{K}", u"{C}{I}{K}，{H}",
+    u"{G} {M} {K}第{N}期", u"{H}{G}{M}{K}",
 };
 const char16_t *const EnglishTemplates[] = {
-    u"{G} {C} {K}", u"{G} {K} #{N}", u"{G} {M} {K}", u"{C} {K} | {G}",
+    u"{G} {C} {K}",
+    u"{G} {K} #{N}",
+    u"{G} {M} {K}",
+    u"{C} {K} | {G}",
 };
 const char16_t *const Hooks[] = {
     u"太秀了！",   u"这操作你敢信？", u"新版本最强", u"一分钟学会",   u"全网最细",
@@ -120,19 +124,20 @@ const char16_t *const Hooks[] = {
 };
 
 const char16_t *const NickPrefixes[] = {
-    u"快乐的", u"孤独的", u"暴躁的", u"无敌", u"小",   u"老",     u"冷静的", u"佛系",
-    u"沙雕",   u"爱笑的", u"不会玩的", u"迷路的", u"超级", u"隔壁", u"专业", u"温柔的",
-    u"菜鸡",   u"硬核",   u"夜猫子", u"摸鱼",
+    u"快乐的", u"孤独的", u"暴躁的", u"无敌",     u"小",     u"老",   u"冷静的",
+    u"佛系",   u"沙雕",   u"爱笑的", u"不会玩的", u"迷路的", u"超级", u"隔壁",
+    u"专业",   u"温柔的", u"菜鸡",   u"硬核",     u"夜猫子", u"摸鱼",
 };
 const char16_t *const NickNouns[] = {
     u"小鱼", u"土豆", u"猫咪", u"狐狸", u"少年", u"大叔", u"玩家", u"萌新", u"剑客", u"法师",
     u"咸鱼", u"老王", u"阿杰", u"小明", u"柠檬", u"可乐", u"芒果", u"熊猫", u"兔子", u"飞鸟",
     u"阿宅", u"学长", u"up主", u"枪神", u"奶妈", u"刺客", u"队长", u"船长", u"星星", u"月亮",
 };
-const char16_t *const NickSuffixes[] = {u"", u"", u"", u"酱", u"君", u"丶", u"灬", u"_", u"呀", u"吖"};
+const char16_t *const NickSuffixes[] = {u"",   u"",   u"",  u"酱", u"君",
+                                        u"丶", u"灬", u"_", u"呀", u"吖"};
 const char16_t *const LatinHandles[] = {
-    u"Shadow", u"Ace",  u"Nova", u"Tiger", u"Lucky", u"Storm", u"Pixel", u"Ghost",
-    u"Neo",    u"Zero", u"Blaze", u"Frost", u"Kira", u"Miko",  u"Raven", u"Sky",
+    u"Shadow", u"Ace",  u"Nova",  u"Tiger", u"Lucky", u"Storm", u"Pixel", u"Ghost",
+    u"Neo",    u"Zero", u"Blaze", u"Frost", u"Kira",  u"Miko",  u"Raven", u"Sky",
 };
 
 struct Device
@@ -142,13 +147,13 @@ struct Device
     const char *channel; // the app store a phone of this brand installs from
 };
 const Device AppDevices[] = {
-    {u"iPhone 13", u"iOS 17", "appstore"},           {u"iPhone 15 Pro", u"iOS 18", "appstore"},
-    {u"iPhone 11", u"iOS 16", "appstore"},           {u"iPad Air", u"iPadOS 17", "appstore"},
-    {u"HUAWEI Mate 60", u"HarmonyOS 4", "huawei"},   {u"HUAWEI P40", u"HarmonyOS 3", "huawei"},
-    {u"Xiaomi 14", u"Android 14", "xiaomi"},         {u"Redmi K70", u"Android 14", "xiaomi"},
-    {u"Redmi Note 12", u"Android 13", "xiaomi"},     {u"OPPO Reno 11", u"Android 14", "oppo"},
-    {u"OPPO A58", u"Android 13", "oppo"},            {u"vivo X100", u"Android 14", "vivo"},
-    {u"vivo Y36", u"Android 13", "vivo"},            {u"OnePlus 12", u"Android 14", "tencent"},
+    {u"iPhone 13", u"iOS 17", "appstore"},         {u"iPhone 15 Pro", u"iOS 18", "appstore"},
+    {u"iPhone 11", u"iOS 16", "appstore"},         {u"iPad Air", u"iPadOS 17", "appstore"},
+    {u"HUAWEI Mate 60", u"HarmonyOS 4", "huawei"}, {u"HUAWEI P40", u"HarmonyOS 3", "huawei"},
+    {u"Xiaomi 14", u"Android 14", "xiaomi"},       {u"Redmi K70", u"Android 14", "xiaomi"},
+    {u"Redmi Note 12", u"Android 13", "xiaomi"},   {u"OPPO Reno 11", u"Android 14", "oppo"},
+    {u"OPPO A58", u"Android 13", "oppo"},          {u"vivo X100", u"Android 14", "vivo"},
+    {u"vivo Y36", u"Android 13", "vivo"},          {u"OnePlus 12", u"Android 14", "tencent"},
     {u"Honor 90", u"Android 13", "tencent"},
 };
 const Device PcDevices[] = {
@@ -157,8 +162,8 @@ const Device PcDevices[] = {
     {u"MacBook Air", u"macOS 14", "official"},
 };
 const Device WebDevices[] = {
-    {u"Browser", u"Windows 10", "baidu"},   {u"Browser", u"Windows 11", "bilibili"},
-    {u"Browser", u"macOS 14", "official"},  {u"Browser", u"Android 14", "douyin"},
+    {u"Browser", u"Windows 10", "baidu"},  {u"Browser", u"Windows 11", "bilibili"},
+    {u"Browser", u"macOS 14", "official"}, {u"Browser", u"Android 14", "douyin"},
     {u"Browser", u"iOS 17", "referral"},
 };
 
@@ -188,8 +193,7 @@ struct DemoDataGenerator::Private
 
 DemoDataGenerator::DemoDataGenerator(DemoDataOptions options)
     : m_options(std::move(options))
-{
-}
+{}
 
 DemoDataGenerator::~DemoDataGenerator() = default;
 
@@ -231,7 +235,9 @@ bool DemoDataGenerator::generate(Catalogue::Sink &sink)
         if (m_progress)
             m_progress(stage, done, total);
     };
-    auto sinkFailed = [&] { return fail(sink.errorString()); };
+    auto sinkFailed = [&] {
+        return fail(sink.errorString());
+    };
 
     // Games first: the dedicated libraries refer to them.
     const QJsonArray gamesJson = root.value(QStringLiteral("games")).toArray();
@@ -295,10 +301,11 @@ bool DemoDataGenerator::generate(Catalogue::Sink &sink)
             dimensionTag.insert(group.code + QLatin1Char('\n') + tag.name, tag.id);
             if (group.code == QLatin1String("terminal")) {
                 const QString en = tag.nameEn.toLower();
-                terminalKind.insert(tag.id, en.contains(QLatin1String("mobile")) ? QStringLiteral("mobile")
-                                            : en.contains(QLatin1String("pc"))   ? QStringLiteral("pc")
-                                            : en.contains(QLatin1String("hand")) ? QStringLiteral("handheld")
-                                                                                  : QStringLiteral("console"));
+                terminalKind.insert(
+                    tag.id, en.contains(QLatin1String("mobile")) ? QStringLiteral("mobile")
+                            : en.contains(QLatin1String("pc"))   ? QStringLiteral("pc")
+                            : en.contains(QLatin1String("hand")) ? QStringLiteral("handheld")
+                                                                 : QStringLiteral("console"));
             }
         }
     }
@@ -337,12 +344,13 @@ bool DemoDataGenerator::generate(Catalogue::Sink &sink)
             if (en.contains(QLatin1String("tutorial")) || en.contains(QLatin1String("guide"))) {
                 kind.minSeconds = 180;
                 kind.medianSeconds = 600;
-            } else if (en.contains(QLatin1String("highlight")) || en.contains(QLatin1String("funny"))
-                       || en.contains(QLatin1String("fail")) || en.contains(QLatin1String("meme"))) {
+            } else if (en.contains(QLatin1String("highlight")) ||
+                       en.contains(QLatin1String("funny")) || en.contains(QLatin1String("fail")) ||
+                       en.contains(QLatin1String("meme"))) {
                 kind.minSeconds = 20;
                 kind.medianSeconds = 120;
-            } else if (en.contains(QLatin1String("live")) || en.contains(QLatin1String("stream"))
-                       || en.contains(QLatin1String("match")) || en.contains(QLatin1String("story"))) {
+            } else if (en.contains(QLatin1String("live")) || en.contains(QLatin1String("stream")) ||
+                       en.contains(QLatin1String("match")) || en.contains(QLatin1String("story"))) {
                 kind.minSeconds = 900;
                 kind.medianSeconds = 2700;
             }
@@ -459,10 +467,10 @@ bool DemoDataGenerator::generate(Catalogue::Sink &sink)
     }
 
     // Users: creators, then viewers, each in order of registration.
-    const qint64 creators = m_options.creators >= 0 ? m_options.creators
-                                                    : defaultCreators(m_options.videos);
-    const qint64 viewers = m_options.viewers >= 0 ? m_options.viewers
-                                                  : defaultViewers(m_options.videos);
+    const qint64 creators =
+        m_options.creators >= 0 ? m_options.creators : defaultCreators(m_options.videos);
+    const qint64 viewers =
+        m_options.viewers >= 0 ? m_options.viewers : defaultViewers(m_options.videos);
     const qint64 userSpan = span + 2 * 365 * 86400;
     auto registrationTimes = [&](qint64 n) {
         QVector<qint64> times(n);
@@ -484,8 +492,8 @@ bool DemoDataGenerator::generate(Catalogue::Sink &sink)
             if (rng.chance(0.18)) {
                 u.nickname = str(pickFrom(rng, LatinHandles)) + QString::number(rng.below(9999));
             } else {
-                u.nickname = str(pickFrom(rng, NickPrefixes)) + str(pickFrom(rng, NickNouns))
-                             + str(pickFrom(rng, NickSuffixes));
+                u.nickname = str(pickFrom(rng, NickPrefixes)) + str(pickFrom(rng, NickNouns)) +
+                             str(pickFrom(rng, NickSuffixes));
                 if (rng.chance(0.35))
                     u.nickname += QString::number(rng.below(999));
             }
@@ -543,8 +551,8 @@ bool DemoDataGenerator::generate(Catalogue::Sink &sink)
 
         if (!d.creatorRegistered.isEmpty()) {
             const qint64 eligible = std::upper_bound(d.creatorRegistered.begin(),
-                                                     d.creatorRegistered.end(), v.publishedAt)
-                                    - d.creatorRegistered.begin();
+                                                     d.creatorRegistered.end(), v.publishedAt) -
+                                    d.creatorRegistered.begin();
             if (eligible == 0) {
                 v.uploaderId = 1;
                 v.publishedAt = std::max(v.publishedAt, d.creatorRegistered.first() + 3600);
@@ -577,9 +585,9 @@ bool DemoDataGenerator::generate(Catalogue::Sink &sink)
         for (int tries = 0; tries < 24; ++tries) {
             const QString pattern = english ? str(pickFrom(rng, EnglishTemplates))
                                             : str(pickFrom(rng, ChineseTemplates));
-            if ((pattern.contains(QLatin1String("{C}")) && !character)
-                || (pattern.contains(QLatin1String("{M}")) && !mode)
-                || (pattern.contains(QLatin1String("{I}")) && !item))
+            if ((pattern.contains(QLatin1String("{C}")) && !character) ||
+                (pattern.contains(QLatin1String("{M}")) && !mode) ||
+                (pattern.contains(QLatin1String("{I}")) && !item))
                 continue;
             title = pattern;
             break;
@@ -589,8 +597,8 @@ bool DemoDataGenerator::generate(Catalogue::Sink &sink)
         title.replace(QLatin1String("{G}"), english ? game.nameEn : game.name);
         if (character)
             title.replace(QLatin1String("{C}"), english && !character->nameEn.isEmpty()
-                                                     ? character->nameEn
-                                                     : character->name);
+                                                    ? character->nameEn
+                                                    : character->name);
         if (mode)
             title.replace(QLatin1String("{M}"),
                           english && !mode->nameEn.isEmpty() ? mode->nameEn : mode->name);
@@ -598,16 +606,17 @@ bool DemoDataGenerator::generate(Catalogue::Sink &sink)
             title.replace(QLatin1String("{I}"),
                           english && !item->nameEn.isEmpty() ? item->nameEn : item->name);
         title.replace(QLatin1String("{K}"),
-                      english ? kind.nameEn : kind.titleWords.at(rng.below(kind.titleWords.size())));
+                      english ? kind.nameEn
+                              : kind.titleWords.at(rng.below(kind.titleWords.size())));
         title.replace(QLatin1String("{H}"), str(pickFrom(rng, Hooks)));
         title.replace(QLatin1String("{N}"), QString::number(1 + rng.below(120)));
         v.title = title;
 
-        v.durationSeconds = std::max(kind.minSeconds,
-                                     int(kind.medianSeconds * std::exp(0.6 * rng.normal())));
+        v.durationSeconds =
+            std::max(kind.minSeconds, int(kind.medianSeconds * std::exp(0.6 * rng.normal())));
         const double ageDays = double(until - v.publishedAt) / 86400.0;
-        const double mu = std::log(180.0) + 0.45 * std::log(game.popularity / 20.0)
-                          + 0.5 * std::log(std::min(1.0, (ageDays + 0.5) / 21.0));
+        const double mu = std::log(180.0) + 0.45 * std::log(game.popularity / 20.0) +
+                          0.5 * std::log(std::min(1.0, (ageDays + 0.5) / 21.0));
         double plays = std::exp(mu + 1.5 * rng.normal());
         v.featured = rng.chance(0.02) || (plays > 20000 && rng.chance(0.25));
         if (v.featured)

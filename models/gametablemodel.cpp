@@ -8,8 +8,20 @@
 #include <QLocale>
 
 namespace {
-enum Raw { RId, RName, RNameEn, RDeveloper, RReleased, RGenre, RGenreEn, RTerminal, RTerminalEn,
-           RVideos, RLibrary, RStatus };
+enum Raw {
+    RId,
+    RName,
+    RNameEn,
+    RDeveloper,
+    RReleased,
+    RGenre,
+    RGenreEn,
+    RTerminal,
+    RTerminalEn,
+    RVideos,
+    RLibrary,
+    RStatus
+};
 
 QString dimensionList(const char *code, const char *nameExpr)
 {
@@ -41,11 +53,11 @@ QList<LazyTableModel::ColumnSpec> GameTableModel::columns() const
     const Qt::Alignment right = Qt::AlignRight | Qt::AlignVCenter;
     const Qt::Alignment left = Qt::AlignLeft | Qt::AlignVCenter;
     return {
-        {QStringLiteral("id"), right, true},        {QStringLiteral("name"), left, true},
-        {QStringLiteral("name_en"), left, true},    {QStringLiteral("developer"), left, true},
-        {QStringLiteral("released"), right, true},  {QStringLiteral("genre"), left, true},
-        {QStringLiteral("terminal"), left, true},   {QStringLiteral("videos"), right, true},
-        {QStringLiteral("library"), right, true},   {QStringLiteral("status"), left, true},
+        {QStringLiteral("id"), right, true},       {QStringLiteral("name"), left, true},
+        {QStringLiteral("name_en"), left, true},   {QStringLiteral("developer"), left, true},
+        {QStringLiteral("released"), right, true}, {QStringLiteral("genre"), left, true},
+        {QStringLiteral("terminal"), left, true},  {QStringLiteral("videos"), right, true},
+        {QStringLiteral("library"), right, true},  {QStringLiteral("status"), left, true},
     };
 }
 
@@ -80,14 +92,14 @@ QString GameTableModel::columnTitle(int column) const
 TableQuery GameTableModel::buildQuery() const
 {
     TableQuery q;
-    q.columns = QStringLiteral("g.id, g.name, g.name_en, g.developer, g.released, ")
-                + dimensionList("genre", "t.name") + QStringLiteral(", ")
-                + dimensionList("genre", "coalesce(nullif(t.name_en, ''), t.name)")
-                + QStringLiteral(", ") + dimensionList("terminal", "t.name") + QStringLiteral(", ")
-                + dimensionList("terminal", "coalesce(nullif(t.name_en, ''), t.name)")
-                + QStringLiteral(", g.video_count, "
-                                 "(SELECT count(*) FROM tags t JOIN tag_groups c "
-                                 "ON c.id = t.group_id WHERE c.game_id = g.id), g.status");
+    q.columns = QStringLiteral("g.id, g.name, g.name_en, g.developer, g.released, ") +
+                dimensionList("genre", "t.name") + QStringLiteral(", ") +
+                dimensionList("genre", "coalesce(nullif(t.name_en, ''), t.name)") +
+                QStringLiteral(", ") + dimensionList("terminal", "t.name") + QStringLiteral(", ") +
+                dimensionList("terminal", "coalesce(nullif(t.name_en, ''), t.name)") +
+                QStringLiteral(", g.video_count, "
+                               "(SELECT count(*) FROM tags t JOIN tag_groups c "
+                               "ON c.id = t.group_id WHERE c.game_id = g.id), g.status");
     q.from = QStringLiteral("games g");
     const QString match = SearchText::matchExpression(m_filter.search);
     if (!match.isEmpty()) {
@@ -148,8 +160,8 @@ QVariant GameTableModel::cellData(const QVariantList &row, int column, int role)
 {
     const bool english = Catalogue::Labels::englishNames();
     if (role == RawRole) {
-        static const Raw rawOf[] = {RId,     RName,   RNameEn, RDeveloper, RReleased,
-                                    RGenre,  RTerminal, RVideos, RLibrary, RStatus};
+        static const Raw rawOf[] = {RId,    RName,     RNameEn, RDeveloper, RReleased,
+                                    RGenre, RTerminal, RVideos, RLibrary,   RStatus};
         return column >= 0 && column < ColumnCount ? row.value(rawOf[column]) : QVariant();
     }
     if (role == Qt::DisplayRole || role == Qt::ToolTipRole) {

@@ -8,16 +8,26 @@ class GameTableModel : public LazyTableModel
     Q_OBJECT
 
 public:
-    enum Column { IdColumn, NameColumn, EnglishNameColumn, DeveloperColumn, ReleasedColumn,
-                  GenreColumn, TerminalColumn, VideosColumn, LibraryColumn, StatusColumn,
-                  ColumnCount };
+    enum Column {
+        IdColumn,
+        NameColumn,
+        EnglishNameColumn,
+        DeveloperColumn,
+        ReleasedColumn,
+        GenreColumn,
+        TerminalColumn,
+        VideosColumn,
+        LibraryColumn,
+        StatusColumn,
+        ColumnCount
+    };
     Q_ENUM(Column)
 
     struct Filter
     {
         QString search;
-        QString status;     ///< active, retired or empty for all
-        qint64 tagId = 0;   ///< games carrying this game tag
+        QString status;   ///< active, retired or empty for all
+        qint64 tagId = 0; ///< games carrying this game tag
         bool operator==(const Filter &o) const
         {
             return search == o.search && status == o.status && tagId == o.tagId;

@@ -33,14 +33,32 @@ struct SettingKey
 /// Every setting Coulisse keeps, with its default.
 namespace Preferences {
 
-inline SettingKey<QByteArray> windowGeometry() { return {QStringLiteral("window/geometry"), {}}; }
-inline SettingKey<QByteArray> windowState() { return {QStringLiteral("window/state"), {}}; }
-inline SettingKey<QString> currentPage() { return {QStringLiteral("window/page"), QStringLiteral("videos")}; }
+inline SettingKey<QByteArray> windowGeometry()
+{
+    return {QStringLiteral("window/geometry"), {}};
+}
+inline SettingKey<QByteArray> windowState()
+{
+    return {QStringLiteral("window/state"), {}};
+}
+inline SettingKey<QString> currentPage()
+{
+    return {QStringLiteral("window/page"), QStringLiteral("videos")};
+}
 /// "zh_CN", "en", or empty for the system language.
-inline SettingKey<QString> language() { return {QStringLiteral("ui/language"), {}}; }
+inline SettingKey<QString> language()
+{
+    return {QStringLiteral("ui/language"), {}};
+}
 /// IANA name of the project's time zone.
-inline SettingKey<QString> timeZone() { return {QStringLiteral("ui/timeZone"), QStringLiteral("Asia/Shanghai")}; }
-inline SettingKey<QString> profile() { return {QStringLiteral("cache/profile"), QStringLiteral("default")}; }
+inline SettingKey<QString> timeZone()
+{
+    return {QStringLiteral("ui/timeZone"), QStringLiteral("Asia/Shanghai")};
+}
+inline SettingKey<QString> profile()
+{
+    return {QStringLiteral("cache/profile"), QStringLiteral("default")};
+}
 inline SettingKey<QByteArray> headerState(const QString &page)
 {
     return {QStringLiteral("pages/%1/header").arg(page), {}};

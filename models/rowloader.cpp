@@ -16,8 +16,7 @@ public:
     RowLoaderWorker(RowLoader *loader, QString path)
         : m_loader(loader)
         , m_path(std::move(path))
-    {
-    }
+    {}
 
     bool ensureOpen(QString *error)
     {
@@ -174,7 +173,8 @@ void RowLoader::requestReset(quint64 client, quint64 generation, const TableQuer
                              int windowSize)
 {
     QMetaObject::invokeMethod(
-        m_worker, [w = m_worker, client, generation, query, windowSize] {
+        m_worker,
+        [w = m_worker, client, generation, query, windowSize] {
             w->reset(client, generation, query, windowSize);
         },
         Qt::QueuedConnection);
@@ -184,7 +184,8 @@ void RowLoader::requestWindow(quint64 client, quint64 generation, const TableQue
                               int offset, int limit, int total)
 {
     QMetaObject::invokeMethod(
-        m_worker, [w = m_worker, client, generation, query, offset, limit, total] {
+        m_worker,
+        [w = m_worker, client, generation, query, offset, limit, total] {
             w->window(client, generation, query, offset, limit, total);
         },
         Qt::QueuedConnection);
@@ -192,5 +193,6 @@ void RowLoader::requestWindow(quint64 client, quint64 generation, const TableQue
 
 void RowLoader::waitForIdle()
 {
-    QMetaObject::invokeMethod(m_worker, [] {}, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        m_worker, [] {}, Qt::BlockingQueuedConnection);
 }

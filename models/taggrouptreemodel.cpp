@@ -45,21 +45,19 @@ struct TagGroupTreeModel::Node
 TagGroupTreeModel::TagGroupTreeModel(QObject *parent)
     : QAbstractItemModel(parent)
     , m_root(std::make_unique<Node>())
-{
-}
+{}
 
 TagGroupTreeModel::~TagGroupTreeModel() = default;
 
 bool TagGroupTreeModel::reload(const QSqlDatabase &db)
 {
     QSqlQuery q(db);
-    if (!q.exec(QStringLiteral(
-            "SELECT g.id, g.kind, g.code, g.parent_id, g.name, g.name_en, "
-            "(SELECT count(*) FROM tags t WHERE t.group_id = g.id) "
-            "FROM tag_groups g "
-            "ORDER BY CASE g.kind WHEN 'dimension' THEN 0 WHEN 'general' THEN 1 "
-            "WHEN 'library' THEN 2 ELSE 3 END, "
-            "CASE WHEN g.kind = 'library' THEN g.name END, g.position, g.id"))) {
+    if (!q.exec(QStringLiteral("SELECT g.id, g.kind, g.code, g.parent_id, g.name, g.name_en, "
+                               "(SELECT count(*) FROM tags t WHERE t.group_id = g.id) "
+                               "FROM tag_groups g "
+                               "ORDER BY CASE g.kind WHEN 'dimension' THEN 0 WHEN 'general' THEN 1 "
+                               "WHEN 'library' THEN 2 ELSE 3 END, "
+                               "CASE WHEN g.kind = 'library' THEN g.name END, g.position, g.id"))) {
         m_error = q.lastError().text();
         return false;
     }

@@ -2,6 +2,7 @@
 
 #include <QAbstractItemModel>
 #include <QSqlDatabase>
+
 #include <memory>
 #include <vector>
 

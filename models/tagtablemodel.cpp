@@ -8,8 +8,21 @@
 #include <QLocale>
 
 namespace {
-enum Raw { RId, RName, RNameEn, RAliases, RGroupKind, RGroupCode, RGroupName, RGroupNameEn,
-           RLibrary, RLibraryEn, RStatus, RUses, RGroupId };
+enum Raw {
+    RId,
+    RName,
+    RNameEn,
+    RAliases,
+    RGroupKind,
+    RGroupCode,
+    RGroupName,
+    RGroupNameEn,
+    RLibrary,
+    RLibraryEn,
+    RStatus,
+    RUses,
+    RGroupId
+};
 }
 
 TagTableModel::TagTableModel(RowLoader *loader, QObject *parent)
@@ -32,9 +45,9 @@ QList<LazyTableModel::ColumnSpec> TagTableModel::columns() const
     const Qt::Alignment right = Qt::AlignRight | Qt::AlignVCenter;
     const Qt::Alignment left = Qt::AlignLeft | Qt::AlignVCenter;
     return {
-        {QStringLiteral("id"), right, true},       {QStringLiteral("name"), left, true},
-        {QStringLiteral("name_en"), left, true},   {QStringLiteral("aliases"), left, false},
-        {QStringLiteral("group"), left, true},     {QStringLiteral("status"), left, true},
+        {QStringLiteral("id"), right, true},     {QStringLiteral("name"), left, true},
+        {QStringLiteral("name_en"), left, true}, {QStringLiteral("aliases"), left, false},
+        {QStringLiteral("group"), left, true},   {QStringLiteral("status"), left, true},
         {QStringLiteral("uses"), right, true},
     };
 }
@@ -116,7 +129,8 @@ TableQuery TagTableModel::buildQuery() const
         q.order = key(QStringLiteral("t.name_en COLLATE NOCASE"));
         break;
     case GroupColumn:
-        q.order = {{QStringLiteral("lib.name"), asc}, {QStringLiteral("grp.position"), asc},
+        q.order = {{QStringLiteral("lib.name"), asc},
+                   {QStringLiteral("grp.position"), asc},
                    {QStringLiteral("t.id"), asc}};
         break;
     case StatusColumn:
@@ -155,8 +169,8 @@ QVariant TagTableModel::cellData(const QVariantList &row, int column, int role) 
                 return Catalogue::Labels::groupKind(kind);
             if (kind == QLatin1String("category"))
                 return Catalogue::Labels::name(row.value(RLibrary).toString(),
-                                               row.value(RLibraryEn).toString())
-                       + QStringLiteral(" · ") + Catalogue::Labels::category(code);
+                                               row.value(RLibraryEn).toString()) +
+                       QStringLiteral(" · ") + Catalogue::Labels::category(code);
             return Catalogue::Labels::name(row.value(RGroupName).toString(),
                                            row.value(RGroupNameEn).toString());
         }

@@ -8,8 +8,16 @@ class TagTableModel : public LazyTableModel
     Q_OBJECT
 
 public:
-    enum Column { IdColumn, NameColumn, EnglishNameColumn, AliasesColumn, GroupColumn,
-                  StatusColumn, UsesColumn, ColumnCount };
+    enum Column {
+        IdColumn,
+        NameColumn,
+        EnglishNameColumn,
+        AliasesColumn,
+        GroupColumn,
+        StatusColumn,
+        UsesColumn,
+        ColumnCount
+    };
     Q_ENUM(Column)
 
     struct Filter
@@ -21,8 +29,8 @@ public:
         bool unusedOnly = false;
         bool operator==(const Filter &o) const
         {
-            return search == o.search && groupIds == o.groupIds && groupKind == o.groupKind
-                   && status == o.status && unusedOnly == o.unusedOnly;
+            return search == o.search && groupIds == o.groupIds && groupKind == o.groupKind &&
+                   status == o.status && unusedOnly == o.unusedOnly;
         }
     };
 

@@ -8,8 +8,19 @@
 #include <QLocale>
 
 namespace {
-enum Raw { RId, RNickname, RKind, RRegistered, RChannel, RPlatform, RDevice, ROs, RLevel, RVip,
-           RVideos };
+enum Raw {
+    RId,
+    RNickname,
+    RKind,
+    RRegistered,
+    RChannel,
+    RPlatform,
+    RDevice,
+    ROs,
+    RLevel,
+    RVip,
+    RVideos
+};
 }
 
 UserTableModel::UserTableModel(RowLoader *loader, QObject *parent)
@@ -32,11 +43,11 @@ QList<LazyTableModel::ColumnSpec> UserTableModel::columns() const
     const Qt::Alignment right = Qt::AlignRight | Qt::AlignVCenter;
     const Qt::Alignment left = Qt::AlignLeft | Qt::AlignVCenter;
     return {
-        {QStringLiteral("id"), right, true},         {QStringLiteral("nickname"), left, true},
-        {QStringLiteral("kind"), left, true},        {QStringLiteral("registered"), left, true},
-        {QStringLiteral("channel"), left, true},     {QStringLiteral("platform"), left, true},
-        {QStringLiteral("device"), left, true},      {QStringLiteral("os"), left, true},
-        {QStringLiteral("level"), right, true},      {QStringLiteral("vip"), Qt::AlignCenter, true},
+        {QStringLiteral("id"), right, true},     {QStringLiteral("nickname"), left, true},
+        {QStringLiteral("kind"), left, true},    {QStringLiteral("registered"), left, true},
+        {QStringLiteral("channel"), left, true}, {QStringLiteral("platform"), left, true},
+        {QStringLiteral("device"), left, true},  {QStringLiteral("os"), left, true},
+        {QStringLiteral("level"), right, true},  {QStringLiteral("vip"), Qt::AlignCenter, true},
         {QStringLiteral("videos"), right, true},
     };
 }

@@ -8,9 +8,20 @@ class UserTableModel : public LazyTableModel
     Q_OBJECT
 
 public:
-    enum Column { IdColumn, NicknameColumn, KindColumn, RegisteredColumn, ChannelColumn,
-                  PlatformColumn, DeviceColumn, OsColumn, LevelColumn, VipColumn, VideosColumn,
-                  ColumnCount };
+    enum Column {
+        IdColumn,
+        NicknameColumn,
+        KindColumn,
+        RegisteredColumn,
+        ChannelColumn,
+        PlatformColumn,
+        DeviceColumn,
+        OsColumn,
+        LevelColumn,
+        VipColumn,
+        VideosColumn,
+        ColumnCount
+    };
     Q_ENUM(Column)
 
     struct Filter
@@ -22,8 +33,8 @@ public:
         bool vipOnly = false;
         bool operator==(const Filter &o) const
         {
-            return search == o.search && kind == o.kind && platform == o.platform
-                   && channel == o.channel && vipOnly == o.vipOnly;
+            return search == o.search && kind == o.kind && platform == o.platform &&
+                   channel == o.channel && vipOnly == o.vipOnly;
         }
     };
 

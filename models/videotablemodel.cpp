@@ -8,8 +8,21 @@
 #include <QLocale>
 
 namespace {
-enum Raw { RId, RTitle, RGame, RGameEn, RUploader, RSource, RDuration, RPublished, RFeatured,
-           RPlays, RTagCount, RGameId, RUploaderId };
+enum Raw {
+    RId,
+    RTitle,
+    RGame,
+    RGameEn,
+    RUploader,
+    RSource,
+    RDuration,
+    RPublished,
+    RFeatured,
+    RPlays,
+    RTagCount,
+    RGameId,
+    RUploaderId
+};
 
 const QString Columns = QStringLiteral(
     "v.id, v.title, g.name, g.name_en, u.nickname, v.source, v.duration_s, v.published_at, "
@@ -161,8 +174,8 @@ TableQuery VideoTableModel::buildQuery() const
 QVariant VideoTableModel::cellData(const QVariantList &row, int column, int role) const
 {
     if (role == RawRole) {
-        static const Raw rawOf[] = {RId,        RTitle,    RGameId,   RUploaderId, RSource,
-                                    RDuration,  RPublished, RFeatured, RPlays,      RTagCount};
+        static const Raw rawOf[] = {RId,       RTitle,     RGameId,   RUploaderId, RSource,
+                                    RDuration, RPublished, RFeatured, RPlays,      RTagCount};
         return column >= 0 && column < ColumnCount ? row.value(rawOf[column]) : QVariant();
     }
     if (role == Qt::DisplayRole) {
@@ -187,8 +200,9 @@ QVariant VideoTableModel::cellData(const QVariantList &row, int column, int role
         case PlaysColumn:
             return QLocale().toString(row.value(RPlays).toLongLong());
         case TagsColumn:
-            return row.value(RTagCount).toInt() == 0 ? tr("untagged")
-                                                     : QLocale().toString(row.value(RTagCount).toInt());
+            return row.value(RTagCount).toInt() == 0
+                       ? tr("untagged")
+                       : QLocale().toString(row.value(RTagCount).toInt());
         default:
             return {};
         }

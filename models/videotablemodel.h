@@ -8,26 +8,36 @@ class VideoTableModel : public LazyTableModel
     Q_OBJECT
 
 public:
-    enum Column { IdColumn, TitleColumn, GameColumn, UploaderColumn, SourceColumn,
-                  DurationColumn, PublishedColumn, FeaturedColumn, PlaysColumn, TagsColumn,
-                  ColumnCount };
+    enum Column {
+        IdColumn,
+        TitleColumn,
+        GameColumn,
+        UploaderColumn,
+        SourceColumn,
+        DurationColumn,
+        PublishedColumn,
+        FeaturedColumn,
+        PlaysColumn,
+        TagsColumn,
+        ColumnCount
+    };
     Q_ENUM(Column)
 
     struct Filter
     {
-        QString search;      ///< full-text over titles
+        QString search; ///< full-text over titles
         qint64 gameId = 0;
         qint64 tagId = 0;
         qint64 uploaderId = 0;
-        QString source;      ///< pc_recorder, mobile_recorder, web_upload or empty
+        QString source; ///< pc_recorder, mobile_recorder, web_upload or empty
         bool featuredOnly = false;
         bool untaggedOnly = false;
 
         bool operator==(const Filter &o) const
         {
-            return search == o.search && gameId == o.gameId && tagId == o.tagId
-                   && uploaderId == o.uploaderId && source == o.source
-                   && featuredOnly == o.featuredOnly && untaggedOnly == o.untaggedOnly;
+            return search == o.search && gameId == o.gameId && tagId == o.tagId &&
+                   uploaderId == o.uploaderId && source == o.source &&
+                   featuredOnly == o.featuredOnly && untaggedOnly == o.untaggedOnly;
         }
         bool isEmpty() const { return *this == Filter(); }
     };

@@ -56,8 +56,12 @@ QByteArray catalogueDigest(const QSqlDatabase &db)
 {
     QCryptographicHash hash(QCryptographicHash::Sha256);
     const char *const tables[][2] = {
-        {"games", "id"},        {"tag_groups", "id"}, {"tags", "id"},
-        {"game_tags", "game_id, tag_id"}, {"users", "id"}, {"videos", "id"},
+        {"games", "id"},
+        {"tag_groups", "id"},
+        {"tags", "id"},
+        {"game_tags", "game_id, tag_id"},
+        {"users", "id"},
+        {"videos", "id"},
         {"video_tags", "video_id, tag_id"},
     };
     for (const auto &t : tables) {

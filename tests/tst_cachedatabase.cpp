@@ -55,12 +55,15 @@ private slots:
         QCOMPARE(cache.schemaVersion(), CacheDatabase::latestSchemaVersion());
         QVERIFY(CacheDatabase::latestSchemaVersion() >= 1);
         const QSqlDatabase db = cache.database();
-        QCOMPARE(scalar(db, QStringLiteral("PRAGMA application_id")).toInt(), CacheDatabase::ApplicationId);
-        QCOMPARE(scalar(db, QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
+        QCOMPARE(scalar(db, QStringLiteral("PRAGMA application_id")).toInt(),
+                 CacheDatabase::ApplicationId);
+        QCOMPARE(scalar(db, QStringLiteral("PRAGMA journal_mode")).toString(),
+                 QStringLiteral("wal"));
         QCOMPARE(scalar(db, QStringLiteral("PRAGMA foreign_keys")).toInt(), 1);
         QCOMPARE(scalar(db, QStringLiteral("PRAGMA synchronous")).toInt(), 2); // FULL
-        for (const char *table : {"games", "tag_groups", "tags", "game_tags", "videos", "video_tags",
-                                  "users", "outbox", "sync_state", "copy_progress", "meta"})
+        for (const char *table :
+             {"games", "tag_groups", "tags", "game_tags", "videos", "video_tags", "users", "outbox",
+              "sync_state", "copy_progress", "meta"})
             QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM sqlite_schema WHERE name = ?"),
                             {QString::fromLatin1(table)})
                          .toInt(),
@@ -74,12 +77,15 @@ private slots:
         QVERIFY(!file.isEmpty());
         CacheDatabase first;
         QVERIFY(first.open(file));
-        const int schemaCookie = scalar(first.database(), QStringLiteral("PRAGMA schema_version")).toInt();
+        const int schemaCookie =
+            scalar(first.database(), QStringLiteral("PRAGMA schema_version")).toInt();
         first.close();
         CacheDatabase second;
         QVERIFY(second.open(file));
-        QCOMPARE(scalar(second.database(), QStringLiteral("PRAGMA schema_version")).toInt(), schemaCookie);
-        QCOMPARE(scalar(second.database(), QStringLiteral("SELECT count(*) FROM videos")).toInt(), 2);
+        QCOMPARE(scalar(second.database(), QStringLiteral("PRAGMA schema_version")).toInt(),
+                 schemaCookie);
+        QCOMPARE(scalar(second.database(), QStringLiteral("SELECT count(*) FROM videos")).toInt(),
+                 2);
     }
 
     void shouldRefuseUnusableFilesAndLeaveThemUntouched_data()
@@ -87,11 +93,15 @@ private slots:
         QTest::addColumn<QString>("kind");
         QTest::addColumn<int>("problem");
         QTest::newRow("text file") << u"text"_qs << int(CacheDatabase::Problem::NotADatabase);
-        QTest::newRow("truncated header") << u"truncated"_qs << int(CacheDatabase::Problem::NotADatabase);
-        QTest::newRow("database of another application") << u"foreign"_qs << int(CacheDatabase::Problem::NotACache);
+        QTest::newRow("truncated header")
+            << u"truncated"_qs << int(CacheDatabase::Problem::NotADatabase);
+        QTest::newRow("database of another application")
+            << u"foreign"_qs << int(CacheDatabase::Problem::NotACache);
         QTest::newRow("newer schema") << u"newer"_qs << int(CacheDatabase::Problem::Newer);
-        QTest::newRow("newer schema, header stale in WAL") << u"newer-wal"_qs << int(CacheDatabase::Problem::Newer);
-        QTest::newRow("damaged schema page") << u"damaged"_qs << int(CacheDatabase::Problem::Corrupt);
+        QTest::newRow("newer schema, header stale in WAL")
+            << u"newer-wal"_qs << int(CacheDatabase::Problem::Newer);
+        QTest::newRow("damaged schema page")
+            << u"damaged"_qs << int(CacheDatabase::Problem::Corrupt);
         QTest::newRow("missing tables") << u"missing"_qs << int(CacheDatabase::Problem::Corrupt);
     }
     void shouldRefuseUnusableFilesAndLeaveThemUntouched()
@@ -110,25 +120,28 @@ private slots:
         } else if (kind == QLatin1String("foreign")) {
             sqlite3 *db = nullptr;
             QCOMPARE(sqlite3_open(file.toUtf8().constData(), &db), SQLITE_OK);
-            sqlite3_exec(db, "CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT)", nullptr, nullptr, nullptr);
+            sqlite3_exec(db, "CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT)", nullptr,
+                         nullptr, nullptr);
             sqlite3_close(db);
         } else if (kind == QLatin1String("newer") || kind == QLatin1String("newer-wal")) {
             QVERIFY(!makeSmallCache(kind + QStringLiteral(".sqlite")).isEmpty());
             sqlite3 *db = nullptr;
             QCOMPARE(sqlite3_open(file.toUtf8().constData(), &db), SQLITE_OK);
-            const QByteArray sql = QByteArrayLiteral("PRAGMA user_version = ")
-                                   + QByteArray::number(CacheDatabase::latestSchemaVersion() + 5);
+            const QByteArray sql = QByteArrayLiteral("PRAGMA user_version = ") +
+                                   QByteArray::number(CacheDatabase::latestSchemaVersion() + 5);
             QCOMPARE(sqlite3_exec(db, sql.constData(), nullptr, nullptr, nullptr), SQLITE_OK);
             if (kind == QLatin1String("newer-wal")) {
                 // Leave the new header in the WAL: copy the files while this connection is open.
                 QVERIFY(QFile::copy(file, file + QStringLiteral(".copy")));
-                QVERIFY(QFile::copy(file + QStringLiteral("-wal"), file + QStringLiteral(".copy-wal")));
+                QVERIFY(
+                    QFile::copy(file + QStringLiteral("-wal"), file + QStringLiteral(".copy-wal")));
             }
             sqlite3_close(db);
             if (kind == QLatin1String("newer-wal")) {
                 QFile::remove(file);
                 QVERIFY(QFile::rename(file + QStringLiteral(".copy"), file));
-                QVERIFY(QFile::rename(file + QStringLiteral(".copy-wal"), file + QStringLiteral("-wal")));
+                QVERIFY(QFile::rename(file + QStringLiteral(".copy-wal"),
+                                      file + QStringLiteral("-wal")));
             }
         } else if (kind == QLatin1String("damaged")) {
             QVERIFY(!makeSmallCache(kind + QStringLiteral(".sqlite")).isEmpty());
@@ -151,7 +164,8 @@ private slots:
         CacheDatabase cache;
         QVERIFY(!cache.open(file));
         QCOMPARE(int(cache.problem()), problem);
-        QVERIFY2(cache.errorString().contains(kind + QStringLiteral(".sqlite")), qPrintable(cache.errorString()));
+        QVERIFY2(cache.errorString().contains(kind + QStringLiteral(".sqlite")),
+                 qPrintable(cache.errorString()));
         QVERIFY(!cache.isOpen());
         QCOMPARE(TestSupport::fileHash(file), before);
         QCOMPARE(TestSupport::fileHash(file + QStringLiteral("-wal")), walBefore);
@@ -177,18 +191,34 @@ private slots:
         CacheDatabase cache;
         QVERIFY(cache.open(file));
         const QSqlDatabase db = cache.database();
-        QCOMPARE(scalar(db, QStringLiteral("SELECT tag_count FROM videos WHERE id = 1")).toInt(), 2);
-        QCOMPARE(scalar(db, QStringLiteral("SELECT usage_count FROM tags WHERE id = 2")).toInt(), 2);
-        QCOMPARE(scalar(db, QStringLiteral("SELECT video_count FROM games WHERE id = 1")).toInt(), 2);
-        QCOMPARE(scalar(db, QStringLiteral("SELECT video_count FROM users WHERE id = 1")).toInt(), 2);
-        QVERIFY(cache.execScript(QStringLiteral(
-            "DELETE FROM video_tags WHERE video_id = 1 AND tag_id = 2;"
-            "UPDATE videos SET title = '亚索集锦' WHERE id = 1;"
-            "DELETE FROM videos WHERE id = 2;")));
-        QCOMPARE(scalar(db, QStringLiteral("SELECT usage_count FROM tags WHERE id = 2")).toInt(), 0);
-        QCOMPARE(scalar(db, QStringLiteral("SELECT video_count FROM games WHERE id = 1")).toInt(), 1);
-        QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM video_search WHERE video_search MATCH '\"亚 索\"'")).toInt(), 1);
-        QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM video_search WHERE video_search MATCH '\"教 程\"'")).toInt(), 0);
+        QCOMPARE(scalar(db, QStringLiteral("SELECT tag_count FROM videos WHERE id = 1")).toInt(),
+                 2);
+        QCOMPARE(scalar(db, QStringLiteral("SELECT usage_count FROM tags WHERE id = 2")).toInt(),
+                 2);
+        QCOMPARE(scalar(db, QStringLiteral("SELECT video_count FROM games WHERE id = 1")).toInt(),
+                 2);
+        QCOMPARE(scalar(db, QStringLiteral("SELECT video_count FROM users WHERE id = 1")).toInt(),
+                 2);
+        QVERIFY(cache.execScript(
+            QStringLiteral("DELETE FROM video_tags WHERE video_id = 1 AND tag_id = 2;"
+                           "UPDATE videos SET title = '亚索集锦' WHERE id = 1;"
+                           "DELETE FROM videos WHERE id = 2;")));
+        QCOMPARE(scalar(db, QStringLiteral("SELECT usage_count FROM tags WHERE id = 2")).toInt(),
+                 0);
+        QCOMPARE(scalar(db, QStringLiteral("SELECT video_count FROM games WHERE id = 1")).toInt(),
+                 1);
+        QCOMPARE(
+            scalar(db,
+                   QStringLiteral(
+                       "SELECT count(*) FROM video_search WHERE video_search MATCH '\"亚 索\"'"))
+                .toInt(),
+            1);
+        QCOMPARE(
+            scalar(db,
+                   QStringLiteral(
+                       "SELECT count(*) FROM video_search WHERE video_search MATCH '\"教 程\"'"))
+                .toInt(),
+            0);
         const QStringList problems = cache.integrityProblems();
         QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
     }
@@ -219,11 +249,13 @@ private slots:
                                                 "duration_s, published_at) VALUES (3, 'x', 1, "
                                                 "'web_upload', 1, 3)")));
         QVERIFY(cache.rollback());
-        QCOMPARE(scalar(cache.database(), QStringLiteral("SELECT count(*) FROM videos")).toInt(), 2);
-        QCOMPARE(scalar(cache.database(), QStringLiteral("SELECT count(*) FROM sqlite_schema WHERE "
-                                                         "type = 'trigger' AND name LIKE 'derived%'"))
-                     .toInt() > 0,
-                 true);
+        QCOMPARE(scalar(cache.database(), QStringLiteral("SELECT count(*) FROM videos")).toInt(),
+                 2);
+        QCOMPARE(
+            scalar(cache.database(), QStringLiteral("SELECT count(*) FROM sqlite_schema WHERE "
+                                                    "type = 'trigger' AND name LIKE 'derived%'"))
+                    .toInt() > 0,
+            true);
     }
 };
 

@@ -42,7 +42,8 @@ private slots:
                      QStringLiteral("--videos"), QStringLiteral("500"), QStringLiteral("--quiet")});
         QVERIFY2(r.code == 0, qPrintable(r.err));
         QVERIFY(r.out.contains(QLatin1String("500 videos")));
-        r = cli({QStringLiteral("cache"), QStringLiteral("check"), QStringLiteral("--cache"), file});
+        r = cli(
+            {QStringLiteral("cache"), QStringLiteral("check"), QStringLiteral("--cache"), file});
         QCOMPARE(r.code, 0);
         QVERIFY(r.out.contains(QLatin1String("ok")));
         r = cli({QStringLiteral("cache"), QStringLiteral("info"), QStringLiteral("--cache"), file});
@@ -50,8 +51,8 @@ private slots:
         QVERIFY(r.out.contains(QLatin1String("videos       500")));
         // Without --replace an existing catalogue is kept.
         const QByteArray before = TestSupport::fileHash(file);
-        r = cli({QStringLiteral("demo-data"), QStringLiteral("--cache"), file, QStringLiteral("--videos"),
-                 QStringLiteral("10"), QStringLiteral("--quiet")});
+        r = cli({QStringLiteral("demo-data"), QStringLiteral("--cache"), file,
+                 QStringLiteral("--videos"), QStringLiteral("10"), QStringLiteral("--quiet")});
         QCOMPARE(r.code, 1);
         QVERIFY(r.err.contains(QLatin1String("--replace")));
         QCOMPARE(TestSupport::fileHash(file), before);
@@ -63,9 +64,12 @@ private slots:
         QTest::addColumn<int>("code");
         QTest::addColumn<QString>("message");
         QTest::newRow("no command") << QStringList() << 2 << u"Usage"_qs;
-        QTest::newRow("unknown command") << QStringList{u"frobnicate"_qs} << 2 << u"Unknown command"_qs;
-        QTest::newRow("bad number") << QStringList{u"demo-data"_qs, u"--videos"_qs, u"many"_qs} << 2 << u"--videos"_qs;
-        QTest::newRow("unknown option") << QStringList{u"cache"_qs, u"check"_qs, u"--bogus"_qs} << 2 << u"bogus"_qs;
+        QTest::newRow("unknown command")
+            << QStringList{u"frobnicate"_qs} << 2 << u"Unknown command"_qs;
+        QTest::newRow("bad number")
+            << QStringList{u"demo-data"_qs, u"--videos"_qs, u"many"_qs} << 2 << u"--videos"_qs;
+        QTest::newRow("unknown option")
+            << QStringList{u"cache"_qs, u"check"_qs, u"--bogus"_qs} << 2 << u"bogus"_qs;
         QTest::newRow("help") << QStringList{u"demo-data"_qs, u"--help"_qs} << 0 << u"--seed"_qs;
     }
     void shouldExplainUsageErrors()
@@ -83,11 +87,13 @@ private slots:
         const QString file = m_dir.filePath(QStringLiteral("corrupt.sqlite"));
         QFile f(file);
         QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write("this is not a database at all, but it is long enough to have a header.............."
-                "..........................................");
+        f.write(
+            "this is not a database at all, but it is long enough to have a header.............."
+            "..........................................");
         f.close();
         const QByteArray before = TestSupport::fileHash(file);
-        const Run r = cli({QStringLiteral("cache"), QStringLiteral("check"), QStringLiteral("--cache"), file});
+        const Run r = cli(
+            {QStringLiteral("cache"), QStringLiteral("check"), QStringLiteral("--cache"), file});
         QCOMPARE(r.code, 1);
         QVERIFY2(r.err.contains(QLatin1String("not an SQLite database")), qPrintable(r.err));
         QCOMPARE(TestSupport::fileHash(file), before);
@@ -95,7 +101,8 @@ private slots:
 
     void shouldSpeakChinese()
     {
-        const Run r = cli({QStringLiteral("--lang"), QStringLiteral("zh_CN"), QStringLiteral("help")});
+        const Run r =
+            cli({QStringLiteral("--lang"), QStringLiteral("zh_CN"), QStringLiteral("help")});
         QCOMPARE(r.code, 0);
         QVERIFY2(r.out.contains(QStringLiteral("用法")), qPrintable(r.out));
     }

@@ -41,7 +41,8 @@ private slots:
     {
         QVERIFY(m_dir.isValid());
         QSettings::setDefaultFormat(QSettings::IniFormat);
-        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_dir.filePath(QStringLiteral("settings")));
+        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope,
+                           m_dir.filePath(QStringLiteral("settings")));
         QCoreApplication::setOrganizationName(QStringLiteral("CoulisseTest"));
         m_path = m_dir.filePath(QStringLiteral("window.sqlite"));
         const QString error = TestSupport::writeDemoCache(m_path, 2000, 5);
@@ -64,7 +65,8 @@ private slots:
         QFETCH(QString, table);
         auto cache = std::make_unique<CacheDatabase>();
         QVERIFY(cache->open(m_path));
-        const int expected = scalar(cache->database(), QStringLiteral("SELECT count(*) FROM ") + table).toInt();
+        const int expected =
+            scalar(cache->database(), QStringLiteral("SELECT count(*) FROM ") + table).toInt();
         MainWindow window(std::move(cache));
         window.show();
         QVERIFY(window.showPage(page));
@@ -74,14 +76,18 @@ private slots:
         QCOMPARE(current->table()->model()->rowCount(), expected);
         QVERIFY(current->statusText().contains(QLocale().toString(expected)));
         // The first row is selected and described.
-        QTRY_VERIFY(!current->findChild<QTextBrowser *>(QStringLiteral("detail"))->toPlainText().isEmpty());
+        QTRY_VERIFY(
+            !current->findChild<QTextBrowser *>(QStringLiteral("detail"))->toPlainText().isEmpty());
     }
 
     void shouldSearchAsTheUserTypes()
     {
         auto cache = std::make_unique<CacheDatabase>();
         QVERIFY(cache->open(m_path));
-        const int expected = scalar(cache->database(), QStringLiteral("SELECT count(*) FROM videos WHERE instr(title, '教程') > 0")).toInt();
+        const int expected =
+            scalar(cache->database(),
+                   QStringLiteral("SELECT count(*) FROM videos WHERE instr(title, '教程') > 0"))
+                .toInt();
         QVERIFY(expected > 0);
         MainWindow window(std::move(cache));
         window.show();
@@ -110,7 +116,8 @@ private slots:
         QVERIFY(waitReady(games));
         games->table()->selectRow(0);
         games->copySelection();
-        const QStringList lines = QApplication::clipboard()->text().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        const QStringList lines =
+            QApplication::clipboard()->text().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
         QCOMPARE(lines.size(), 2);
         QVERIFY(lines.first().startsWith(QLatin1String("ID\tName")));
     }
@@ -127,7 +134,8 @@ private slots:
         QTRY_COMPARE(navigation->item(0)->text(), QStringLiteral("视频"));
         CataloguePage *videos = window.page(QStringLiteral("videos"));
         QVERIFY(waitReady(videos));
-        QCOMPARE(videos->table()->model()->headerData(1, Qt::Horizontal).toString(), QStringLiteral("标题"));
+        QCOMPARE(videos->table()->model()->headerData(1, Qt::Horizontal).toString(),
+                 QStringLiteral("标题"));
         Translations::install(QStringLiteral("en"));
         QTRY_COMPARE(navigation->item(0)->text(), QStringLiteral("Videos"));
     }
@@ -170,10 +178,12 @@ private slots:
         f.close();
         QProcess p;
         p.start(TestSupport::binary(QStringLiteral("coulisse")),
-                {QStringLiteral("--cache"), bad, QStringLiteral("--screenshot"), m_dir.filePath(QStringLiteral("bad.png"))});
+                {QStringLiteral("--cache"), bad, QStringLiteral("--screenshot"),
+                 m_dir.filePath(QStringLiteral("bad.png"))});
         QVERIFY(p.waitForFinished(60000));
         QCOMPARE(p.exitCode(), 1);
-        QVERIFY(QString::fromUtf8(p.readAllStandardError()).contains(QLatin1String("not a Coulisse cache")));
+        QVERIFY(QString::fromUtf8(p.readAllStandardError())
+                    .contains(QLatin1String("not a Coulisse cache")));
         QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("bad.png"))));
     }
 };

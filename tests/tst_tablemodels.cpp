@@ -96,9 +96,12 @@ private slots:
             model = std::make_unique<TagTableModel>(m_loader.get());
         else
             model = std::make_unique<UserTableModel>(m_loader.get());
-        QAbstractItemModelTester tester(model.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(model.get(),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         QVERIFY(waitReady(*model));
-        QCOMPARE(model->rowCount(), scalar(m_cache->database(), QStringLiteral("SELECT count(*) FROM ") + table).toInt());
+        QCOMPARE(
+            model->rowCount(),
+            scalar(m_cache->database(), QStringLiteral("SELECT count(*) FROM ") + table).toInt());
         const QList<qint64> ids = allIds(*model);
         QCOMPARE(ids.size(), model->rowCount());
         QCOMPARE(QSet<qint64>(ids.begin(), ids.end()).size(), ids.size()); // every row once
@@ -120,18 +123,21 @@ private slots:
         QTest::addColumn<QString>("search");
         QTest::addColumn<QString>("field");
         QTest::addColumn<QString>("where");
-        QTest::newRow("chinese substring") << u"联盟"_qs << QString() << u"instr(title, '联盟') > 0"_qs;
-        QTest::newRow("two chinese terms") << u"教程 英雄"_qs << QString()
-                                           << u"instr(title, '教程') > 0 AND instr(title, '英雄') > 0"_qs;
+        QTest::newRow("chinese substring")
+            << u"联盟"_qs << QString() << u"instr(title, '联盟') > 0"_qs;
+        QTest::newRow("two chinese terms")
+            << u"教程 英雄"_qs << QString()
+            << u"instr(title, '教程') > 0 AND instr(title, '英雄') > 0"_qs;
         QTest::newRow("featured") << QString() << u"featured"_qs << u"featured = 1"_qs;
         QTest::newRow("untagged") << QString() << u"untagged"_qs << u"tag_count = 0"_qs;
         QTest::newRow("source") << QString() << u"source"_qs << u"source = 'mobile_recorder'"_qs;
         QTest::newRow("game") << QString() << u"game"_qs << u"game_id = 1"_qs;
-        QTest::newRow("tag") << QString() << u"tag"_qs
-                             << u"id IN (SELECT video_id FROM video_tags WHERE tag_id = (SELECT min(t.id) FROM tags t JOIN tag_groups g ON g.id = t.group_id WHERE g.kind = 'general'))"_qs;
+        QTest::newRow("tag")
+            << QString() << u"tag"_qs
+            << u"id IN (SELECT video_id FROM video_tags WHERE tag_id = (SELECT min(t.id) FROM tags t JOIN tag_groups g ON g.id = t.group_id WHERE g.kind = 'general'))"_qs;
         QTest::newRow("uploader") << QString() << u"uploader"_qs << u"uploader_id = 1"_qs;
-        QTest::newRow("search and untagged") << u"教程"_qs << u"untagged"_qs
-                                             << u"instr(title, '教程') > 0 AND tag_count = 0"_qs;
+        QTest::newRow("search and untagged")
+            << u"教程"_qs << u"untagged"_qs << u"instr(title, '教程') > 0 AND tag_count = 0"_qs;
         QTest::newRow("nothing matches") << u"不存在的标题词"_qs << QString() << u"0"_qs;
     }
     void shouldFilterVideosLikeSql()
@@ -154,11 +160,15 @@ private slots:
         else if (field == QLatin1String("uploader"))
             f.uploaderId = 1;
         else if (field == QLatin1String("tag"))
-            f.tagId = scalar(m_cache->database(), QStringLiteral("SELECT min(t.id) FROM tags t JOIN tag_groups g ON g.id = t.group_id WHERE g.kind = 'general'")).toLongLong();
+            f.tagId = scalar(m_cache->database(),
+                             QStringLiteral("SELECT min(t.id) FROM tags t JOIN tag_groups g ON "
+                                            "g.id = t.group_id WHERE g.kind = 'general'"))
+                          .toLongLong();
         model.setFilter(f);
         QVERIFY(waitReady(model));
-        const QList<qint64> expected = sqlIds(QStringLiteral("SELECT id FROM videos WHERE ") + where
-                                              + QStringLiteral(" ORDER BY published_at DESC, id DESC"));
+        const QList<qint64> expected =
+            sqlIds(QStringLiteral("SELECT id FROM videos WHERE ") + where +
+                   QStringLiteral(" ORDER BY published_at DESC, id DESC"));
         QCOMPARE(allIds(model), expected);
     }
 
@@ -167,13 +177,20 @@ private slots:
         QTest::addColumn<int>("column");
         QTest::addColumn<int>("order");
         QTest::addColumn<QString>("orderBy");
-        QTest::newRow("plays ascending") << int(VideoTableModel::PlaysColumn) << int(Qt::AscendingOrder) << u"plays, id"_qs;
-        QTest::newRow("plays descending") << int(VideoTableModel::PlaysColumn) << int(Qt::DescendingOrder) << u"plays DESC, id DESC"_qs;
-        QTest::newRow("title") << int(VideoTableModel::TitleColumn) << int(Qt::AscendingOrder) << u"title, id"_qs;
-        QTest::newRow("game by name") << int(VideoTableModel::GameColumn) << int(Qt::AscendingOrder)
-                                      << u"(SELECT name FROM games WHERE id = game_id), published_at, id"_qs;
-        QTest::newRow("duration descending") << int(VideoTableModel::DurationColumn) << int(Qt::DescendingOrder) << u"duration_s DESC, id DESC"_qs;
-        QTest::newRow("tags") << int(VideoTableModel::TagsColumn) << int(Qt::AscendingOrder) << u"tag_count, published_at, id"_qs;
+        QTest::newRow("plays ascending")
+            << int(VideoTableModel::PlaysColumn) << int(Qt::AscendingOrder) << u"plays, id"_qs;
+        QTest::newRow("plays descending") << int(VideoTableModel::PlaysColumn)
+                                          << int(Qt::DescendingOrder) << u"plays DESC, id DESC"_qs;
+        QTest::newRow("title") << int(VideoTableModel::TitleColumn) << int(Qt::AscendingOrder)
+                               << u"title, id"_qs;
+        QTest::newRow("game by name")
+            << int(VideoTableModel::GameColumn) << int(Qt::AscendingOrder)
+            << u"(SELECT name FROM games WHERE id = game_id), published_at, id"_qs;
+        QTest::newRow("duration descending")
+            << int(VideoTableModel::DurationColumn) << int(Qt::DescendingOrder)
+            << u"duration_s DESC, id DESC"_qs;
+        QTest::newRow("tags") << int(VideoTableModel::TagsColumn) << int(Qt::AscendingOrder)
+                              << u"tag_count, published_at, id"_qs;
     }
     void shouldSortInSqlAndReadTheLastRowFromTheEnd()
     {
@@ -184,7 +201,8 @@ private slots:
         QVERIFY(waitReady(model));
         model.sort(column, Qt::SortOrder(order));
         QVERIFY(waitReady(model));
-        const QList<qint64> expected = sqlIds(QStringLiteral("SELECT id FROM videos ORDER BY ") + orderBy);
+        const QList<qint64> expected =
+            sqlIds(QStringLiteral("SELECT id FROM videos ORDER BY ") + orderBy);
         QCOMPARE(model.rowCount(), expected.size());
         // The last window first: it is read with the order reversed.
         const int last = model.rowCount() - 1;
@@ -209,7 +227,10 @@ private slots:
         QVERIFY(ready.wait(20000));
         QTest::qWait(200);
         QCOMPARE(ready.count(), 1); // the first filter's result never arrived
-        QCOMPARE(model.rowCount(), scalar(m_cache->database(), QStringLiteral("SELECT count(*) FROM videos WHERE tag_count = 0")).toInt());
+        QCOMPARE(model.rowCount(),
+                 scalar(m_cache->database(),
+                        QStringLiteral("SELECT count(*) FROM videos WHERE tag_count = 0"))
+                     .toInt());
     }
 
     void shouldFilterTagsByGroupAndSearch()
@@ -220,16 +241,21 @@ private slots:
         f.groupKind = QStringLiteral("dimension");
         model.setFilter(f);
         QVERIFY(waitReady(model));
-        QCOMPARE(model.rowCount(), scalar(m_cache->database(), QStringLiteral("SELECT count(*) FROM tags t JOIN tag_groups g ON g.id = t.group_id WHERE g.kind = 'dimension'")).toInt());
+        QCOMPARE(model.rowCount(),
+                 scalar(m_cache->database(),
+                        QStringLiteral("SELECT count(*) FROM tags t JOIN tag_groups g ON g.id = "
+                                       "t.group_id WHERE g.kind = 'dimension'"))
+                     .toInt());
         f = {};
         f.search = QStringLiteral("moba");
         model.setFilter(f);
         QVERIFY(waitReady(model));
         QVERIFY(model.rowCount() >= 1);
         for (int r = 0; r < model.rowCount(); ++r) {
-            const QString text = model.index(r, TagTableModel::NameColumn).data().toString()
-                                 + model.index(r, TagTableModel::EnglishNameColumn).data().toString()
-                                 + model.index(r, TagTableModel::AliasesColumn).data().toString();
+            const QString text =
+                model.index(r, TagTableModel::NameColumn).data().toString() +
+                model.index(r, TagTableModel::EnglishNameColumn).data().toString() +
+                model.index(r, TagTableModel::AliasesColumn).data().toString();
             QVERIFY2(text.contains(QLatin1String("moba"), Qt::CaseInsensitive), qPrintable(text));
         }
     }
@@ -237,13 +263,15 @@ private slots:
     void shouldBuildTheTagGroupTree()
     {
         TagGroupTreeModel tree;
-        QAbstractItemModelTester tester(&tree, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&tree,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         QVERIFY(tree.reload(m_cache->database()));
         QCOMPARE(tree.rowCount(), 3); // game tags, general library, game libraries
         const QModelIndex dimensions = tree.index(0, 0);
         QCOMPARE(tree.rowCount(dimensions), 7);
         const QModelIndex libraries = tree.index(2, 0);
-        const int games = scalar(m_cache->database(), QStringLiteral("SELECT count(*) FROM games")).toInt();
+        const int games =
+            scalar(m_cache->database(), QStringLiteral("SELECT count(*) FROM games")).toInt();
         QCOMPARE(tree.rowCount(libraries), games);
         const QModelIndex firstLibrary = tree.index(0, 0, libraries);
         QCOMPARE(tree.rowCount(firstLibrary), 4);
@@ -251,7 +279,8 @@ private slots:
         int total = 0;
         for (int r = 0; r < tree.rowCount(); ++r)
             total += tree.data(tree.index(r, 0), TagGroupTreeModel::TagCountRole).toInt();
-        QCOMPARE(total, scalar(m_cache->database(), QStringLiteral("SELECT count(*) FROM tags")).toInt());
+        QCOMPARE(total,
+                 scalar(m_cache->database(), QStringLiteral("SELECT count(*) FROM tags")).toInt());
         const qint64 groupId = tree.data(firstLibrary, TagGroupTreeModel::GroupIdRole).toLongLong();
         QCOMPARE(tree.indexOfGroup(groupId), firstLibrary);
     }

@@ -5,8 +5,7 @@
 
 ActionRegistry::ActionRegistry(QObject *parent)
     : QObject(parent)
-{
-}
+{}
 
 QAction *ActionRegistry::add(const QString &id, const char *text, const QKeySequence &shortcut)
 {
@@ -41,10 +40,10 @@ void ActionRegistry::apply(const Entry &entry)
     if (plain.endsWith(QStringLiteral("…")))
         plain.chop(1);
     const QKeySequence shortcut = entry.action->shortcut();
-    entry.action->setToolTip(shortcut.isEmpty()
-                                 ? plain
-                                 : QStringLiteral("%1 (%2)").arg(
-                                       plain, shortcut.toString(QKeySequence::NativeText)));
+    entry.action->setToolTip(
+        shortcut.isEmpty()
+            ? plain
+            : QStringLiteral("%1 (%2)").arg(plain, shortcut.toString(QKeySequence::NativeText)));
 }
 
 void ActionRegistry::retranslate()

@@ -45,9 +45,9 @@ CataloguePage::CataloguePage(const QString &key, LazyTableModel *model, QWidget 
     m_error = new QLabel(this);
     m_error->setObjectName(QStringLiteral("errorBanner"));
     m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral(
-        "QLabel { background: #fdecea; color: #8a1c1c; border: 1px solid #f5c2c0; "
-        "border-radius: 4px; padding: 6px; }"));
+    m_error->setStyleSheet(
+        QStringLiteral("QLabel { background: #fdecea; color: #8a1c1c; border: 1px solid #f5c2c0; "
+                       "border-radius: 4px; padding: 6px; }"));
     m_error->hide();
     layout->addWidget(m_error);
 
@@ -189,8 +189,9 @@ void CataloguePage::onReady()
     }
     if (m_firstLoad) {
         m_firstLoad = false;
-        if (m_table->horizontalHeader()->sectionSize(0) == m_table->horizontalHeader()->defaultSectionSize()
-            && Preferences::headerState(m_key).value().isEmpty()) {
+        if (m_table->horizontalHeader()->sectionSize(0) ==
+                m_table->horizontalHeader()->defaultSectionSize() &&
+            Preferences::headerState(m_key).value().isEmpty()) {
             m_table->resizeColumnsToContents();
             for (int c = 0; c < m_model->columnCount(); ++c)
                 m_table->setColumnWidth(c, std::min(m_table->columnWidth(c) + 12, 420));
@@ -263,7 +264,8 @@ void CataloguePage::copySelection()
         QStringList cells;
         for (int c : std::as_const(columns)) {
             QString text = m_model->index(row.row(), c).data().toString();
-            text.replace(QLatin1Char('\t'), QLatin1Char(' ')).replace(QLatin1Char('\n'), QLatin1Char(' '));
+            text.replace(QLatin1Char('\t'), QLatin1Char(' '))
+                .replace(QLatin1Char('\n'), QLatin1Char(' '));
             cells.append(text);
         }
         lines.append(cells.join(QLatin1Char('\t')));
@@ -315,7 +317,8 @@ bool CataloguePage::eventFilter(QObject *watched, QEvent *event)
 
 QString CataloguePage::detailHeading(const QString &title, const QString &subtitle)
 {
-    QString html = QStringLiteral("<h2 style='margin-bottom:2px'>%1</h2>").arg(title.toHtmlEscaped());
+    QString html =
+        QStringLiteral("<h2 style='margin-bottom:2px'>%1</h2>").arg(title.toHtmlEscaped());
     if (!subtitle.isEmpty())
         html += QStringLiteral("<p style='color:#6b6b6b; margin-top:0'>%1</p>")
                     .arg(subtitle.toHtmlEscaped());
@@ -333,8 +336,8 @@ QString CataloguePage::chip(const QString &text, const QString &href, bool muted
 {
     const QString style = muted ? QStringLiteral("background-color:#eeeeee; color:#8a8a8a;")
                                 : QStringLiteral("background-color:#e3eefc; color:#1d4f91;");
-    const QString body = QStringLiteral("<span style='%1'>&nbsp;%2&nbsp;</span>")
-                             .arg(style, text.toHtmlEscaped());
+    const QString body =
+        QStringLiteral("<span style='%1'>&nbsp;%2&nbsp;</span>").arg(style, text.toHtmlEscaped());
     if (href.isEmpty())
         return body;
     return QStringLiteral("<a href='%1' style='text-decoration:none'>%2</a>").arg(href, body);

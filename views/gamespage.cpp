@@ -76,7 +76,7 @@ void GamesPage::reloadChoices()
     });
     for (const auto &t : std::as_const(tags))
         m_tag->addItem(QStringLiteral("%1: %2").arg(Labels::dimension(t.groupCode),
-                                                     Labels::name(t.name, t.nameEn)),
+                                                    Labels::name(t.name, t.nameEn)),
                        t.id);
     m_tag->setCurrentIndex(std::max(0, m_tag->findData(current)));
 }
@@ -197,7 +197,8 @@ void GamesPage::showDetail(qint64 id)
     if (!g->introduction.isEmpty())
         html += QStringLiteral("<p>%1</p>").arg(g->introduction.toHtmlEscaped());
 
-    html += QStringLiteral("<h3>%1</h3><table cellspacing='4'>").arg(tr("Game tags").toHtmlEscaped());
+    html +=
+        QStringLiteral("<h3>%1</h3><table cellspacing='4'>").arg(tr("Game tags").toHtmlEscaped());
     for (const QString &code : Labels::dimensionCodes()) {
         QStringList chips;
         for (const auto &t : g->gameTags) {
@@ -211,7 +212,8 @@ void GamesPage::showDetail(qint64 id)
     }
     html += QStringLiteral("</table>");
 
-    html += QStringLiteral("<h3>%1</h3><table cellspacing='4'>").arg(tr("Dedicated library").toHtmlEscaped());
+    html += QStringLiteral("<h3>%1</h3><table cellspacing='4'>")
+                .arg(tr("Dedicated library").toHtmlEscaped());
     for (const QString &code : Labels::categoryCodes()) {
         QStringList chips;
         int count = 0;

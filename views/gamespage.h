@@ -1,7 +1,6 @@
 #pragma once
 
 #include "cataloguepage.h"
-
 #include "cataloguerepository.h"
 
 class GameTableModel;

@@ -155,7 +155,8 @@ void MainWindow::createActions()
                 for (CataloguePage *page : std::as_const(m_pages))
                     page->refresh();
             });
-    connect(a->add(QStringLiteral("help.about"), QT_TRANSLATE_NOOP("ActionRegistry", "&About Coulisse")),
+    connect(a->add(QStringLiteral("help.about"),
+                   QT_TRANSLATE_NOOP("ActionRegistry", "&About Coulisse")),
             &QAction::triggered, this, &MainWindow::about);
     for (const QString &id : a->ids())
         addAction(a->action(id));
@@ -201,7 +202,8 @@ void MainWindow::retranslate()
     for (int i = 0; i < m_pages.size(); ++i) {
         QListWidgetItem *item = m_navigation->item(i);
         item->setText(m_pages.at(i)->title());
-        item->setToolTip(m_actions->action(QStringLiteral("view.") + m_pages.at(i)->key())->toolTip());
+        item->setToolTip(
+            m_actions->action(QStringLiteral("view.") + m_pages.at(i)->key())->toolTip());
     }
     const QFileInfo info(m_cache->path());
     setWindowTitle(tr("Coulisse — %1").arg(info.fileName()));

@@ -31,7 +31,8 @@ TagsPage::TagsPage(TagTableModel *model, TagGroupTreeModel *groups, CatalogueRep
     m_tree->setMinimumWidth(200);
     m_tree->header()->setStretchLastSection(false);
     m_tree->header()->setSectionResizeMode(TagGroupTreeModel::NameColumn, QHeaderView::Stretch);
-    m_tree->header()->setSectionResizeMode(TagGroupTreeModel::TagsColumn, QHeaderView::ResizeToContents);
+    m_tree->header()->setSectionResizeMode(TagGroupTreeModel::TagsColumn,
+                                           QHeaderView::ResizeToContents);
     m_tree->expandToDepth(0);
     splitter()->insertWidget(0, m_tree);
     splitter()->setStretchFactor(0, 1);
@@ -92,7 +93,8 @@ bool TagsPage::hasFilters() const
 
 void TagsPage::clearFilters()
 {
-    const QSignalBlocker b1(m_status), b2(m_unused), b3(searchField()), b4(m_tree->selectionModel());
+    const QSignalBlocker b1(m_status), b2(m_unused), b3(searchField()),
+        b4(m_tree->selectionModel());
     m_status->setCurrentIndex(0);
     m_unused->setChecked(false);
     searchField()->clear();
@@ -125,8 +127,7 @@ QString TagsPage::countText(int count) const
 
 QString TagsPage::emptyText() const
 {
-    return hasFilters() ? tr("No tags match these filters.")
-                        : tr("The tag library is empty.");
+    return hasFilters() ? tr("No tags match these filters.") : tr("The tag library is empty.");
 }
 
 void TagsPage::retranslate()
@@ -160,10 +161,11 @@ void TagsPage::showDetail(qint64 id)
     QString html = detailHeading(Labels::name(t->name, t->nameEn), other);
     QString group;
     if (t->groupKind == QLatin1String("dimension"))
-        group = Labels::groupKind(t->groupKind) + QStringLiteral(" · ") + Labels::dimension(t->groupCode);
+        group = Labels::groupKind(t->groupKind) + QStringLiteral(" · ") +
+                Labels::dimension(t->groupCode);
     else if (t->groupKind == QLatin1String("category"))
-        group = Labels::name(t->libraryName, t->libraryNameEn) + QStringLiteral(" · ")
-                + Labels::category(t->groupCode);
+        group = Labels::name(t->libraryName, t->libraryNameEn) + QStringLiteral(" · ") +
+                Labels::category(t->groupCode);
     else
         group = Labels::groupKind(t->groupKind);
     html += QStringLiteral("<table cellspacing='2'>");
@@ -185,7 +187,8 @@ void TagsPage::showDetail(qint64 id)
     if (!t->games.isEmpty()) {
         QStringList chips;
         for (const auto &g : t->games)
-            chips.append(chip(Labels::name(g.name, g.nameEn), QStringLiteral("coulisse://games/%1").arg(g.id)));
+            chips.append(chip(Labels::name(g.name, g.nameEn),
+                              QStringLiteral("coulisse://games/%1").arg(g.id)));
         html += QStringLiteral("<h3>%1</h3><p>%2</p>")
                     .arg(tr("Games with this tag").toHtmlEscaped(), chips.join(QLatin1Char(' ')));
     }

@@ -96,7 +96,8 @@ QString UsersPage::countText(int count) const
 
 QString UsersPage::emptyText() const
 {
-    return hasFilters() ? tr("No users match these filters.") : tr("This cache holds no users yet.");
+    return hasFilters() ? tr("No users match these filters.")
+                        : tr("This cache holds no users yet.");
 }
 
 void UsersPage::retranslate()
@@ -119,12 +120,14 @@ void UsersPage::showDetail(qint64 id)
         return;
     }
     const QLocale locale;
-    QString html = detailHeading(u->nickname, tr("%1 · user %2").arg(Labels::userKind(u->kind)).arg(u->id));
+    QString html =
+        detailHeading(u->nickname, tr("%1 · user %2").arg(Labels::userKind(u->kind)).arg(u->id));
     html += QStringLiteral("<table cellspacing='2'>");
     html += detailRow(tr("Registered"), Labels::dateTime(u->registeredAt));
     html += detailRow(tr("Channel"), Labels::channel(u->channel).toHtmlEscaped());
     html += detailRow(tr("Platform"), Labels::platform(u->platform).toHtmlEscaped());
-    html += detailRow(tr("Device"), QStringLiteral("%1 · %2").arg(u->deviceModel, u->os).toHtmlEscaped());
+    html += detailRow(tr("Device"),
+                      QStringLiteral("%1 · %2").arg(u->deviceModel, u->os).toHtmlEscaped());
     html += detailRow(tr("Level"), QString::number(u->level));
     html += detailRow(tr("VIP"), u->vip ? tr("Yes") : tr("No"));
     html += detailRow(tr("Videos"),

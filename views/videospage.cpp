@@ -69,8 +69,9 @@ VideosPage::VideosPage(VideoTableModel *model, CatalogueRepository *repository, 
             // An exact name or English name picks the most used tag of that name.
             for (int r = 0; r < m_tagChoices->rowCount() && id == 0; ++r) {
                 const QStandardItem *item = m_tagChoices->item(r);
-                if (item->data(Qt::UserRole + 1).toString().compare(text, Qt::CaseInsensitive) == 0
-                    || item->data(Qt::UserRole + 2).toString().compare(text, Qt::CaseInsensitive) == 0)
+                if (item->data(Qt::UserRole + 1).toString().compare(text, Qt::CaseInsensitive) ==
+                        0 ||
+                    item->data(Qt::UserRole + 2).toString().compare(text, Qt::CaseInsensitive) == 0)
                     id = item->data(Qt::UserRole).toLongLong();
             }
             if (id == 0)
@@ -121,8 +122,8 @@ void VideosPage::reloadChoices()
             continue; // game tags describe games, not videos
         const QString group = t.groupKind == QLatin1String("general")
                                   ? Labels::groupKind(t.groupKind)
-                                  : Labels::name(t.gameName, t.gameNameEn) + QStringLiteral(" · ")
-                                        + Labels::category(t.groupCode);
+                                  : Labels::name(t.gameName, t.gameNameEn) + QStringLiteral(" · ") +
+                                        Labels::category(t.groupCode);
         const QString label = QStringLiteral("%1 — %2").arg(Labels::name(t.name, t.nameEn), group);
         auto *item = new QStandardItem(label);
         item->setData(t.id, Qt::UserRole);
@@ -202,8 +203,8 @@ bool VideosPage::openLink(const QUrl &link)
     const QUrlQuery query(link);
     if (query.hasQueryItem(QStringLiteral("game"))) {
         const QSignalBlocker block(m_game);
-        m_game->setCurrentIndex(
-            std::max(0, m_game->findData(query.queryItemValue(QStringLiteral("game")).toLongLong())));
+        m_game->setCurrentIndex(std::max(
+            0, m_game->findData(query.queryItemValue(QStringLiteral("game")).toLongLong())));
     }
     if (query.hasQueryItem(QStringLiteral("uploader"))) {
         setUploaderFilter(query.queryItemValue(QStringLiteral("uploader")).toLongLong(),
@@ -263,9 +264,10 @@ void VideosPage::showDetail(qint64 id)
     const QLocale locale;
     QString html = detailHeading(v->title, tr("Video %1").arg(v->id));
     html += QStringLiteral("<table cellspacing='2'>");
-    html += detailRow(tr("Game"), QStringLiteral("<a href='coulisse://games/%1'>%2</a>")
-                                      .arg(v->gameId)
-                                      .arg(Labels::name(v->gameName, v->gameNameEn).toHtmlEscaped()));
+    html +=
+        detailRow(tr("Game"), QStringLiteral("<a href='coulisse://games/%1'>%2</a>")
+                                  .arg(v->gameId)
+                                  .arg(Labels::name(v->gameName, v->gameNameEn).toHtmlEscaped()));
     html += detailRow(tr("Uploader"),
                       v->uploaderId > 0
                           ? QStringLiteral("<a href='coulisse://videos?uploader=%1&name=%2'>%3</a>")
@@ -292,23 +294,29 @@ void VideosPage::showDetail(qint64 id)
             QString title;
         };
         const QList<Section> sections = {
-            {QStringLiteral("category"), QStringLiteral("default"), Labels::category(QStringLiteral("default"))},
-            {QStringLiteral("category"), QStringLiteral("character"), Labels::category(QStringLiteral("character"))},
-            {QStringLiteral("category"), QStringLiteral("item"), Labels::category(QStringLiteral("item"))},
-            {QStringLiteral("category"), QStringLiteral("mode"), Labels::category(QStringLiteral("mode"))},
+            {QStringLiteral("category"), QStringLiteral("default"),
+             Labels::category(QStringLiteral("default"))},
+            {QStringLiteral("category"), QStringLiteral("character"),
+             Labels::category(QStringLiteral("character"))},
+            {QStringLiteral("category"), QStringLiteral("item"),
+             Labels::category(QStringLiteral("item"))},
+            {QStringLiteral("category"), QStringLiteral("mode"),
+             Labels::category(QStringLiteral("mode"))},
             {QStringLiteral("general"), QString(), Labels::groupKind(QStringLiteral("general"))},
         };
         html += QStringLiteral("<table cellspacing='4'>");
         for (const Section &section : sections) {
             QStringList chips;
             for (const auto &t : v->tags) {
-                if (t.groupKind != section.kind || (!section.code.isEmpty() && t.groupCode != section.code))
+                if (t.groupKind != section.kind ||
+                    (!section.code.isEmpty() && t.groupCode != section.code))
                     continue;
                 const bool retired = t.status == QLatin1String("retired");
                 QString text = Labels::name(t.name, t.nameEn);
                 if (retired)
                     text = tr("%1 (retired)").arg(text);
-                chips.append(chip(text, QStringLiteral("coulisse://videos?tag=%1").arg(t.id), retired));
+                chips.append(
+                    chip(text, QStringLiteral("coulisse://videos?tag=%1").arg(t.id), retired));
             }
             if (!chips.isEmpty())
                 html += detailRow(section.title, chips.join(QLatin1Char(' ')));

@@ -13,10 +13,10 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QProcess>
-#include <QThread>
 #include <QSignalSpy>
 #include <QSysInfo>
 #include <QTextStream>
+#include <QThread>
 
 #include <cstdio>
 
@@ -53,7 +53,8 @@ double timeUntilReady(LazyTableModel &model, Action action)
 
 void row(const QString &what, double ms, const QString &goal = {})
 {
-    out << QStringLiteral("%1 %2 ms %3\n").arg(what.leftJustified(44), QString::number(ms, 'f', 1).rightJustified(9), goal);
+    out << QStringLiteral("%1 %2 ms %3\n")
+               .arg(what.leftJustified(44), QString::number(ms, 'f', 1).rightJustified(9), goal);
     out.flush();
 }
 
@@ -63,10 +64,11 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
-    parser.addOption({QStringLiteral("cache"), QStringLiteral("Cache file."), QStringLiteral("FILE"),
+    parser.addOption({QStringLiteral("cache"), QStringLiteral("Cache file."),
+                      QStringLiteral("FILE"),
                       QDir::temp().filePath(QStringLiteral("coulisse-bench-1m.sqlite"))});
-    parser.addOption({QStringLiteral("videos"), QStringLiteral("Videos when generating."), QStringLiteral("N"),
-                      QStringLiteral("1000000")});
+    parser.addOption({QStringLiteral("videos"), QStringLiteral("Videos when generating."),
+                      QStringLiteral("N"), QStringLiteral("1000000")});
     parser.process(app);
     const QString path = parser.value(QStringLiteral("cache"));
 
@@ -87,8 +89,9 @@ int main(int argc, char *argv[])
                    .arg(result.counts.videoTags)
                    .arg(result.counts.users)
                    .arg(t.elapsed() / 1000.0, 0, 'f', 1)
-                   .arg(qint64((result.counts.videos + result.counts.videoTags + result.counts.users)
-                               / (t.elapsed() / 1000.0)));
+                   .arg(qint64(
+                       (result.counts.videos + result.counts.videoTags + result.counts.users) /
+                       (t.elapsed() / 1000.0)));
         out << QStringLiteral("peak memory while generating: %1 MiB\n").arg(peakRssKiB() / 1024);
         out.flush();
         // Measure browsing in a fresh process: generation's memory is not the browser's.
@@ -110,15 +113,18 @@ int main(int argc, char *argv[])
     QObject::connect(model.get(), &LazyTableModel::ready, [&] { ready = true; });
     while (!ready)
         QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
-    row(QStringLiteral("open to first rows (%1 videos)").arg(model->rowCount()), open.nsecsElapsed() / 1e6,
-        QStringLiteral("(goal < 300)"));
+    row(QStringLiteral("open to first rows (%1 videos)").arg(model->rowCount()),
+        open.nsecsElapsed() / 1e6, QStringLiteral("(goal < 300)"));
 
-    row(QStringLiteral("sort by plays, descending"),
-        timeUntilReady(*model, [&] { model->sort(VideoTableModel::PlaysColumn, Qt::DescendingOrder); }));
-    row(QStringLiteral("sort by title"),
-        timeUntilReady(*model, [&] { model->sort(VideoTableModel::TitleColumn, Qt::AscendingOrder); }));
-    row(QStringLiteral("sort by game name"),
-        timeUntilReady(*model, [&] { model->sort(VideoTableModel::GameColumn, Qt::AscendingOrder); }));
+    row(QStringLiteral("sort by plays, descending"), timeUntilReady(*model, [&] {
+            model->sort(VideoTableModel::PlaysColumn, Qt::DescendingOrder);
+        }));
+    row(QStringLiteral("sort by title"), timeUntilReady(*model, [&] {
+            model->sort(VideoTableModel::TitleColumn, Qt::AscendingOrder);
+        }));
+    row(QStringLiteral("sort by game name"), timeUntilReady(*model, [&] {
+            model->sort(VideoTableModel::GameColumn, Qt::AscendingOrder);
+        }));
 
     auto jump = [&](int target) {
         QElapsedTimer t;
@@ -131,11 +137,12 @@ int main(int argc, char *argv[])
     };
     row(QStringLiteral("jump to the last row (sorted by game)"), jump(model->rowCount() - 1));
     row(QStringLiteral("jump to the middle row (sorted by game)"), jump(model->rowCount() / 2));
-    timeUntilReady(*model, [&] { model->sort(VideoTableModel::PublishedColumn, Qt::DescendingOrder); });
+    timeUntilReady(*model,
+                   [&] { model->sort(VideoTableModel::PublishedColumn, Qt::DescendingOrder); });
     row(QStringLiteral("jump to the last row (newest first)"), jump(model->rowCount() - 1));
 
-    const QStringList searches = {QStringLiteral("亚索"), QStringLiteral("教程"), QStringLiteral("英雄联盟 集锦"),
-                                  QStringLiteral("leag")};
+    const QStringList searches = {QStringLiteral("亚索"), QStringLiteral("教程"),
+                                  QStringLiteral("英雄联盟 集锦"), QStringLiteral("leag")};
     for (const QString &term : searches) {
         VideoTableModel::Filter f;
         f.search = term;
