@@ -43,75 +43,93 @@ bool isWordChar(char32_t c)
     }
 }
 
-struct Token
+/// A term split into runs: Latin words (isCjk false) and maximal runs of CJK characters.
+struct Run
 {
-    QString text;
+    QList<char32_t> chars;
     bool cjk = false;
 };
 
-QList<Token> tokenize(const QString &term)
+QList<Run> runsOf(const QString &text)
 {
-    QList<Token> tokens;
-    QString word;
-    const auto flush = [&] {
-        if (!word.isEmpty()) {
-            tokens.append({word, false});
-            word.clear();
+    QList<Run> runs;
+    for (const char32_t c : text.toUcs4()) {
+        const bool cjk = isCjk(c);
+        if (!cjk && !isWordChar(c)) {
+            if (!runs.isEmpty() && !runs.last().chars.isEmpty())
+                runs.append(Run());
+            continue;
         }
-    };
-    for (const char32_t c : term.toUcs4()) {
-        if (isCjk(c)) {
-            flush();
-            tokens.append({QString::fromUcs4(&c, 1), true});
-        } else if (isWordChar(c)) {
-            word.append(QString::fromUcs4(&c, 1));
-        } else {
-            flush();
-        }
+        if (runs.isEmpty() || (runs.last().cjk != cjk && !runs.last().chars.isEmpty()))
+            runs.append(Run());
+        runs.last().cjk = cjk;
+        runs.last().chars.append(c);
     }
-    flush();
-    return tokens;
+    if (!runs.isEmpty() && runs.last().chars.isEmpty())
+        runs.removeLast();
+    return runs;
+}
+
+QString fromChars(const QList<char32_t> &chars, qsizetype from, qsizetype count)
+{
+    return QString::fromUcs4(chars.constData() + from, count);
 }
 
 } // namespace
 
 QString indexBody(const QString &text)
 {
-    QString out;
-    out.reserve(text.size() * 2);
-    bool lastWasCjk = false;
-    for (const char32_t c : text.toUcs4()) {
-        if (isCjk(c)) {
-            if (!out.isEmpty() && !out.endsWith(QLatin1Char(' ')))
-                out.append(QLatin1Char(' '));
-            out.append(QString::fromUcs4(&c, 1));
-            lastWasCjk = true;
-        } else {
-            if (lastWasCjk && !QChar::isSpace(c))
-                out.append(QLatin1Char(' '));
-            out.append(QString::fromUcs4(&c, 1));
-            lastWasCjk = false;
+    QStringList tokens;
+    for (const Run &run : runsOf(text)) {
+        const qsizetype n = run.chars.size();
+        if (!run.cjk) {
+            tokens.append(fromChars(run.chars, 0, n));
+            continue;
         }
+        for (qsizetype i = 0; i + 1 < n; ++i)
+            tokens.append(fromChars(run.chars, i, 2));
+        tokens.append(fromChars(run.chars, n - 1, 1));
     }
-    return out;
+    return tokens.join(QLatin1Char(' '));
 }
 
 QString matchExpression(const QString &userInput)
 {
     const QStringList terms = userInput.simplified().split(QLatin1Char(' '), Qt::SkipEmptyParts);
     QStringList phrases;
-    for (int i = 0; i < terms.size(); ++i) {
-        const QList<Token> tokens = tokenize(terms.at(i));
-        if (tokens.isEmpty())
-            continue;
-        QStringList parts;
-        for (const Token &t : tokens)
-            parts.append(t.text);
-        // Tokens hold only letters, digits and marks, so they never contain a double quote.
-        QString phrase = QLatin1Char('"') + parts.join(QLatin1Char(' ')) + QLatin1Char('"');
-        if (i == terms.size() - 1 && !tokens.last().cjk)
-            phrase.append(QLatin1Char('*'));
-        phrases.append(phrase);
+    for (int t = 0; t < terms.size(); ++t) {
+        const bool lastTerm = t == terms.size() - 1;
+        // Tokens of the current phrase; a phrase closes after a prefix token.
+        QStringList tokens;
+        auto close = [&](bool prefix) {
+            if (tokens.isEmpty())
+                return;
+            // Tokens hold only letters, digits and marks, so they never contain a quote.
+            phrases.append(QLatin1Char('"') + tokens.join(QLatin1Char(' ')) + QLatin1Char('"') +
+                           (prefix ? QStringLiteral("*") : QString()));
+            tokens.clear();
+        };
+        const QList<Run> runs = runsOf(terms.at(t));
+        for (int r = 0; r < runs.size(); ++r) {
+            const Run &run = runs.at(r);
+            const qsizetype n = run.chars.size();
+            const bool lastRun = r == runs.size() - 1;
+            if (!run.cjk) {
+                tokens.append(fromChars(run.chars, 0, n));
+                continue;
+            }
+            // Mirror indexBody: bigrams, then the run's last character where the body has
+            // it before the next token. A trailing lone character may start a longer run in
+            // a title: match it as a prefix (allowed only on a phrase's last token).
+            for (qsizetype i = 0; i + 1 < n; ++i)
+                tokens.append(fromChars(run.chars, i, 2));
+            if (n == 1 || !lastRun)
+                tokens.append(fromChars(run.chars, n - 1, 1));
+            if (n == 1 && lastRun)
+                close(true);
+        }
+        const bool trailingLatin = !runs.isEmpty() && !runs.last().cjk;
+        close(lastTerm && trailingLatin);
     }
     return phrases.join(QLatin1Char(' '));
 }

@@ -39,5 +39,6 @@ bool TableQuery::operator==(const TableQuery &other) const
             return false;
     }
     return columns == other.columns && from == other.from && countFrom == other.countFrom &&
+           keyColumn == other.keyColumn && keyFrom == other.keyFrom &&
            conditions == other.conditions && parameters == other.parameters;
 }

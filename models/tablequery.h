@@ -23,6 +23,11 @@ struct TableQuery
     /// FROM used for counting; defaults to \a from (a sort may force a join order that a
     /// count does not need).
     QString countFrom;
+    /// When set, a window is found first on \a keyFrom alone (the tables the conditions and
+    /// the order need, so an index can answer it) and only its rows are joined for display:
+    /// OFFSET then skips index entries, not joined rows.
+    QString keyColumn;
+    QString keyFrom;
     QStringList conditions;
     QVariantList parameters;
     QList<SortKey> order;

@@ -88,6 +88,7 @@ TableQuery UserTableModel::buildQuery() const
     q.columns = QStringLiteral("u.id, u.nickname, u.kind, u.registered_at, u.channel, u.platform, "
                                "u.device_model, u.os, u.level, u.vip, u.video_count");
     q.from = QStringLiteral("users u");
+    q.keyColumn = QStringLiteral("u.id");
     const QString match = SearchText::matchExpression(m_filter.search);
     if (!match.isEmpty()) {
         q.conditions.append(

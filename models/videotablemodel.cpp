@@ -29,10 +29,6 @@ const QString Columns = QStringLiteral(
     "v.featured, v.plays, v.tag_count, v.game_id, v.uploader_id");
 const QString From = QStringLiteral(
     "videos v JOIN games g ON g.id = v.game_id LEFT JOIN users u ON u.id = v.uploader_id");
-// Sorting by game name walks games by name and each game's videos by index: CROSS JOIN
-// fixes that join order in SQLite, so no million-row sort is needed.
-const QString FromByGame = QStringLiteral(
-    "games g CROSS JOIN videos v ON v.game_id = g.id LEFT JOIN users u ON u.id = v.uploader_id");
 } // namespace
 
 VideoTableModel::VideoTableModel(RowLoader *loader, QObject *parent)
@@ -102,6 +98,8 @@ TableQuery VideoTableModel::buildQuery() const
     q.columns = Columns;
     q.from = From;
     q.countFrom = QStringLiteral("videos v");
+    q.keyColumn = QStringLiteral("v.id");
+    q.keyFrom = QStringLiteral("videos v");
     const QString match = SearchText::matchExpression(m_filter.search);
     if (!match.isEmpty()) {
         q.conditions.append(
@@ -145,7 +143,9 @@ TableQuery VideoTableModel::buildQuery() const
         q.order = keys({"v.title", "v.id"});
         break;
     case GameColumn:
-        q.from = FromByGame;
+        // Walk games by name and each game's videos by index: CROSS JOIN fixes that join
+        // order in SQLite, so no million-row sort is needed.
+        q.keyFrom = QStringLiteral("games g CROSS JOIN videos v ON v.game_id = g.id");
         q.order = keys({"g.name", "v.published_at", "v.id"});
         break;
     case SourceColumn:

@@ -208,15 +208,13 @@ private slots:
         QCOMPARE(scalar(db, QStringLiteral("SELECT video_count FROM games WHERE id = 1")).toInt(),
                  1);
         QCOMPARE(
-            scalar(db,
-                   QStringLiteral(
-                       "SELECT count(*) FROM video_search WHERE video_search MATCH '\"亚 索\"'"))
+            scalar(db, QStringLiteral(
+                           "SELECT count(*) FROM video_search WHERE video_search MATCH '\"亚索\"'"))
                 .toInt(),
             1);
         QCOMPARE(
-            scalar(db,
-                   QStringLiteral(
-                       "SELECT count(*) FROM video_search WHERE video_search MATCH '\"教 程\"'"))
+            scalar(db, QStringLiteral(
+                           "SELECT count(*) FROM video_search WHERE video_search MATCH '\"教程\"'"))
                 .toInt(),
             0);
         const QStringList problems = cache.integrityProblems();

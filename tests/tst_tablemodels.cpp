@@ -1,6 +1,7 @@
 #include "cachedatabase.h"
 #include "gametablemodel.h"
 #include "rowloader.h"
+#include "searchtext.h"
 #include "taggrouptreemodel.h"
 #include "tagtablemodel.h"
 #include "testsupport.h"
@@ -170,6 +171,50 @@ private slots:
             sqlIds(QStringLiteral("SELECT id FROM videos WHERE ") + where +
                    QStringLiteral(" ORDER BY published_at DESC, id DESC"));
         QCOMPARE(allIds(model), expected);
+    }
+
+    void shouldFindEveryChineseSubstringOfATitle()
+    {
+        // Property: for Chinese substrings of real titles, the FTS index finds exactly the
+        // videos whose title contains the substring.
+        QSqlQuery titles(m_cache->database());
+        QVERIFY(titles.exec(QStringLiteral("SELECT title FROM videos WHERE id % 37 = 0")));
+        quint32 state = 12345;
+        auto next = [&state] {
+            return state = state * 1664525u + 1013904223u;
+        };
+        int checked = 0;
+        while (titles.next() && checked < 150) {
+            const QList<uint> chars = titles.value(0).toString().toUcs4();
+            const int length = 1 + int(next() % 4);
+            if (chars.size() <= length)
+                continue;
+            const int start = int(next() % (chars.size() - length));
+            const QString piece = QString::fromUcs4(
+                reinterpret_cast<const char32_t *>(chars.constData()) + start, length);
+            bool allCjk = true;
+            for (const char32_t c : piece.toUcs4())
+                allCjk = allCjk && SearchText::isCjk(c);
+            if (!allCjk)
+                continue;
+            const int viaIndex =
+                scalar(
+                    m_cache->database(),
+                    QStringLiteral("SELECT count(*) FROM video_search WHERE video_search MATCH ?"),
+                    {SearchText::matchExpression(piece)})
+                    .toInt();
+            const int viaScan =
+                scalar(m_cache->database(),
+                       QStringLiteral("SELECT count(*) FROM videos WHERE instr(title, ?) > 0"),
+                       {piece})
+                    .toInt();
+            QVERIFY2(
+                viaIndex == viaScan,
+                qPrintable(
+                    QStringLiteral("%1: index %2, scan %3").arg(piece).arg(viaIndex).arg(viaScan)));
+            ++checked;
+        }
+        QVERIFY(checked >= 50);
     }
 
     void shouldSortInSqlAndReadTheLastRowFromTheEnd_data()
