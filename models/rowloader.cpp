@@ -2,12 +2,18 @@
 
 #include "cachedatabase.h"
 
+#include <QElapsedTimer>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
 
 #include <algorithm>
 #include <memory>
+
+namespace {
+// COULISSE_TRACE_ROWS=1 prints each window read and its time (diagnosis of slow pages).
+const bool s_trace = qEnvironmentVariableIntValue("COULISSE_TRACE_ROWS") != 0;
+} // namespace
 
 /// Lives in the loader's thread; owns the thread's connection.
 class RowLoaderWorker : public QObject
@@ -40,6 +46,8 @@ public:
             emit m_loader->failed(client, generation, error);
             return;
         }
+        QElapsedTimer timer;
+        timer.start();
         QSqlQuery q(m_cache->database());
         q.setForwardOnly(true);
         if (!q.prepare(query.countSql())) {
@@ -54,6 +62,8 @@ public:
         }
         const int count = int(std::min<qint64>(q.value(0).toLongLong(), INT_MAX));
         q.finish();
+        if (s_trace)
+            qInfo("count %d: %.1f ms", count, timer.nsecsElapsed() / 1e6);
         RowLoader::Rows rows;
         if (count > 0 && !read(query, 0, std::min(windowSize, count), count, &rows, &error)) {
             emit m_loader->failed(client, generation, error);
@@ -90,6 +100,8 @@ private:
                 sqlOffset = 0;
             }
         }
+        QElapsedTimer timer;
+        timer.start();
         QSqlQuery q(m_cache->database());
         q.setForwardOnly(true);
         if (!q.prepare(query.windowSql(reversed))) {
@@ -119,6 +131,19 @@ private:
         }
         if (reversed)
             std::reverse(rows->begin(), rows->end());
+        if (s_trace) {
+            qInfo("window %d+%d%s: %.1f ms", offset, limit, reversed ? " (reversed)" : "",
+                  timer.nsecsElapsed() / 1e6);
+            QSqlQuery plan(m_cache->database());
+            plan.prepare(QStringLiteral("EXPLAIN QUERY PLAN ") + query.windowSql(reversed));
+            for (const QVariant &p : query.parameters)
+                plan.addBindValue(p);
+            plan.addBindValue(limit);
+            plan.addBindValue(sqlOffset);
+            if (plan.exec())
+                while (plan.next())
+                    qInfo("  %s", qPrintable(plan.value(3).toString()));
+        }
         return true;
     }
 

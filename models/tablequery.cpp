@@ -10,6 +10,8 @@ QString TableQuery::whereClause() const
 
 QString TableQuery::countSql() const
 {
+    if (!countOverride.isEmpty())
+        return countOverride;
     return QStringLiteral("SELECT count(*) FROM ") + (countFrom.isEmpty() ? from : countFrom) +
            whereClause();
 }
@@ -22,11 +24,17 @@ QString TableQuery::windowSql(bool reversed) const
         terms.append(key.expression +
                      (ascending ? QStringLiteral(" ASC") : QStringLiteral(" DESC")));
     }
-    QString sql =
-        QStringLiteral("SELECT ") + columns + QStringLiteral(" FROM ") + from + whereClause();
-    if (!terms.isEmpty())
-        sql += QStringLiteral(" ORDER BY ") + terms.join(QStringLiteral(", "));
-    return sql + QStringLiteral(" LIMIT ? OFFSET ?");
+    const QString orderBy = terms.isEmpty()
+                                ? QString()
+                                : QStringLiteral(" ORDER BY ") + terms.join(QStringLiteral(", "));
+    if (keyColumn.isEmpty())
+        return QStringLiteral("SELECT ") + columns + QStringLiteral(" FROM ") + from +
+               whereClause() + orderBy + QStringLiteral(" LIMIT ? OFFSET ?");
+    // CROSS JOIN keeps the window as the outer loop: each of its rows is looked up by key.
+    return QStringLiteral("SELECT ") + columns + QStringLiteral(" FROM (SELECT ") + keyColumn +
+           QStringLiteral(" AS window_key FROM ") + (keyFrom.isEmpty() ? from : keyFrom) +
+           whereClause() + orderBy + QStringLiteral(" LIMIT ? OFFSET ?) AS w CROSS JOIN ") + from +
+           QStringLiteral(" WHERE ") + keyColumn + QStringLiteral(" = w.window_key") + orderBy;
 }
 
 bool TableQuery::operator==(const TableQuery &other) const
@@ -40,5 +48,6 @@ bool TableQuery::operator==(const TableQuery &other) const
     }
     return columns == other.columns && from == other.from && countFrom == other.countFrom &&
            keyColumn == other.keyColumn && keyFrom == other.keyFrom &&
-           conditions == other.conditions && parameters == other.parameters;
+           countOverride == other.countOverride && conditions == other.conditions &&
+           parameters == other.parameters;
 }

@@ -29,6 +29,9 @@ struct TableQuery
     QString keyColumn;
     QString keyFrom;
     QStringList conditions;
+    /// A cheaper count with the same parameters, where one exists (a full-text match alone
+    /// is counted on the index: its rows and the table's are kept one to one).
+    QString countOverride;
     QVariantList parameters;
     QList<SortKey> order;
 

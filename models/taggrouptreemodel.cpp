@@ -2,6 +2,7 @@
 
 #include "catalogue.h"
 
+#include <QCollator>
 #include <QHash>
 #include <QLocale>
 #include <QSqlError>
@@ -97,7 +98,17 @@ bool TagGroupTreeModel::reload(const QSqlDatabase &db)
     }
     Q_UNUSED(general)
     if (!libraries)
-        root->add(makeRoot("root-library"));
+        libraries = root->add(makeRoot("root-library"));
+    // Games in the reader's collation (pinyin order for Chinese), not by code point.
+    QCollator collator;
+    collator.setNumericMode(true);
+    std::sort(libraries->children.begin(), libraries->children.end(),
+              [&collator](const auto &a, const auto &b) {
+                  return collator.compare(Catalogue::Labels::name(a->name, a->nameEn),
+                                          Catalogue::Labels::name(b->name, b->nameEn)) < 0;
+              });
+    for (size_t i = 0; i < libraries->children.size(); ++i)
+        libraries->children[i]->row = int(i);
     beginResetModel();
     m_root = std::move(root);
     endResetModel();

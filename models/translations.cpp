@@ -46,6 +46,10 @@ QString install(const QString &language)
             QCoreApplication::installTranslator(s_qt);
         QLocale::setDefault(QLocale(QLocale::Chinese, QLocale::China));
     } else {
+        // English texts are the sources; the catalogue holds their plural forms.
+        s_own = new QTranslator;
+        if (s_own->load(QStringLiteral(":/i18n/coulisse_en.qm")))
+            QCoreApplication::installTranslator(s_own);
         QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
     }
     Catalogue::Labels::setEnglishNames(chosen == QLatin1String("en"));

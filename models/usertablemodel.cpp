@@ -109,6 +109,9 @@ TableQuery UserTableModel::buildQuery() const
     if (m_filter.vipOnly)
         q.conditions.append(QStringLiteral("u.vip = 1"));
 
+    if (!match.isEmpty() && q.conditions.size() == 1)
+        q.countOverride =
+            QStringLiteral("SELECT count(*) FROM user_search WHERE user_search MATCH ?");
     const bool asc = sortOrder() == Qt::AscendingOrder;
     auto keys = [asc](std::initializer_list<const char *> exprs) {
         QList<SortKey> list;

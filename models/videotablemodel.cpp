@@ -128,6 +128,9 @@ TableQuery VideoTableModel::buildQuery() const
     if (m_filter.untaggedOnly)
         q.conditions.append(QStringLiteral("v.tag_count = 0"));
 
+    if (!match.isEmpty() && q.conditions.size() == 1)
+        q.countOverride =
+            QStringLiteral("SELECT count(*) FROM video_search WHERE video_search MATCH ?");
     const bool asc = sortOrder() == Qt::AscendingOrder;
     auto keys = [asc](std::initializer_list<const char *> exprs) {
         QList<SortKey> list;

@@ -5,11 +5,13 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 build=${COULISSE_BUILD_DIR:-$root/build}
 "$root/scripts/install-deps.sh"
 "$root/scripts/build.sh"
-# The translation must be complete for what exists.
-unfinished=$(grep -c 'type="unfinished"' "$root/translations/coulisse_zh_CN.ts" || true)
-if [ "$unfinished" != "0" ]; then
-  echo "translations/coulisse_zh_CN.ts has $unfinished unfinished entries" >&2
-  exit 1
-fi
+# The translations must be complete for what exists.
+for ts in "$root"/translations/*.ts; do
+  unfinished=$(grep -c 'type="unfinished"\|type="vanished"\|type="obsolete"' "$ts" || true)
+  if [ "$unfinished" != "0" ]; then
+    echo "$ts has $unfinished unfinished or vanished entries: run the update_translations target and translate them" >&2
+    exit 1
+  fi
+done
 cd "$build"
 QT_QPA_PLATFORM=offscreen ctest --output-on-failure -j"${COULISSE_JOBS:-2}" "$@"

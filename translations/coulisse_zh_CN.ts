@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
@@ -154,11 +154,11 @@
     <name>Catalogue</name>
     <message>
         <source>PC recorder</source>
-        <translation>PC 录屏（拍大师）</translation>
+        <translation>拍大师（PC）</translation>
     </message>
     <message>
         <source>Mobile recorder</source>
-        <translation>移动录屏（移动拍大师）</translation>
+        <translation>移动拍大师</translation>
     </message>
     <message>
         <source>Web upload</source>
@@ -325,13 +325,15 @@
     </message>
     <message numerus="yes">
         <source>Copied %n row(s).</source>
-        <translation><numerusform>已复制 %n 行。</numerusform></translation>
+        <translation>
+            <numerusform>已复制 %n 行。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>Cli</name>
     <message>
-        <source>The cache file (default: the default profile's cache).</source>
+        <source>The cache file (default: the default profile&apos;s cache).</source>
         <translation>缓存文件（默认：默认配置的缓存）。</translation>
     </message>
     <message>
@@ -419,7 +421,7 @@
         <translation>向缓存写入可复现的演示数据</translation>
     </message>
     <message>
-        <source>Check a cache's integrity and derived data</source>
+        <source>Check a cache&apos;s integrity and derived data</source>
         <translation>检查缓存的完整性与派生数据</translation>
     </message>
     <message>
@@ -435,8 +437,8 @@
         <translation>命令：</translation>
     </message>
     <message>
-        <source>Run 'coulisse-cli COMMAND --help' for the options of a command.</source>
-        <translation>运行 'coulisse-cli 命令 --help' 查看命令的选项。</translation>
+        <source>Run &apos;coulisse-cli COMMAND --help&apos; for the options of a command.</source>
+        <translation>运行 &apos;coulisse-cli 命令 --help&apos; 查看命令的选项。</translation>
     </message>
     <message>
         <source>Unknown command: %1</source>
@@ -481,7 +483,7 @@
         <translation>演示数据目录中没有通用标签。</translation>
     </message>
     <message>
-        <source>The demo catalogue names an unknown %1 tag "%2" for %3.</source>
+        <source>The demo catalogue names an unknown %1 tag &quot;%2&quot; for %3.</source>
         <translation>演示数据目录为 %3 指定了不存在的%1标签“%2”。</translation>
     </message>
     <message>
@@ -552,7 +554,9 @@
     </message>
     <message numerus="yes">
         <source>%Ln game(s)</source>
-        <translation><numerusform>%Ln 款游戏</numerusform></translation>
+        <translation>
+            <numerusform>%Ln 款游戏</numerusform>
+        </translation>
     </message>
     <message>
         <source>No games match these filters.</source>
@@ -612,7 +616,9 @@
     </message>
     <message numerus="yes">
         <source>and %Ln more</source>
-        <translation><numerusform>等另外 %Ln 个</numerusform></translation>
+        <translation>
+            <numerusform>等另外 %Ln 个</numerusform>
+        </translation>
     </message>
     <message>
         <source>videos</source>
@@ -642,7 +648,7 @@
         <translation>Coulisse 缓存 (*.sqlite *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <source>Unknown page "%1"; pages: %2</source>
+        <source>Unknown page &quot;%1&quot;; pages: %2</source>
         <translation>未知页面“%1”；可用页面：%2</translation>
     </message>
     <message>
@@ -654,7 +660,7 @@
         <translation>无法写入 %1</translation>
     </message>
     <message>
-        <source>"%1" is not a valid profile name.</source>
+        <source>&quot;%1&quot; is not a valid profile name.</source>
         <translation>“%1”不是有效的配置名称。</translation>
     </message>
 </context>
@@ -763,7 +769,9 @@
     </message>
     <message numerus="yes">
         <source>%Ln tag(s)</source>
-        <translation><numerusform>%Ln 个标签</numerusform></translation>
+        <translation>
+            <numerusform>%Ln 个标签</numerusform>
+        </translation>
     </message>
     <message>
         <source>No tags match these filters.</source>
@@ -823,7 +831,9 @@
     </message>
     <message numerus="yes">
         <source>Retired, but still on %Ln item(s): existing uses are kept.</source>
-        <translation><numerusform>已下架，但仍有 %Ln 项在使用：已有的使用记录保持不变。</numerusform></translation>
+        <translation>
+            <numerusform>已下架，但仍有 %Ln 项在使用：已有的使用记录保持不变。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -881,7 +891,9 @@
     </message>
     <message numerus="yes">
         <source>%Ln user(s)</source>
-        <translation><numerusform>%Ln 名用户</numerusform></translation>
+        <translation>
+            <numerusform>%Ln 名用户</numerusform>
+        </translation>
     </message>
     <message>
         <source>No users match these filters.</source>
@@ -1030,7 +1042,7 @@
 <context>
     <name>VideosPage</name>
     <message>
-        <source>No tag is called "%1".</source>
+        <source>No tag is called &quot;%1&quot;.</source>
         <translation>没有名为“%1”的标签。</translation>
     </message>
     <message>
@@ -1047,7 +1059,9 @@
     </message>
     <message numerus="yes">
         <source>%Ln video(s)</source>
-        <translation><numerusform>%Ln 个视频</numerusform></translation>
+        <translation>
+            <numerusform>%Ln 个视频</numerusform>
+        </translation>
     </message>
     <message>
         <source>No videos match these filters.</source>

@@ -194,7 +194,7 @@ void CataloguePage::onReady()
             Preferences::headerState(m_key).value().isEmpty()) {
             m_table->resizeColumnsToContents();
             for (int c = 0; c < m_model->columnCount(); ++c)
-                m_table->setColumnWidth(c, std::min(m_table->columnWidth(c) + 12, 420));
+                m_table->setColumnWidth(c, std::min(m_table->columnWidth(c) + 12, 300));
         }
     }
     emit statusChanged();

@@ -52,6 +52,7 @@ GamesPage::GamesPage(GameTableModel *model, CatalogueRepository *repository, QWi
     });
     retranslate();
     reloadChoices();
+    m_clear->setEnabled(false); // nothing to clear yet
 }
 
 QString GamesPage::title() const

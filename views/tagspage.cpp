@@ -58,6 +58,7 @@ TagsPage::TagsPage(TagTableModel *model, TagGroupTreeModel *groups, CatalogueRep
     connect(m_unused, &QCheckBox::toggled, this, &TagsPage::applyFilters);
     connect(m_clear, &QPushButton::clicked, this, &TagsPage::clearFilters);
     retranslate();
+    m_clear->setEnabled(false); // nothing to clear yet
 }
 
 QString TagsPage::title() const

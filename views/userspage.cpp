@@ -54,6 +54,7 @@ UsersPage::UsersPage(UserTableModel *model, CatalogueRepository *repository, QWi
     connect(m_vip, &QCheckBox::toggled, this, &UsersPage::applyFilters);
     connect(m_clear, &QPushButton::clicked, this, &UsersPage::clearFilters);
     retranslate();
+    m_clear->setEnabled(false); // nothing to clear yet
 }
 
 QString UsersPage::title() const

@@ -86,6 +86,7 @@ VideosPage::VideosPage(VideoTableModel *model, CatalogueRepository *repository, 
 
     retranslate();
     reloadChoices();
+    m_clear->setEnabled(false); // nothing to clear yet
 }
 
 QString VideosPage::title() const
