@@ -239,6 +239,22 @@ bool DemoDataGenerator::generate(Catalogue::Sink &sink)
         return fail(sink.errorString());
     };
 
+    // A tag of the catalogue file into the sink; id 0 when the sink refused it.
+    auto addTag = [&](const QJsonObject &t, qint64 groupId, qint64 createdAt) {
+        Catalogue::Tag tag;
+        tag.id = d.nextTagId++;
+        tag.groupId = groupId;
+        tag.name = t.value(QStringLiteral("name")).toString();
+        tag.nameEn = t.value(QStringLiteral("name_en")).toString();
+        tag.aliases = stringList(t.value(QStringLiteral("aliases")));
+        tag.createdAt = createdAt;
+        if (!sink.addTag(tag))
+            tag.id = 0;
+        else
+            ++m_counts.tags;
+        return tag;
+    };
+
     // Games first: the dedicated libraries refer to them.
     const QJsonArray gamesJson = root.value(QStringLiteral("games")).toArray();
     if (gamesJson.isEmpty())
@@ -287,17 +303,9 @@ bool DemoDataGenerator::generate(Catalogue::Sink &sink)
             return sinkFailed();
         ++m_counts.tagGroups;
         for (const QJsonValue &tv : dim.value(QStringLiteral("tags")).toArray()) {
-            const QJsonObject t = tv.toObject();
-            Catalogue::Tag tag;
-            tag.id = d.nextTagId++;
-            tag.groupId = group.id;
-            tag.name = t.value(QStringLiteral("name")).toString();
-            tag.nameEn = t.value(QStringLiteral("name_en")).toString();
-            tag.aliases = stringList(t.value(QStringLiteral("aliases")));
-            tag.createdAt = libraryCreated;
-            if (!sink.addTag(tag))
+            const Catalogue::Tag tag = addTag(tv.toObject(), group.id, libraryCreated);
+            if (tag.id == 0)
                 return sinkFailed();
-            ++m_counts.tags;
             dimensionTag.insert(group.code + QLatin1Char('\n') + tag.name, tag.id);
             if (group.code == QLatin1String("terminal")) {
                 const QString en = tag.nameEn.toLower();
@@ -323,16 +331,9 @@ bool DemoDataGenerator::generate(Catalogue::Sink &sink)
         ++m_counts.tagGroups;
         for (const QJsonValue &tv : root.value(QStringLiteral("general")).toArray()) {
             const QJsonObject t = tv.toObject();
-            Catalogue::Tag tag;
-            tag.id = d.nextTagId++;
-            tag.groupId = group.id;
-            tag.name = t.value(QStringLiteral("name")).toString();
-            tag.nameEn = t.value(QStringLiteral("name_en")).toString();
-            tag.aliases = stringList(t.value(QStringLiteral("aliases")));
-            tag.createdAt = libraryCreated;
-            if (!sink.addTag(tag))
+            const Catalogue::Tag tag = addTag(t, group.id, libraryCreated);
+            if (tag.id == 0)
                 return sinkFailed();
-            ++m_counts.tags;
             KindInfo kind;
             kind.tagId = tag.id;
             kind.name = tag.name;
@@ -418,17 +419,10 @@ bool DemoDataGenerator::generate(Catalogue::Sink &sink)
                 continue;
             }
             for (const QJsonValue &tv : g.value(QString::fromLatin1(spec.jsonKey)).toArray()) {
-                const QJsonObject t = tv.toObject();
-                Catalogue::Tag tag;
-                tag.id = d.nextTagId++;
-                tag.groupId = category.id;
-                tag.name = t.value(QStringLiteral("name")).toString();
-                tag.nameEn = t.value(QStringLiteral("name_en")).toString();
-                tag.aliases = stringList(t.value(QStringLiteral("aliases")));
-                tag.createdAt = libraryCreated + rng.below(200) * 86400;
-                if (!sink.addTag(tag))
+                const Catalogue::Tag tag =
+                    addTag(tv.toObject(), category.id, libraryCreated + rng.below(200) * 86400);
+                if (tag.id == 0)
                     return sinkFailed();
-                ++m_counts.tags;
                 spec.target->append({tag.id, tag.name, tag.nameEn});
             }
         }

@@ -117,40 +117,40 @@ TableQuery GameTableModel::buildQuery() const
         q.parameters.append(m_filter.tagId);
     }
     const bool asc = sortOrder() == Qt::AscendingOrder;
-    auto key = [asc](const QString &expr) {
-        return QList<SortKey>{{expr, asc}, {QStringLiteral("g.id"), asc}};
+    auto keys = [asc](std::initializer_list<const char *> exprs) {
+        return sortKeys(exprs, asc);
     };
     switch (sortColumn()) {
     case IdColumn:
-        q.order = {{QStringLiteral("g.id"), asc}};
+        q.order = keys({"g.id"});
         break;
     case NameColumn:
-        q.order = key(QStringLiteral("g.name"));
+        q.order = keys({"g.name", "g.id"});
         break;
     case EnglishNameColumn:
-        q.order = key(QStringLiteral("g.name_en COLLATE NOCASE"));
+        q.order = keys({"g.name_en COLLATE NOCASE", "g.id"});
         break;
     case DeveloperColumn:
-        q.order = key(QStringLiteral("g.developer"));
+        q.order = keys({"g.developer", "g.id"});
         break;
     case ReleasedColumn:
-        q.order = key(QStringLiteral("g.released"));
+        q.order = keys({"g.released", "g.id"});
         break;
     case GenreColumn:
-        q.order = key(QStringLiteral("6"));
+        q.order = keys({"6", "g.id"});
         break;
     case TerminalColumn:
-        q.order = key(QStringLiteral("8"));
+        q.order = keys({"8", "g.id"});
         break;
     case LibraryColumn:
-        q.order = key(QStringLiteral("11"));
+        q.order = keys({"11", "g.id"});
         break;
     case StatusColumn:
-        q.order = key(QStringLiteral("g.status"));
+        q.order = keys({"g.status", "g.id"});
         break;
     case VideosColumn:
     default:
-        q.order = key(QStringLiteral("g.video_count"));
+        q.order = keys({"g.video_count", "g.id"});
         break;
     }
     return q;

@@ -1,5 +1,13 @@
 #include "tablequery.h"
 
+QList<SortKey> sortKeys(std::initializer_list<const char *> expressions, bool ascending)
+{
+    QList<SortKey> keys;
+    for (const char *e : expressions)
+        keys.append({QString::fromLatin1(e), ascending});
+    return keys;
+}
+
 QString TableQuery::whereClause() const
 {
     if (conditions.isEmpty())

@@ -12,6 +12,9 @@ struct SortKey
     bool ascending = true;
 };
 
+/// ORDER BY terms all in one direction: sortKeys({"v.plays", "v.id"}, false).
+QList<SortKey> sortKeys(std::initializer_list<const char *> expressions, bool ascending);
+
 /// The SQL of a lazily loaded table: what to select, from where, which rows and in which
 /// order. The order must end with a unique key so that LIMIT/OFFSET windows are stable.
 /// A window in the second half of the rows is read with the order reversed, which keeps the

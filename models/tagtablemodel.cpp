@@ -115,30 +115,28 @@ TableQuery TagTableModel::buildQuery() const
         q.conditions.append(QStringLiteral("t.usage_count = 0"));
 
     const bool asc = sortOrder() == Qt::AscendingOrder;
-    auto key = [asc](const QString &expr) {
-        return QList<SortKey>{{expr, asc}, {QStringLiteral("t.id"), asc}};
+    auto keys = [asc](std::initializer_list<const char *> exprs) {
+        return sortKeys(exprs, asc);
     };
     switch (sortColumn()) {
     case IdColumn:
-        q.order = {{QStringLiteral("t.id"), asc}};
+        q.order = keys({"t.id"});
         break;
     case NameColumn:
-        q.order = key(QStringLiteral("t.name"));
+        q.order = keys({"t.name", "t.id"});
         break;
     case EnglishNameColumn:
-        q.order = key(QStringLiteral("t.name_en COLLATE NOCASE"));
+        q.order = keys({"t.name_en COLLATE NOCASE", "t.id"});
         break;
     case GroupColumn:
-        q.order = {{QStringLiteral("lib.name"), asc},
-                   {QStringLiteral("grp.position"), asc},
-                   {QStringLiteral("t.id"), asc}};
+        q.order = keys({"lib.name", "grp.position", "t.id"});
         break;
     case StatusColumn:
-        q.order = key(QStringLiteral("t.status"));
+        q.order = keys({"t.status", "t.id"});
         break;
     case UsesColumn:
     default:
-        q.order = key(QStringLiteral("t.usage_count"));
+        q.order = keys({"t.usage_count", "t.id"});
         break;
     }
     return q;

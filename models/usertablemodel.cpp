@@ -114,10 +114,7 @@ TableQuery UserTableModel::buildQuery() const
             QStringLiteral("SELECT count(*) FROM user_search WHERE user_search MATCH ?");
     const bool asc = sortOrder() == Qt::AscendingOrder;
     auto keys = [asc](std::initializer_list<const char *> exprs) {
-        QList<SortKey> list;
-        for (const char *e : exprs)
-            list.append({QString::fromLatin1(e), asc});
-        return list;
+        return sortKeys(exprs, asc);
     };
     switch (sortColumn()) {
     case IdColumn:

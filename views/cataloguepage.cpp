@@ -5,6 +5,7 @@
 
 #include <QApplication>
 #include <QClipboard>
+#include <QComboBox>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -341,6 +342,18 @@ QString CataloguePage::chip(const QString &text, const QString &href, bool muted
     if (href.isEmpty())
         return body;
     return QStringLiteral("<a href='%1' style='text-decoration:none'>%2</a>").arg(href, body);
+}
+
+void CataloguePage::fillChoices(QComboBox *combo, const QString &all, const QStringList &codes,
+                                QString (*label)(const QString &))
+{
+    const QString current = combo->currentData().toString();
+    const QSignalBlocker block(combo);
+    combo->clear();
+    combo->addItem(all, QString());
+    for (const QString &code : codes)
+        combo->addItem(label(code), code);
+    combo->setCurrentIndex(std::max(0, combo->findData(current)));
 }
 
 void CataloguePage::setDetailHtml(const QString &html)

@@ -4,6 +4,7 @@
 #include <QWidget>
 
 class LazyTableModel;
+class QComboBox;
 class QHBoxLayout;
 class QLabel;
 class QLineEdit;
@@ -77,6 +78,10 @@ protected:
     static QString detailRow(const QString &label, const QString &valueHtml);
     static QString chip(const QString &text, const QString &href = {}, bool muted = false);
     void setDetailHtml(const QString &html);
+    /// Refills \a combo with \a all (no filter) and the labelled \a codes, keeping the
+    /// current choice and emitting nothing.
+    static void fillChoices(QComboBox *combo, const QString &all, const QStringList &codes,
+                            QString (*label)(const QString &));
 
     int m_total = -1; ///< row count without filters, for "x of y"
 

@@ -156,15 +156,8 @@ QString GamesPage::emptyText() const
 void GamesPage::retranslate()
 {
     searchField()->setPlaceholderText(tr("Search games, English names, aliases, developers…"));
-    {
-        const QString current = m_status->currentData().toString();
-        const QSignalBlocker block(m_status);
-        m_status->clear();
-        m_status->addItem(tr("All statuses"), QString());
-        m_status->addItem(Labels::status(QStringLiteral("active")), QStringLiteral("active"));
-        m_status->addItem(Labels::status(QStringLiteral("retired")), QStringLiteral("retired"));
-        m_status->setCurrentIndex(std::max(0, m_status->findData(current)));
-    }
+    fillChoices(m_status, tr("All statuses"), {QStringLiteral("active"), QStringLiteral("retired")},
+                &Labels::status);
     if (m_tag->count() > 0)
         reloadChoices();
     m_clear->setText(tr("Clear filters"));

@@ -134,15 +134,8 @@ QString TagsPage::emptyText() const
 void TagsPage::retranslate()
 {
     searchField()->setPlaceholderText(tr("Search tags, English names, aliases…"));
-    {
-        const QString current = m_status->currentData().toString();
-        const QSignalBlocker block(m_status);
-        m_status->clear();
-        m_status->addItem(tr("All statuses"), QString());
-        m_status->addItem(Labels::status(QStringLiteral("active")), QStringLiteral("active"));
-        m_status->addItem(Labels::status(QStringLiteral("retired")), QStringLiteral("retired"));
-        m_status->setCurrentIndex(std::max(0, m_status->findData(current)));
-    }
+    fillChoices(m_status, tr("All statuses"), {QStringLiteral("active"), QStringLiteral("retired")},
+                &Labels::status);
     m_unused->setText(tr("Unused only"));
     m_clear->setText(tr("Clear filters"));
     m_groups->relabel();

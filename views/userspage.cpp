@@ -13,21 +13,6 @@
 
 using Catalogue::Labels;
 
-namespace {
-/// Refills \a combo with "all" and the labelled codes, keeping the selection.
-void fillCodes(QComboBox *combo, const QString &all, const QStringList &codes,
-               QString (*label)(const QString &))
-{
-    const QString current = combo->currentData().toString();
-    const QSignalBlocker block(combo);
-    combo->clear();
-    combo->addItem(all, QString());
-    for (const QString &code : codes)
-        combo->addItem(label(code), code);
-    combo->setCurrentIndex(std::max(0, combo->findData(current)));
-}
-} // namespace
-
 UsersPage::UsersPage(UserTableModel *model, CatalogueRepository *repository, QWidget *parent)
     : CataloguePage(QStringLiteral("users"), model, parent)
     , m_users(model)
@@ -104,9 +89,9 @@ QString UsersPage::emptyText() const
 void UsersPage::retranslate()
 {
     searchField()->setPlaceholderText(tr("Search nicknames…"));
-    fillCodes(m_kind, tr("Creators and viewers"), Labels::userKindCodes(), &Labels::userKind);
-    fillCodes(m_platform, tr("All platforms"), Labels::platformCodes(), &Labels::platform);
-    fillCodes(m_channel, tr("All channels"), Labels::channelCodes(), &Labels::channel);
+    fillChoices(m_kind, tr("Creators and viewers"), Labels::userKindCodes(), &Labels::userKind);
+    fillChoices(m_platform, tr("All platforms"), Labels::platformCodes(), &Labels::platform);
+    fillChoices(m_channel, tr("All channels"), Labels::channelCodes(), &Labels::channel);
     m_vip->setText(tr("VIP only"));
     m_clear->setText(tr("Clear filters"));
     CataloguePage::retranslate();

@@ -94,17 +94,6 @@ QString VideosPage::title() const
     return tr("Videos");
 }
 
-void VideosPage::fillSources()
-{
-    const QString current = m_source->currentData().toString();
-    const QSignalBlocker block(m_source);
-    m_source->clear();
-    m_source->addItem(tr("All sources"), QString());
-    for (const QString &code : Labels::sourceCodes())
-        m_source->addItem(Labels::source(code), code);
-    m_source->setCurrentIndex(std::max(0, m_source->findData(current)));
-}
-
 void VideosPage::reloadChoices()
 {
     const qint64 currentGame = m_game->currentData().toLongLong();
@@ -246,7 +235,7 @@ void VideosPage::retranslate()
     m_uploader->setToolTip(tr("Show videos of every uploader"));
     if (m_game->count() > 0)
         reloadChoices(); // game and tag names follow the language
-    fillSources();
+    fillChoices(m_source, tr("All sources"), Labels::sourceCodes(), &Labels::source);
     CataloguePage::retranslate();
 }
 

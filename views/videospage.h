@@ -36,7 +36,6 @@ protected:
 private:
     void setTagFilter(qint64 tagId);
     void setUploaderFilter(qint64 uploaderId, const QString &nickname);
-    void fillSources();
 
     VideoTableModel *m_videos;
     CatalogueRepository *m_repository;
