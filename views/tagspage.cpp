@@ -38,7 +38,7 @@ TagsPage::TagsPage(TagTableModel *model, TagGroupTreeModel *groups, CatalogueRep
     splitter()->setStretchFactor(0, 1);
     splitter()->setStretchFactor(1, 3);
     splitter()->setStretchFactor(2, 2);
-    splitter()->setSizes({230, 620, 360});
+    splitter()->setSizes({220, 780, 300});
 
     m_status = new QComboBox(this);
     m_status->setObjectName(QStringLiteral("statusFilter"));
