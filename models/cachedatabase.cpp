@@ -92,6 +92,15 @@ int CacheDatabase::latestSchemaVersion()
     return list.isEmpty() ? 0 : list.last().version;
 }
 
+QString CacheDatabase::newerMessage(const QString &shownPath, qint64 fileVersion)
+{
+    return tr("%1 was written by a newer version of Coulisse (cache schema %2; this version "
+              "reads up to %3). It has not been changed. Update Coulisse, or open another cache.")
+        .arg(shownPath)
+        .arg(fileVersion)
+        .arg(latestSchemaVersion());
+}
+
 CacheDatabase::Inspection CacheDatabase::inspect(const QString &path)
 {
     Inspection result;
@@ -126,12 +135,7 @@ CacheDatabase::Inspection CacheDatabase::inspect(const QString &path)
     if (headerAppId == quint32(ApplicationId) && int(headerVersion) > latestSchemaVersion()) {
         result.problem = Problem::Newer;
         result.schemaVersion = int(headerVersion);
-        result.message = tr("%1 was written by a newer version of Coulisse (cache schema %2; this "
-                            "version reads up to %3). It has not been changed. Update Coulisse, "
-                            "or open another cache.")
-                             .arg(shown)
-                             .arg(headerVersion)
-                             .arg(latestSchemaVersion());
+        result.message = newerMessage(shown, headerVersion);
         return result;
     }
 
@@ -184,13 +188,7 @@ CacheDatabase::Inspection CacheDatabase::inspect(const QString &path)
                             .arg(shown);
                 } else if (version > latestSchemaVersion()) {
                     result.problem = Problem::Newer;
-                    result.message =
-                        tr("%1 was written by a newer version of Coulisse (cache schema %2; this "
-                           "version reads up to %3). It has not been changed. Update Coulisse, "
-                           "or open another cache.")
-                            .arg(shown)
-                            .arg(version)
-                            .arg(latestSchemaVersion());
+                    result.message = newerMessage(shown, version);
                 } else if (appId == ApplicationId && version >= 1) {
                     QStringList missing;
                     for (const char *table : RequiredTables) {

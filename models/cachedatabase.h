@@ -90,6 +90,7 @@ public:
 
 private:
     bool fail(Problem problem, const QString &message);
+    static QString newerMessage(const QString &shownPath, qint64 fileVersion);
     bool configure(Access access);
     bool migrate();
     bool applyDerivedTriggers();

@@ -1,47 +1,68 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
     <name>CataloguePage</name>
     <message numerus="yes">
         <source>Copied %n row(s).</source>
-        <translation><numerusform>Copied %n row.</numerusform><numerusform>Copied %n rows.</numerusform></translation>
+        <translation>
+            <numerusform>Copied %n row.</numerusform>
+            <numerusform>Copied %n rows.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>GamesPage</name>
     <message numerus="yes">
         <source>%Ln game(s)</source>
-        <translation><numerusform>%Ln game</numerusform><numerusform>%Ln games</numerusform></translation>
+        <translation>
+            <numerusform>%Ln game</numerusform>
+            <numerusform>%Ln games</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>and %Ln more</source>
-        <translation><numerusform>and %Ln more</numerusform><numerusform>and %Ln more</numerusform></translation>
+        <translation>
+            <numerusform>and %Ln more</numerusform>
+            <numerusform>and %Ln more</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>TagsPage</name>
     <message numerus="yes">
         <source>%Ln tag(s)</source>
-        <translation><numerusform>%Ln tag</numerusform><numerusform>%Ln tags</numerusform></translation>
+        <translation>
+            <numerusform>%Ln tag</numerusform>
+            <numerusform>%Ln tags</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Retired, but still on %Ln item(s): existing uses are kept.</source>
-        <translation><numerusform>Retired, but still on %Ln item: existing uses are kept.</numerusform><numerusform>Retired, but still on %Ln items: existing uses are kept.</numerusform></translation>
+        <translation>
+            <numerusform>Retired, but still on %Ln item: existing uses are kept.</numerusform>
+            <numerusform>Retired, but still on %Ln items: existing uses are kept.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>UsersPage</name>
     <message numerus="yes">
         <source>%Ln user(s)</source>
-        <translation><numerusform>%Ln user</numerusform><numerusform>%Ln users</numerusform></translation>
+        <translation>
+            <numerusform>%Ln user</numerusform>
+            <numerusform>%Ln users</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>VideosPage</name>
     <message numerus="yes">
         <source>%Ln video(s)</source>
-        <translation><numerusform>%Ln video</numerusform><numerusform>%Ln videos</numerusform></translation>
+        <translation>
+            <numerusform>%Ln video</numerusform>
+            <numerusform>%Ln videos</numerusform>
+        </translation>
     </message>
 </context>
 </TS>
