@@ -1,8 +1,11 @@
 // coulisse-cli commands on a local cache: demo data, integrity check, information.
 #include "cachedatabase.h"
 #include "cachelocation.h"
+#include "centralconnection.h"
+#include "centralschema.h"
 #include "clicommands.h"
 #include "democachewriter.h"
+#include "democentralwriter.h"
 
 #include <QCommandLineParser>
 #include <QDir>
@@ -22,35 +25,57 @@ QCommandLineOption cacheOption()
             QStringLiteral("FILE")};
 }
 
-/// Parses \a arguments; on --help or a usage error prints and returns false with \a code set.
-bool parse(QCommandLineParser &parser, const QString &command, const QStringList &arguments,
-           int *code)
-{
-    parser.setApplicationDescription(command);
-    parser.addHelpOption();
-    if (!parser.parse(QStringList{QStringLiteral("coulisse-cli")} + arguments)) {
-        err() << parser.errorText() << '\n';
-        *code = 2;
-        return false;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        out() << parser.helpText();
-        *code = 0;
-        return false;
-    }
-    if (!parser.positionalArguments().isEmpty()) {
-        err() << Text::tr("Unexpected argument: %1").arg(parser.positionalArguments().first())
-              << '\n';
-        *code = 2;
-        return false;
-    }
-    return true;
-}
-
 QString cachePath(const QCommandLineParser &parser)
 {
     const QString path = parser.value(QStringLiteral("cache"));
     return path.isEmpty() ? CacheLocation::defaultPath() : path;
+}
+
+int demoCentral(const QString &url, const DemoDataOptions &options,
+                const DemoDataGenerator::Progress &progress, bool quiet)
+{
+    bool created = false;
+    QString error;
+    if (!CentralSchema::createDatabaseIfMissing(url, &created, &error)) {
+        err() << Text::tr("demo-data failed: %1").arg(error) << '\n';
+        return 1;
+    }
+    const QString name = QStringLiteral("coulisse-cli-demo");
+    int code = 1;
+    {
+        QSqlDatabase db = CentralConnection::open(url, name, &error);
+        if (!db.isOpen()) {
+            err() << Text::tr("demo-data failed: %1").arg(error) << '\n';
+        } else if (const CentralSchema::Result schema = CentralSchema::migrate(db); !schema.ok) {
+            err() << Text::tr("demo-data failed: %1").arg(schema.error) << '\n';
+        } else {
+            const DemoCentralWriter::Result result =
+                DemoCentralWriter::write(db, options, progress);
+            if (!quiet)
+                err() << '\n';
+            if (!result.ok) {
+                err() << Text::tr("demo-data failed: %1").arg(result.error) << '\n';
+            } else {
+                const QLocale l;
+                out() << Text::tr("Loaded %1 videos, %2 video tags, %3 games, %4 tag groups, %5 "
+                                  "tags and %6 users into the central store in %7 s.")
+                             .arg(l.toString(result.counts.videos),
+                                  l.toString(result.counts.videoTags),
+                                  l.toString(result.counts.games),
+                                  l.toString(result.counts.tagGroups),
+                                  l.toString(result.counts.tags), l.toString(result.counts.users),
+                                  l.toString(result.elapsedMs / 1000.0, 'f', 1))
+                      << '\n'
+                      << Text::tr("Demo staff (name / password / role):") << '\n';
+                for (const DemoCentralWriter::Account &a : DemoCentralWriter::accounts())
+                    out() << "  " << a.name.leftJustified(16) << ' ' << a.password.leftJustified(20)
+                          << ' ' << a.role << '\n';
+                code = 0;
+            }
+        }
+    }
+    CentralConnection::close(name);
+    return code;
 }
 
 int demoData(const QStringList &arguments)
@@ -71,8 +96,15 @@ int demoData(const QStringList &arguments)
     parser.addOption(
         {QStringLiteral("replace"), Text::tr("Replace a cache that already holds a catalogue.")});
     parser.addOption({QStringLiteral("quiet"), Text::tr("Print no progress.")});
+    parser.addOption({QStringLiteral("central"),
+                      Text::tr("Seed this central store (libpq URI or key=value, a superuser's "
+                               "connection) instead of a cache: the database is created and "
+                               "set up when needed, and the demo staff are added."),
+                      QStringLiteral("URL")});
     int code = 0;
-    if (!parse(parser, Text::tr("Writes a deterministic demo catalogue into a cache file."),
+    if (!parse(parser,
+               Text::tr("Writes a deterministic demo catalogue into a cache file or a "
+                        "central store."),
                arguments, &code))
         return code;
 
@@ -118,6 +150,8 @@ int demoData(const QStringList &arguments)
             err() << QStringLiteral("…");
         err().flush();
     };
+    if (parser.isSet(QStringLiteral("central")))
+        return demoCentral(parser.value(QStringLiteral("central")), options, progress, quiet);
     const DemoCacheWriter::Result result =
         DemoCacheWriter::write(path, options, parser.isSet(QStringLiteral("replace")), progress);
     if (!quiet)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QStringList>
 #include <QTextStream>
@@ -19,6 +20,13 @@ struct Command
 };
 
 QList<Command> cacheCommands();
+QList<Command> centralCommands();
+
+/// Parses \a arguments into \a parser, described by \a description. On --help prints the help,
+/// on a usage error the error; both return false with \a code set (0 or 2). Positional
+/// arguments are refused unless \a positional names them ("NAME").
+bool parse(QCommandLineParser &parser, const QString &description, const QStringList &arguments,
+           int *code, const QString &positional = {});
 
 /// Translation context for the CLI's messages.
 class Text

@@ -20,6 +20,39 @@ QTextStream &err()
     return stream;
 }
 
+bool parse(QCommandLineParser &parser, const QString &description, const QStringList &arguments,
+           int *code, const QString &positional)
+{
+    parser.setApplicationDescription(description);
+    parser.addHelpOption();
+    if (!positional.isEmpty())
+        parser.addPositionalArgument(positional.toLower(), description, positional);
+    if (!parser.parse(QStringList{QStringLiteral("coulisse-cli")} + arguments)) {
+        err() << parser.errorText() << '\n';
+        *code = 2;
+        return false;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        out() << parser.helpText();
+        *code = 0;
+        return false;
+    }
+    const int allowed = positional.isEmpty() ? 0 : 1;
+    if (parser.positionalArguments().size() > allowed) {
+        err()
+            << Text::tr("Unexpected argument: %1").arg(parser.positionalArguments().value(allowed))
+            << '\n';
+        *code = 2;
+        return false;
+    }
+    if (allowed == 1 && parser.positionalArguments().isEmpty()) {
+        err() << Text::tr("Missing argument: %1").arg(positional) << '\n';
+        *code = 2;
+        return false;
+    }
+    return true;
+}
+
 } // namespace Cli
 
 namespace {
@@ -31,7 +64,7 @@ void printUsage(const QList<Cli::Command> &commands)
       << '\n'
       << Cli::Text::tr("Commands:") << '\n';
     for (const Cli::Command &c : commands)
-        o << "  " << c.words.join(QLatin1Char(' ')).leftJustified(22) << ' '
+        o << "  " << c.words.join(QLatin1Char(' ')).leftJustified(25) << ' '
           << QCoreApplication::translate("Cli", c.summary) << '\n';
     o << '\n'
       << Cli::Text::tr("Run 'coulisse-cli COMMAND --help' for the options of a command.") << '\n';
@@ -56,7 +89,7 @@ int main(int argc, char *argv[])
     }
     Translations::install(language);
 
-    QList<Cli::Command> commands = Cli::cacheCommands();
+    QList<Cli::Command> commands = Cli::cacheCommands() + Cli::centralCommands();
     if (args.isEmpty() || args.first() == QLatin1String("help") ||
         args.first() == QLatin1String("--help") || args.first() == QLatin1String("-h")) {
         printUsage(commands);
