@@ -189,3 +189,34 @@ bool CentralConnection::isSuperuser(const QSqlDatabase &db)
                "SELECT rolsuper FROM pg_catalog.pg_roles WHERE rolname = session_user")) &&
            q.next() && q.value(0).toBool();
 }
+
+bool CentralConnection::execScript(const QSqlDatabase &db, const QString &script, QString *error)
+{
+    PGconn *conn = handle(db);
+    if (!conn) {
+        *error = tr("Not connected to the central store.");
+        return false;
+    }
+    const QByteArray utf8 = script.toUtf8();
+    PGresult *result = PQexec(conn, utf8.constData());
+    const ExecStatusType status = PQresultStatus(result);
+    const bool ok = status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK;
+    if (!ok) {
+        QString message = QString::fromUtf8(PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY));
+        if (message.isEmpty())
+            message = QString::fromUtf8(PQerrorMessage(conn)).trimmed();
+        // The statement's position (in characters) gives the line of the script.
+        const int position =
+            QByteArray(PQresultErrorField(result, PG_DIAG_STATEMENT_POSITION)).toInt();
+        if (position > 0)
+            message += tr(" (line %1)").arg(script.left(position).count(QLatin1Char('\n')) + 1);
+        const QString context = QString::fromUtf8(PQresultErrorField(result, PG_DIAG_CONTEXT));
+        if (!context.isEmpty())
+            message +=
+                QStringLiteral(" [") + context.section(QLatin1Char('\n'), 0, 0) + QLatin1Char(']');
+        const QString state = QString::fromLatin1(PQresultErrorField(result, PG_DIAG_SQLSTATE));
+        *error = state.isEmpty() ? message : tr("%1 (SQLSTATE %2)").arg(message, state);
+    }
+    PQclear(result);
+    return ok;
+}

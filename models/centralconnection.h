@@ -48,6 +48,11 @@ public:
     static QByteArray encryptPassword(const QSqlDatabase &db, const QString &user,
                                       const QString &password, QString *error);
 
+    /// Runs a script of several statements (a migration) through libpq, which stops at the
+    /// first failing statement. QPSQL would report only the first statement's result. False
+    /// with \a error set (the server's message, the line of the script and its SQLSTATE).
+    static bool execScript(const QSqlDatabase &db, const QString &script, QString *error);
+
     /// Is the session user a superuser (the installer)?
     static bool isSuperuser(const QSqlDatabase &db);
 };

@@ -115,11 +115,10 @@ CentralSchema::Result CentralSchema::migrate(const QSqlDatabase &db)
         if (!file.open(QIODevice::ReadOnly))
             return fail(tr("Cannot read the embedded migration %1.").arg(next->resource));
         const QString sql = QString::fromUtf8(file.readAll());
-        QSqlQuery apply(db);
-        if (!apply.exec(sql)) {
+        if (!CentralConnection::execScript(db, sql, &error)) {
             return fail(tr("Migration %1 (%2) failed: %3")
                             .arg(next->version, 4, 10, QLatin1Char('0'))
-                            .arg(next->name, migrationError(apply)));
+                            .arg(next->name, error));
         }
         QSqlQuery record(db);
         record.prepare(

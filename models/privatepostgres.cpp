@@ -277,11 +277,10 @@ bool PrivatePostgres::start()
             bool ok = false;
             const int runningPort = lines.size() > 3 ? lines.at(3).trimmed().toInt(&ok) : 0;
             if (ok && runningPort != port())
-                return fail(tr("The PostgreSQL server in %1 is already running on port %2, not "
-                               "%3. Stop it first to change the port.")
-                                .arg(m_directory)
-                                .arg(runningPort)
-                                .arg(port()));
+                return fail(
+                    tr("The PostgreSQL server in %1 is already running on port %2, not "
+                       "%3. Stop it first to change the port.")
+                        .arg(m_directory, QString::number(runningPort), QString::number(port())));
         }
         QString error;
         if (waitForConnection(ConnectTimeoutMs, &error))
@@ -369,9 +368,8 @@ bool PrivatePostgres::checkPath()
     if (socket.size() > MaxSocketPathBytes)
         return fail(tr("The socket path %1 is %2 bytes long, but unix socket paths are limited "
                        "to %3 bytes. Choose a shorter directory.")
-                        .arg(socketPath())
-                        .arg(socket.size())
-                        .arg(MaxSocketPathBytes));
+                        .arg(socketPath(), QString::number(socket.size()),
+                             QString::number(MaxSocketPathBytes)));
     // The nearest existing ancestor must be a directory.
     for (QString path = m_directory;;) {
         const QFileInfo info(path);
@@ -406,8 +404,7 @@ bool PrivatePostgres::prepareTools()
     std::vector<char> buffer(size_t(size > 0 ? size : 16384));
     passwd entry{};
     passwd *found = nullptr;
-    while (::getpwnam_r(user.constData(), &entry, buffer.data(), buffer.size(), &found) ==
-               ERANGE &&
+    while (::getpwnam_r(user.constData(), &entry, buffer.data(), buffer.size(), &found) == ERANGE &&
            buffer.size() < (1u << 20))
         buffer.resize(buffer.size() * 2);
     if (!found)
@@ -433,6 +430,9 @@ bool PrivatePostgres::prepareTools()
 
 bool PrivatePostgres::prepareDirectory()
 {
+    // As root, find out before creating anything whether the postgres user can get there.
+    if (m_asRoot && !checkTraversable())
+        return false;
     if (!QFileInfo::exists(m_directory)) {
         const QString parent = QFileInfo(m_directory).path();
         if (!QDir().mkpath(parent))
@@ -456,13 +456,13 @@ bool PrivatePostgres::prepareDirectory()
         if (::stat(native.constData(), &info) != 0)
             return fail(tr("Could not examine %1: %2.").arg(m_directory, errnoText(errno)));
         if (info.st_uid != ::geteuid())
-            return fail(tr("%1 belongs to another user. Choose a directory of your own.")
-                            .arg(m_directory));
+            return fail(
+                tr("%1 belongs to another user. Choose a directory of your own.").arg(m_directory));
     }
     // Only the server's user may enter: the superuser is trusted on the socket inside.
     if (::chmod(native.constData(), 0700) != 0)
-        return fail(tr("Could not make %1 private (mode 0700): %2.")
-                        .arg(m_directory, errnoText(errno)));
+        return fail(
+            tr("Could not make %1 private (mode 0700): %2.").arg(m_directory, errnoText(errno)));
     return true;
 }
 
@@ -527,14 +527,21 @@ bool PrivatePostgres::checkTraversable()
     if (std::find(groups.begin(), groups.end(), gid_t(m_serverGid)) == groups.end())
         groups.push_back(gid_t(m_serverGid));
 
-    QString path = QFileInfo(m_directory).canonicalFilePath();
+    // From the directory, or the ancestor it is going to be created in, up to the root. The
+    // directory itself is given to the server's user; every directory above must let it pass.
+    QString existing = m_directory;
+    while (!QFileInfo::exists(existing) && QFileInfo(existing).path() != existing)
+        existing = QFileInfo(existing).path();
+    QString path = QFileInfo(existing).canonicalFilePath();
     if (path.isEmpty())
-        return fail(tr("Could not resolve the path %1.").arg(m_directory));
-    for (;;) {
+        return fail(tr("Could not resolve the path %1.").arg(existing));
+    if (existing == m_directory) {
         const QString parent = QFileInfo(path).path();
         if (parent == path)
-            break;
+            return true;
         path = parent;
+    }
+    for (;;) {
         struct stat info;
         if (::stat(QFile::encodeName(path).constData(), &info) != 0)
             return fail(tr("Could not examine %1: %2.").arg(path, errnoText(errno)));
@@ -544,12 +551,16 @@ bool PrivatePostgres::checkTraversable()
         else if (std::find(groups.begin(), groups.end(), info.st_gid) != groups.end())
             bit = S_IXGRP;
         if (!(info.st_mode & bit))
-            return fail(tr("The \"%1\" user cannot reach %2: it may not traverse %3 (mode %4). "
-                           "This process runs as root, so PostgreSQL runs as \"%1\". Choose a "
-                           "directory whose parents every user may enter (under /tmp or "
-                           "/var/lib for instance), or allow it with chmod o+x %3.")
-                            .arg(superuser(), m_directory, path,
-                                 QString::number(info.st_mode & 07777, 8)));
+            return fail(
+                tr("The \"%1\" user cannot reach %2: it may not traverse %3 (mode %4). "
+                   "This process runs as root, so PostgreSQL runs as \"%1\". Choose a "
+                   "directory whose parents every user may enter (under /tmp or "
+                   "/var/lib for instance), or allow it with chmod o+x %3.")
+                    .arg(superuser(), m_directory, path, QString::number(info.st_mode & 07777, 8)));
+        const QString parent = QFileInfo(path).path();
+        if (parent == path)
+            break;
+        path = parent;
     }
     return true;
 }
@@ -558,25 +569,30 @@ bool PrivatePostgres::giveToServerUser()
 {
     QString failed;
     int failure = 0;
-    const auto give = [&](const QString &path) {
+    // The directory itself may be a symbolic link to the real one; links inside are not
+    // followed.
+    const auto give = [&](const QString &path, bool follow) {
         const QByteArray native = QFile::encodeName(path);
         struct stat info;
-        if (::lstat(native.constData(), &info) != 0)
+        if ((follow ? ::stat(native.constData(), &info) : ::lstat(native.constData(), &info)) != 0)
             return errno == ENOENT; // gone meanwhile (a socket lock file, say)
         if (info.st_uid == uid_t(m_serverUid) && info.st_gid == gid_t(m_serverGid))
             return true;
-        if (::lchown(native.constData(), uid_t(m_serverUid), gid_t(m_serverGid)) == 0)
+        const int changed =
+            follow ? ::chown(native.constData(), uid_t(m_serverUid), gid_t(m_serverGid))
+                   : ::lchown(native.constData(), uid_t(m_serverUid), gid_t(m_serverGid));
+        if (changed == 0)
             return true;
         failure = errno;
         failed = path;
         return false;
     };
-    bool ok = give(m_directory);
+    bool ok = give(m_directory, true);
     QDirIterator it(m_directory,
                     QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot,
                     QDirIterator::Subdirectories);
     while (ok && it.hasNext())
-        ok = give(it.next());
+        ok = give(it.next(), false);
     if (!ok)
         return fail(tr("Could not give %1 to the \"%2\" user, who runs PostgreSQL when this "
                        "process is root: %3.")
@@ -653,7 +669,8 @@ bool PrivatePostgres::writeClusterFiles()
 bool PrivatePostgres::writeServerConfig()
 {
     QString socketDirectories = m_directory;
-    if (socketDirectories.contains(QLatin1Char(',')) || socketDirectories.contains(QLatin1Char(' ')))
+    if (socketDirectories.contains(QLatin1Char(',')) ||
+        socketDirectories.contains(QLatin1Char(' ')))
         socketDirectories = QLatin1Char('"') + socketDirectories + QLatin1Char('"');
     QString conf = QStringLiteral("# Written by Coulisse on every start of the server: changes "
                                   "here are lost.\n");
@@ -683,10 +700,9 @@ bool PrivatePostgres::writeServerConfig()
 
 bool PrivatePostgres::statusSaysRunning()
 {
-    const ToolResult result = runTool(QStringLiteral("pg_ctl"),
-                                      {QStringLiteral("status"), QStringLiteral("-D"),
-                                       dataDirectory()},
-                                      StatusTimeoutMs);
+    const ToolResult result =
+        runTool(QStringLiteral("pg_ctl"),
+                {QStringLiteral("status"), QStringLiteral("-D"), dataDirectory()}, StatusTimeoutMs);
     return result.finished && result.exitCode == 0;
 }
 
@@ -776,9 +792,8 @@ bool PrivatePostgres::tryConnection(QString *error) const
     return ok;
 }
 
-PrivatePostgres::ToolResult PrivatePostgres::runTool(const QString &tool,
-                                                     const QStringList &arguments,
-                                                     int timeoutMs) const
+PrivatePostgres::ToolResult
+PrivatePostgres::runTool(const QString &tool, const QStringList &arguments, int timeoutMs) const
 {
     ToolResult result;
     const QString program = QDir(m_binDirectory).filePath(tool);
@@ -789,9 +804,9 @@ PrivatePostgres::ToolResult PrivatePostgres::runTool(const QString &tool,
     // The tools may change to their working directory: one the server's user can enter.
     process.setWorkingDirectory(m_directory);
     if (m_asRoot)
-        process.start(m_runuser,
-                      QStringList{QStringLiteral("-u"), superuser(), QStringLiteral("--"), program} +
-                          arguments);
+        process.start(m_runuser, QStringList{QStringLiteral("-u"), superuser(),
+                                             QStringLiteral("--"), program} +
+                                     arguments);
     else
         process.start(program, arguments);
     if (!process.waitForStarted(30 * 1000)) {
