@@ -3,6 +3,8 @@
 #include "cachelocation.h"
 #include "catalogue.h"
 #include "cataloguepage.h"
+#include "democentralwriter.h"
+#include "demoenvironment.h"
 #include "mainwindow.h"
 #include "preferences.h"
 #include "translations.h"
@@ -124,8 +126,19 @@ int main(int argc, char *argv[])
     const QCommandLineOption sizeOption(
         QStringLiteral("size"), QStringLiteral("Window size for --screenshot, WIDTHxHEIGHT."),
         QStringLiteral("SIZE"), QStringLiteral("1440x900"));
-    parser.addOptions(
-        {cacheOption, profileOption, langOption, screenshotOption, pageOption, sizeOption});
+    const QCommandLineOption demoOption(
+        QStringLiteral("demo"),
+        QStringLiteral("Open the demo: a demo cache and a demo central store on a private "
+                       "PostgreSQL server, created on first use and stopped on exit."));
+    const QCommandLineOption demoDirOption(
+        QStringLiteral("demo-dir"),
+        QStringLiteral("Directory of the demo (default: the application data folder's demo)."),
+        QStringLiteral("DIR"));
+    const QCommandLineOption demoVideosOption(QStringLiteral("demo-videos"),
+                                              QStringLiteral("Videos of the demo data set."),
+                                              QStringLiteral("N"), QStringLiteral("200000"));
+    parser.addOptions({cacheOption, profileOption, langOption, screenshotOption, pageOption,
+                       sizeOption, demoOption, demoDirOption, demoVideosOption});
     parser.process(app);
 
     const bool screenshot = parser.isSet(screenshotOption);
@@ -141,6 +154,41 @@ int main(int argc, char *argv[])
     Catalogue::Labels::setProjectTimeZone(QTimeZone(Preferences::timeZone().value().toUtf8()));
 
     QString path = parser.value(cacheOption);
+    std::unique_ptr<DemoEnvironment> demo;
+    if (parser.isSet(demoOption)) {
+        bool ok = false;
+        const qint64 videos = parser.value(demoVideosOption).toLongLong(&ok);
+        if (!ok || videos < 0) {
+            printError(Text::tr("--demo-videos takes a non-negative number."));
+            return 2;
+        }
+        demo = std::make_unique<DemoEnvironment>(parser.isSet(demoDirOption)
+                                                     ? parser.value(demoDirOption)
+                                                     : DemoEnvironment::defaultDirectory(),
+                                                 videos);
+        QTextStream progressOut(stderr);
+        QString lastStage;
+        const bool prepared = demo->prepare([&](const QString &stage, qint64 done, qint64 total) {
+            const bool newStage = stage != lastStage;
+            if (!newStage && total > 1 && done != total && done % 50000 != 0)
+                return;
+            if (newStage && !lastStage.isEmpty())
+                progressOut << '\n';
+            lastStage = stage;
+            progressOut << '\r' << stage;
+            if (total > 1)
+                progressOut << ": " << done << " / " << total;
+            progressOut.flush();
+        });
+        if (!lastStage.isEmpty())
+            progressOut << '\n';
+        progressOut.flush();
+        if (!prepared) {
+            printError(Text::tr("The demo cannot start: %1").arg(demo->errorString()));
+            return 1;
+        }
+        path = demo->cachePath();
+    }
     if (path.isEmpty()) {
         const QString profile = parser.isSet(profileOption) ? parser.value(profileOption)
                                                             : Preferences::profile().value();
@@ -156,6 +204,16 @@ int main(int argc, char *argv[])
         return 1;
     QPointer<MainWindow> window = new MainWindow(std::move(cache));
     window->setAttribute(Qt::WA_DeleteOnClose);
+    if (demo) {
+        QStringList accounts;
+        for (const DemoCentralWriter::Account &a : DemoCentralWriter::accounts())
+            accounts.append(QStringLiteral("%1 / %2").arg(a.name, a.password));
+        window->setCentralStore(
+            demo->databaseName(),
+            Text::tr("Demo PostgreSQL server in %1\nDemo staff (name / password):\n%2")
+                .arg(QDir::toNativeSeparators(demo->serverDirectory()),
+                     accounts.join(QLatin1Char('\n'))));
+    }
     if (screenshot) {
         const QStringList size = parser.value(sizeOption).split(QLatin1Char('x'));
         window->resize(size.value(0).toInt() > 0 ? size.value(0).toInt() : 1440,
@@ -164,6 +222,8 @@ int main(int argc, char *argv[])
         const int code =
             takeScreenshot(*window, parser.value(pageOption), parser.value(screenshotOption));
         delete window;
+        if (demo)
+            demo->stop();
         return code;
     }
     if (parser.isSet(pageOption))
@@ -182,5 +242,9 @@ int main(int argc, char *argv[])
     };
     wire(window);
     window->show();
-    return app.exec();
+    const int code = app.exec();
+    // The demo's server lives as long as the app.
+    if (demo && !demo->stop())
+        printError(demo->errorString());
+    return code;
 }

@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Installs what is missing, builds Coulisse and starts it on demo data.
+# Installs what is missing, builds Coulisse and starts it on demo data: a demo cache and a
+# demo central store on a private PostgreSQL server in build/demo (created on first run,
+# stopped when the app quits).
 #   scripts/demo.sh [--videos N] [extra coulisse options]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -8,9 +10,4 @@ videos=200000
 if [ "${1:-}" = "--videos" ]; then videos=$2; shift 2; fi
 "$root/scripts/install-deps.sh"
 "$root/scripts/build.sh"
-cache="$build/demo/demo-$videos.sqlite"
-if [ ! -f "$cache" ]; then
-  echo "Writing demo data ($videos videos) to $cache"
-  "$build/bin/coulisse-cli" demo-data --cache "$cache" --videos "$videos"
-fi
-exec "$build/bin/coulisse" --cache "$cache" "$@"
+exec "$build/bin/coulisse" --demo --demo-dir "$build/demo" --demo-videos "$videos" "$@"

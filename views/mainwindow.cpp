@@ -92,6 +92,10 @@ MainWindow::MainWindow(std::unique_ptr<CacheDatabase> cache, QWidget *parent)
     m_statusCache = new QLabel(this);
     m_statusCache->setObjectName(QStringLiteral("statusCache"));
     statusBar()->addWidget(m_statusCount, 1);
+    m_statusCentral = new QLabel(this);
+    m_statusCentral->setObjectName(QStringLiteral("statusCentral"));
+    m_statusCentral->hide();
+    statusBar()->addPermanentWidget(m_statusCentral);
     statusBar()->addPermanentWidget(m_statusCache);
 
     createMenus();
@@ -193,6 +197,8 @@ void MainWindow::createMenus()
 
 void MainWindow::retranslate()
 {
+    if (!m_centralName.isEmpty())
+        m_statusCentral->setText(tr("Central store: %1").arg(m_centralName));
     m_actions->retranslate();
     m_fileMenu->setTitle(tr("&File"));
     m_editMenu->setTitle(tr("&Edit"));
@@ -248,6 +254,15 @@ bool MainWindow::showPage(const QString &key)
         return false;
     m_navigation->setCurrentRow(int(m_pages.indexOf(target)));
     return true;
+}
+
+void MainWindow::setCentralStore(const QString &name, const QString &details)
+{
+    m_centralName = name;
+    m_centralDetails = details;
+    m_statusCentral->setText(tr("Central store: %1").arg(name));
+    m_statusCentral->setToolTip(details);
+    m_statusCentral->setVisible(!name.isEmpty());
 }
 
 void MainWindow::updateStatus()

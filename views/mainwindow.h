@@ -31,6 +31,9 @@ public:
     bool showPage(const QString &key);
     ActionRegistry *actions() const { return m_actions; }
     QString cachePath() const;
+    /// Names the central store in the status bar (\a name: e.g. "coulisse_demo on the demo
+    /// server"; \a details: the tooltip). An empty name hides it.
+    void setCentralStore(const QString &name, const QString &details = {});
 
 signals:
     /// The user picked another cache file; main() replaces the window.
@@ -60,6 +63,9 @@ private:
     QList<CataloguePage *> m_pages;
     QLabel *m_statusCount = nullptr;
     QLabel *m_statusCache = nullptr;
+    QLabel *m_statusCentral = nullptr;
+    QString m_centralName;
+    QString m_centralDetails;
     QMenu *m_fileMenu = nullptr;
     QMenu *m_editMenu = nullptr;
     QMenu *m_viewMenu = nullptr;
