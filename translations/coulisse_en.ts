@@ -12,6 +12,16 @@
     </message>
 </context>
 <context>
+    <name>Cli</name>
+    <message numerus="yes">
+        <source>%1 works on %n game(s).</source>
+        <translation>
+            <numerusform>%1 works on %n game.</numerusform>
+            <numerusform>%1 works on %n games.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>GamesPage</name>
     <message numerus="yes">
         <source>%Ln game(s)</source>

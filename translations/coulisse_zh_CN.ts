@@ -331,6 +331,110 @@
     </message>
 </context>
 <context>
+    <name>CentralConnection</name>
+    <message>
+        <source>The connection string is not valid: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>out of memory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PostgreSQL driver of Qt (QPSQL) is not installed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The port &quot;%1&quot; is not a number between 1 and 65535.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The value of &quot;%1&quot; contains a semicolon, which the Qt PostgreSQL driver cannot pass on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot connect to the central store: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (SQLSTATE %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected to the central store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot hash the password: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (line %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CentralLoader</name>
+    <message>
+        <source>Loading a catalogue in bulk needs the installer&apos;s connection (a PostgreSQL superuser).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The central store already has a catalogue; a bulk load goes into an empty store only. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bulk load has not begun.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected to the central store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading %1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CentralSchema</name>
+    <message>
+        <source>Setting up or migrating the central store needs the installer&apos;s connection (a PostgreSQL superuser): it creates the Coulisse roles and hands every object to the owner role.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The central store has schema version %1, newer than this Coulisse (%2): update Coulisse. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the embedded migration %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Migration %1 (%2) failed: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create the database &quot;%1&quot;: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CentralStaff</name>
+    <message>
+        <source>No game &quot;%1&quot; (give a game id or its name).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; names more than one game: give its id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Cli</name>
     <message>
         <source>The cache file (default: the default profile&apos;s cache).</source>
@@ -363,10 +467,6 @@
     <message>
         <source>Print no progress.</source>
         <translation>不显示进度。</translation>
-    </message>
-    <message>
-        <source>Writes a deterministic demo catalogue into a cache file.</source>
-        <translation>向缓存文件写入可复现的演示数据。</translation>
     </message>
     <message>
         <source>--videos takes a number from 0 to 100000000.</source>
@@ -444,6 +544,352 @@
         <source>Unknown command: %1</source>
         <translation>未知命令：%1</translation>
     </message>
+    <message>
+        <source>Loaded %1 videos, %2 video tags, %3 games, %4 tag groups, %5 tags and %6 users into the central store in %7 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demo staff (name / password / role):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seed this central store (libpq URI or key=value, a superuser&apos;s connection) instead of a cache: the database is created and set up when needed, and the demo staff are added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writes a deterministic demo catalogue into a cache file or a central store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The central store: a libpq URI or key=value string (default: $COULISSE_CENTRAL_URL, then libpq&apos;s PGHOST, PGUSER, ~/.pgpass...).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the password file %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password file %1 starts with an empty line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New password for %1: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repeat the password: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The passwords differ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the new password from the first line of FILE (default: ask).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This database holds no Coulisse store: run &apos;coulisse-cli central init&apos; first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The central store has schema version %1 and this Coulisse expects %2: run &apos;coulisse-cli central migrate&apos; (or update Coulisse).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creates the database when missing and sets up the central store in it (needs a superuser&apos;s connection).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Brings the central store to this Coulisse&apos;s schema version (needs a superuser&apos;s connection).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created the database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applied migration %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The central store is up to date (schema version %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The central store is at schema version %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prints what the central store holds, as the connecting role may see it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>installer (superuser)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected as:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not staff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync epoch:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pending change requests:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>editor, supervisor, pm or admin.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--role takes editor, supervisor, pm or admin.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The name people see.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creates a staff account: a login role in one of the four groups. The password is hashed (SCRAM) before it is sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added %1 as %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lists the staff (an admin sees everyone, others themselves).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ROLE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ACTIVE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GAMES</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moves a staff member to another group (never oneself).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is now %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lets a deactivated staff member log in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stops a staff member from logging in; their history stays.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 can log in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is deactivated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comma-separated game ids or names; empty for none.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sets the games an editor works on (their sync scope).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--games is required (an empty list removes every game).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 works on %n game(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sets a staff member&apos;s password (an admin, or oneself).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed the password of %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lists which kinds of change a supervisor may not make alone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>second supervisor approves</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>supervisors apply directly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Editors&apos; changes always need a supervisor&apos;s approval.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes: a second supervisor approves; no: supervisors apply directly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sets whether a kind of change (video_tags, game_tags, tags, tag_groups, games) needs a second supervisor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--review takes yes or no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Policy updated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s directory (data, log and socket).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--dir is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also listen on 127.0.0.1:PORT (password logins only).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No fsync: quicker, but a crash of the machine may lose data (test suites).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starts a private PostgreSQL server in a directory (created on first use) and waits until it accepts connections.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--port takes a number between 1 and 65535.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server is running. Installer connection:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop it with: coulisse-cli central private stop --dir %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stops the private PostgreSQL server of a directory.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server is stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create and set up a central store (superuser)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Migrate a central store to this version (superuser)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print what a central store holds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create a staff account (admin)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List staff accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change a staff member&apos;s role (admin)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop a staff member from logging in (admin)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Let a staff member log in again (admin)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set the games an editor works on (admin)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set a staff member&apos;s password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the approval policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the approval policy (admin)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start a private PostgreSQL server in a directory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop a private PostgreSQL server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missing argument: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DemoCacheWriter</name>
@@ -462,6 +908,29 @@
     <message>
         <source>Cannot move the new cache into place at %1.</source>
         <translation>无法将新缓存移动到 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>DemoCentralWriter</name>
+    <message>
+        <source>Demo editor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demo supervisor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demo product manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demo admin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>demo data: %1 videos, seed %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -493,6 +962,13 @@
     <message>
         <source>Videos</source>
         <translation>视频</translation>
+    </message>
+</context>
+<context>
+    <name>DemoEnvironment</name>
+    <message>
+        <source>Cannot create the demo directory %1.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -663,6 +1139,20 @@
         <source>&quot;%1&quot; is not a valid profile name.</source>
         <translation>“%1”不是有效的配置名称。</translation>
     </message>
+    <message>
+        <source>--demo-videos takes a non-negative number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The demo cannot start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demo PostgreSQL server in %1
+Demo staff (name / password):
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -709,6 +1199,165 @@
     <message>
         <source>&lt;h3&gt;Coulisse %1&lt;/h3&gt;&lt;p&gt;The back-office of a game-video community: tags, games, videos, users, reviews and metrics.&lt;/p&gt;&lt;p&gt;Cache: %2&lt;br&gt;Cache schema: %3&lt;br&gt;Qt %4 · SQLite %5&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Coulisse %1&lt;/h3&gt;&lt;p&gt;游戏视频社区的后台：标签、游戏、视频、用户、审核与数据指标。&lt;/p&gt;&lt;p&gt;缓存：%2&lt;br&gt;缓存结构版本：%3&lt;br&gt;Qt %4 · SQLite %5&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Central store: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PrivatePostgres</name>
+    <message>
+        <source>COULISSE_PG_BINDIR is set to %1, which has no initdb and pg_ctl. Point it at the bin directory of a PostgreSQL server installation, or unset it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No PostgreSQL server found: no %1/&lt;version&gt;/bin has initdb and pg_ctl. Install the PostgreSQL server (on Debian: apt install postgresql) or set COULISSE_PG_BINDIR to its bin directory.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Qt&apos;s PostgreSQL driver (QPSQL) is not installed. Install it (on Debian: apt install libqt6sql6-psql).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PostgreSQL server in %1 is already running on port %2, not %3. Stop it first to change the port.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PostgreSQL server in %1 is running but does not accept connections: %2
+Last lines of %3:
+%4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No directory was given for the private PostgreSQL server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PostgreSQL server in %1 did not stop. %2
+Stop its postgres process by hand (its id is on the first line of %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a TCP port: use 1 to 65535, or 0 for the unix socket only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The path %1 contains a character that PostgreSQL&apos;s tools cannot handle (a double quote, $, `, a backslash or a control character). Choose a directory without them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The socket path %1 is %2 bytes long, but unix socket paths are limited to %3 bytes. Choose a shorter directory.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a file, not a directory, so the private PostgreSQL server cannot live in %2. Choose another directory.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This process runs as root, which PostgreSQL refuses, and there is no &quot;%1&quot; system user to run the server as. Create that user (the postgresql package does) or run as a normal user.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This process runs as root, so PostgreSQL must run as the &quot;%1&quot; user, but runuser (util-linux) is not installed. Install util-linux or run as a normal user.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not create the directory %1. Check that you may write there, or choose another directory.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not create the directory %1: %2. Check that you may write there, or choose another directory.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not examine %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 belongs to another user. Choose a directory of your own.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not make %1 private (mode 0700): %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a file, but it should be the PostgreSQL data directory. Move it away or choose another directory.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: it belongs to another user. Run as that user or choose another directory.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 already holds files that are not part of a PostgreSQL server of Coulisse (%2). Nothing was changed: choose an empty or new directory, or move those files away.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not resolve the path %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The &quot;%1&quot; user cannot reach %2: it may not traverse %3 (mode %4). This process runs as root, so PostgreSQL runs as &quot;%1&quot;. Choose a directory whose parents every user may enter (under /tmp or /var/lib for instance), or allow it with chmod o+x %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not give %1 to the &quot;%2&quot; user, who runs PostgreSQL when this process is root: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not create the PostgreSQL cluster in %1. %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not give %1 to the &quot;%2&quot; user: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PostgreSQL server in %1 did not start. %2
+Last lines of %3:
+%4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PostgreSQL server in %1 started but does not accept connections: %2
+Last lines of %3:
+%4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(stopped after %1 seconds without an answer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(crashed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 did not run to its end: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 failed with exit code %2:
+%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no server log)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(the server log is empty)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
