@@ -1,4 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='utf-8'?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
@@ -334,110 +334,110 @@
     <name>CentralConnection</name>
     <message>
         <source>The connection string is not valid: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>连接字符串无效：%1</translation>
     </message>
     <message>
         <source>out of memory</source>
-        <translation type="unfinished"></translation>
+        <translation>内存不足</translation>
     </message>
     <message>
         <source>The PostgreSQL driver of Qt (QPSQL) is not installed.</source>
-        <translation type="unfinished"></translation>
+        <translation>未安装 Qt 的 PostgreSQL 驱动（QPSQL）。</translation>
     </message>
     <message>
-        <source>The port &quot;%1&quot; is not a number between 1 and 65535.</source>
-        <translation type="unfinished"></translation>
+        <source>The port "%1" is not a number between 1 and 65535.</source>
+        <translation>端口“%1”不是 1 到 65535 之间的数字。</translation>
     </message>
     <message>
-        <source>The value of &quot;%1&quot; contains a semicolon, which the Qt PostgreSQL driver cannot pass on.</source>
-        <translation type="unfinished"></translation>
+        <source>The value of "%1" contains a semicolon, which the Qt PostgreSQL driver cannot pass on.</source>
+        <translation>“%1”的值包含分号，Qt 的 PostgreSQL 驱动无法传递。</translation>
     </message>
     <message>
         <source>Cannot connect to the central store: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法连接中心库：%1</translation>
     </message>
     <message>
         <source>%1 (SQLSTATE %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（SQLSTATE %2）</translation>
     </message>
     <message>
         <source>Not connected to the central store.</source>
-        <translation type="unfinished"></translation>
+        <translation>未连接中心库。</translation>
     </message>
     <message>
         <source>The password is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>密码为空。</translation>
     </message>
     <message>
         <source>Cannot hash the password: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法计算密码哈希：%1</translation>
     </message>
     <message>
         <source> (line %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>（第 %1 行）</translation>
     </message>
 </context>
 <context>
     <name>CentralLoader</name>
     <message>
-        <source>Loading a catalogue in bulk needs the installer&apos;s connection (a PostgreSQL superuser).</source>
-        <translation type="unfinished"></translation>
+        <source>Loading a catalogue in bulk needs the installer's connection (a PostgreSQL superuser).</source>
+        <translation>批量导入数据需要使用安装者连接（PostgreSQL 超级用户）。</translation>
     </message>
     <message>
         <source>The central store already has a catalogue; a bulk load goes into an empty store only. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>中心库中已有数据；批量导入只能写入空库。未作任何改动。</translation>
     </message>
     <message>
         <source>The bulk load has not begun.</source>
-        <translation type="unfinished"></translation>
+        <translation>批量导入尚未开始。</translation>
     </message>
     <message>
         <source>Not connected to the central store.</source>
-        <translation type="unfinished"></translation>
+        <translation>未连接中心库。</translation>
     </message>
     <message>
         <source>Loading %1 failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>导入 %1 失败：%2</translation>
     </message>
 </context>
 <context>
     <name>CentralSchema</name>
     <message>
-        <source>Setting up or migrating the central store needs the installer&apos;s connection (a PostgreSQL superuser): it creates the Coulisse roles and hands every object to the owner role.</source>
-        <translation type="unfinished"></translation>
+        <source>Setting up or migrating the central store needs the installer's connection (a PostgreSQL superuser): it creates the Coulisse roles and hands every object to the owner role.</source>
+        <translation>初始化或迁移中心库需要使用安装者连接（PostgreSQL 超级用户）：此操作会创建 Coulisse 的各个角色，并将所有对象移交给属主角色。</translation>
     </message>
     <message>
         <source>The central store has schema version %1, newer than this Coulisse (%2): update Coulisse. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>中心库的结构版本为 %1，高于本版本 Coulisse 支持的 %2：请升级 Coulisse。未作任何改动。</translation>
     </message>
     <message>
         <source>Cannot read the embedded migration %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取内置的迁移 %1。</translation>
     </message>
     <message>
         <source>Migration %1 (%2) failed: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>迁移 %1（%2）失败：%3</translation>
     </message>
     <message>
-        <source>Cannot create the database &quot;%1&quot;: %2</source>
-        <translation type="unfinished"></translation>
+        <source>Cannot create the database "%1": %2</source>
+        <translation>无法创建数据库“%1”：%2</translation>
     </message>
 </context>
 <context>
     <name>CentralStaff</name>
     <message>
-        <source>No game &quot;%1&quot; (give a game id or its name).</source>
-        <translation type="unfinished"></translation>
+        <source>No game "%1" (give a game id or its name).</source>
+        <translation>没有游戏“%1”（请提供游戏 ID 或名称）。</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; names more than one game: give its id.</source>
-        <translation type="unfinished"></translation>
+        <source>"%1" names more than one game: give its id.</source>
+        <translation>“%1”对应多款游戏：请提供游戏 ID。</translation>
     </message>
 </context>
 <context>
     <name>Cli</name>
     <message>
-        <source>The cache file (default: the default profile&apos;s cache).</source>
+        <source>The cache file (default: the default profile's cache).</source>
         <translation>缓存文件（默认：默认配置的缓存）。</translation>
     </message>
     <message>
@@ -521,7 +521,7 @@
         <translation>向缓存写入可复现的演示数据</translation>
     </message>
     <message>
-        <source>Check a cache&apos;s integrity and derived data</source>
+        <source>Check a cache's integrity and derived data</source>
         <translation>检查缓存的完整性与派生数据</translation>
     </message>
     <message>
@@ -537,8 +537,8 @@
         <translation>命令：</translation>
     </message>
     <message>
-        <source>Run &apos;coulisse-cli COMMAND --help&apos; for the options of a command.</source>
-        <translation>运行 &apos;coulisse-cli 命令 --help&apos; 查看命令的选项。</translation>
+        <source>Run 'coulisse-cli COMMAND --help' for the options of a command.</source>
+        <translation>运行 'coulisse-cli 命令 --help' 查看命令的选项。</translation>
     </message>
     <message>
         <source>Unknown command: %1</source>
@@ -546,349 +546,347 @@
     </message>
     <message>
         <source>Loaded %1 videos, %2 video tags, %3 games, %4 tag groups, %5 tags and %6 users into the central store in %7 s.</source>
-        <translation type="unfinished"></translation>
+        <translation>已导入 %1 个视频、%2 个视频标签、%3 款游戏、%4 个标签分组、%5 个标签和 %6 名用户到中心库，用时 %7 秒。</translation>
     </message>
     <message>
         <source>Demo staff (name / password / role):</source>
-        <translation type="unfinished"></translation>
+        <translation>演示员工（名称 / 密码 / 角色）：</translation>
     </message>
     <message>
-        <source>Seed this central store (libpq URI or key=value, a superuser&apos;s connection) instead of a cache: the database is created and set up when needed, and the demo staff are added.</source>
-        <translation type="unfinished"></translation>
+        <source>Seed this central store (libpq URI or key=value, a superuser's connection) instead of a cache: the database is created and set up when needed, and the demo staff are added.</source>
+        <translation>向此中心库（libpq URI 或 key=value，须为超级用户连接）而非缓存写入演示数据：需要时会创建并初始化数据库，并添加演示员工。</translation>
     </message>
     <message>
         <source>Writes a deterministic demo catalogue into a cache file or a central store.</source>
-        <translation type="unfinished"></translation>
+        <translation>向缓存文件或中心库写入可复现的演示数据。</translation>
     </message>
     <message>
-        <source>The central store: a libpq URI or key=value string (default: $COULISSE_CENTRAL_URL, then libpq&apos;s PGHOST, PGUSER, ~/.pgpass...).</source>
-        <translation type="unfinished"></translation>
+        <source>The central store: a libpq URI or key=value string (default: $COULISSE_CENTRAL_URL, then libpq's PGHOST, PGUSER, ~/.pgpass...).</source>
+        <translation>中心库：libpq URI 或 key=value 字符串（默认：$COULISSE_CENTRAL_URL，其次是 libpq 的 PGHOST、PGUSER、~/.pgpass 等）。</translation>
     </message>
     <message>
         <source>Cannot read the password file %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取密码文件 %1：%2</translation>
     </message>
     <message>
         <source>The password file %1 starts with an empty line.</source>
-        <translation type="unfinished"></translation>
+        <translation>密码文件 %1 的第一行为空。</translation>
     </message>
     <message>
         <source>New password for %1: </source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的新密码：</translation>
     </message>
     <message>
         <source>The password is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>密码为空。</translation>
     </message>
     <message>
         <source>Repeat the password: </source>
-        <translation type="unfinished"></translation>
+        <translation>再次输入密码：</translation>
     </message>
     <message>
         <source>The passwords differ.</source>
-        <translation type="unfinished"></translation>
+        <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
         <source>Read the new password from the first line of FILE (default: ask).</source>
-        <translation type="unfinished"></translation>
+        <translation>从 FILE 的第一行读取新密码（默认：提示输入）。</translation>
     </message>
     <message>
         <source>Password: </source>
-        <translation type="unfinished"></translation>
+        <translation>密码：</translation>
     </message>
     <message>
-        <source>This database holds no Coulisse store: run &apos;coulisse-cli central init&apos; first.</source>
-        <translation type="unfinished"></translation>
+        <source>This database holds no Coulisse store: run 'coulisse-cli central init' first.</source>
+        <translation>此数据库中没有 Coulisse 中心库：请先运行 'coulisse-cli central init'。</translation>
     </message>
     <message>
-        <source>The central store has schema version %1 and this Coulisse expects %2: run &apos;coulisse-cli central migrate&apos; (or update Coulisse).</source>
-        <translation type="unfinished"></translation>
+        <source>The central store has schema version %1 and this Coulisse expects %2: run 'coulisse-cli central migrate' (or update Coulisse).</source>
+        <translation>中心库的结构版本为 %1，而本版本 Coulisse 需要 %2：请运行 'coulisse-cli central migrate'（或升级 Coulisse）。</translation>
     </message>
     <message>
-        <source>Creates the database when missing and sets up the central store in it (needs a superuser&apos;s connection).</source>
-        <translation type="unfinished"></translation>
+        <source>Creates the database when missing and sets up the central store in it (needs a superuser's connection).</source>
+        <translation>如数据库不存在则创建，并在其中初始化中心库（需要超级用户连接）。</translation>
     </message>
     <message>
-        <source>Brings the central store to this Coulisse&apos;s schema version (needs a superuser&apos;s connection).</source>
-        <translation type="unfinished"></translation>
+        <source>Brings the central store to this Coulisse's schema version (needs a superuser's connection).</source>
+        <translation>将中心库迁移到本版本 Coulisse 的结构版本（需要超级用户连接）。</translation>
     </message>
     <message>
         <source>Created the database.</source>
-        <translation type="unfinished"></translation>
+        <translation>已创建数据库。</translation>
     </message>
     <message>
         <source>Applied migration %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>已应用迁移 %1。</translation>
     </message>
     <message>
         <source>The central store is up to date (schema version %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>中心库已是最新（结构版本 %1）。</translation>
     </message>
     <message>
         <source>The central store is at schema version %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>中心库的结构版本为 %1。</translation>
     </message>
     <message>
         <source>Prints what the central store holds, as the connecting role may see it.</source>
-        <translation type="unfinished"></translation>
+        <translation>按当前连接角色可见的范围，显示中心库的内容概况。</translation>
     </message>
     <message>
         <source>installer (superuser)</source>
-        <translation type="unfinished"></translation>
+        <translation>安装者（超级用户）</translation>
     </message>
     <message>
         <source>Connected as:</source>
-        <translation type="unfinished"></translation>
+        <translation>当前连接身份：</translation>
     </message>
     <message>
         <source>not staff</source>
-        <translation type="unfinished"></translation>
+        <translation>非员工</translation>
     </message>
     <message>
         <source>Server:</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器：</translation>
     </message>
     <message>
         <source>Sync epoch:</source>
-        <translation type="unfinished"></translation>
+        <translation>同步纪元：</translation>
     </message>
     <message>
         <source>Pending change requests:</source>
-        <translation type="unfinished"></translation>
+        <translation>待处理的变更申请：</translation>
     </message>
     <message>
         <source>editor, supervisor, pm or admin.</source>
-        <translation type="unfinished"></translation>
+        <translation>editor（内容编辑）、supervisor（主管）、pm（产品经理）或 admin（管理员）。</translation>
     </message>
     <message>
         <source>--role takes editor, supervisor, pm or admin.</source>
-        <translation type="unfinished"></translation>
+        <translation>--role 的取值为 editor、supervisor、pm 或 admin。</translation>
     </message>
     <message>
         <source>The name people see.</source>
-        <translation type="unfinished"></translation>
+        <translation>对外显示的名称。</translation>
     </message>
     <message>
         <source>Creates a staff account: a login role in one of the four groups. The password is hashed (SCRAM) before it is sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>创建员工账号：即属于四个角色组之一的登录角色。密码在发送前会先做哈希（SCRAM）。</translation>
     </message>
     <message>
         <source>Added %1 as %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>已添加 %1，角色为 %2。</translation>
     </message>
     <message>
         <source>Lists the staff (an admin sees everyone, others themselves).</source>
-        <translation type="unfinished"></translation>
+        <translation>列出员工（管理员可看到所有人，其他人只能看到自己）。</translation>
     </message>
     <message>
         <source>NAME</source>
-        <translation type="unfinished"></translation>
+        <translation>名称</translation>
     </message>
     <message>
         <source>ROLE</source>
-        <translation type="unfinished"></translation>
+        <translation>角色</translation>
     </message>
     <message>
         <source>ACTIVE</source>
-        <translation type="unfinished"></translation>
+        <translation>启用</translation>
     </message>
     <message>
         <source>GAMES</source>
-        <translation type="unfinished"></translation>
+        <translation>游戏</translation>
     </message>
     <message>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>是</translation>
     </message>
     <message>
         <source>no</source>
-        <translation type="unfinished"></translation>
+        <translation>否</translation>
     </message>
     <message>
         <source>all</source>
-        <translation type="unfinished"></translation>
+        <translation>全部</translation>
     </message>
     <message>
         <source>Moves a staff member to another group (never oneself).</source>
-        <translation type="unfinished"></translation>
+        <translation>将员工调整到另一个角色组（不能调整自己）。</translation>
     </message>
     <message>
         <source>%1 is now %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的角色已改为 %2。</translation>
     </message>
     <message>
         <source>Lets a deactivated staff member log in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>允许已停用的员工重新登录。</translation>
     </message>
     <message>
         <source>Stops a staff member from logging in; their history stays.</source>
-        <translation type="unfinished"></translation>
+        <translation>禁止员工登录；其历史记录保留。</translation>
     </message>
     <message>
         <source>%1 can log in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已可重新登录。</translation>
     </message>
     <message>
         <source>%1 is deactivated.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已停用。</translation>
     </message>
     <message>
         <source>Comma-separated game ids or names; empty for none.</source>
-        <translation type="unfinished"></translation>
+        <translation>以逗号分隔的游戏 ID 或名称；留空表示不负责任何游戏。</translation>
     </message>
     <message>
         <source>Sets the games an editor works on (their sync scope).</source>
-        <translation type="unfinished"></translation>
+        <translation>设置内容编辑负责的游戏（即其负责范围，决定同步哪些数据）。</translation>
     </message>
     <message>
         <source>--games is required (an empty list removes every game).</source>
-        <translation type="unfinished"></translation>
+        <translation>必须提供 --games（传入空列表则移除所有游戏）。</translation>
     </message>
     <message numerus="yes">
         <source>%1 works on %n game(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%1 负责 %n 款游戏。</numerusform></translation>
     </message>
     <message>
-        <source>Sets a staff member&apos;s password (an admin, or oneself).</source>
-        <translation type="unfinished"></translation>
+        <source>Sets a staff member's password (an admin, or oneself).</source>
+        <translation>设置员工的密码（限管理员或本人）。</translation>
     </message>
     <message>
         <source>Changed the password of %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>已修改 %1 的密码。</translation>
     </message>
     <message>
         <source>Lists which kinds of change a supervisor may not make alone.</source>
-        <translation type="unfinished"></translation>
+        <translation>列出主管不能独自完成的变更类型。</translation>
     </message>
     <message>
         <source>second supervisor approves</source>
-        <translation type="unfinished"></translation>
+        <translation>需第二名主管审核</translation>
     </message>
     <message>
         <source>supervisors apply directly</source>
-        <translation type="unfinished"></translation>
+        <translation>主管直接生效</translation>
     </message>
     <message>
-        <source>Editors&apos; changes always need a supervisor&apos;s approval.</source>
-        <translation type="unfinished"></translation>
+        <source>Editors' changes always need a supervisor's approval.</source>
+        <translation>内容编辑的变更始终需要主管审核。</translation>
     </message>
     <message>
         <source>yes: a second supervisor approves; no: supervisors apply directly.</source>
-        <translation type="unfinished"></translation>
+        <translation>yes：需第二名主管审核；no：主管可直接生效。</translation>
     </message>
     <message>
         <source>Sets whether a kind of change (video_tags, game_tags, tags, tag_groups, games) needs a second supervisor.</source>
-        <translation type="unfinished"></translation>
+        <translation>设置某类变更（video_tags、game_tags、tags、tag_groups、games）是否需要第二名主管审核。</translation>
     </message>
     <message>
         <source>--review takes yes or no.</source>
-        <translation type="unfinished"></translation>
+        <translation>--review 的取值为 yes 或 no。</translation>
     </message>
     <message>
         <source>Policy updated.</source>
-        <translation type="unfinished"></translation>
+        <translation>审批策略已更新。</translation>
     </message>
     <message>
-        <source>The server&apos;s directory (data, log and socket).</source>
-        <translation type="unfinished"></translation>
+        <source>The server's directory (data, log and socket).</source>
+        <translation>服务器目录（存放数据、日志和套接字）。</translation>
     </message>
     <message>
         <source>--dir is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>必须提供 --dir。</translation>
     </message>
     <message>
         <source>Also listen on 127.0.0.1:PORT (password logins only).</source>
-        <translation type="unfinished"></translation>
+        <translation>同时监听 127.0.0.1:PORT（仅限密码登录）。</translation>
     </message>
     <message>
         <source>No fsync: quicker, but a crash of the machine may lose data (test suites).</source>
-        <translation type="unfinished"></translation>
+        <translation>不执行 fsync：速度更快，但机器崩溃时可能丢失数据（用于测试套件）。</translation>
     </message>
     <message>
         <source>Starts a private PostgreSQL server in a directory (created on first use) and waits until it accepts connections.</source>
-        <translation type="unfinished"></translation>
+        <translation>在指定目录中启动私有 PostgreSQL 服务器（首次使用时创建该目录），并等待其可接受连接。</translation>
     </message>
     <message>
         <source>--port takes a number between 1 and 65535.</source>
-        <translation type="unfinished"></translation>
+        <translation>--port 须为 1 到 65535 之间的数字。</translation>
     </message>
     <message>
         <source>The server is running. Installer connection:</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器正在运行。安装者连接：</translation>
     </message>
     <message>
         <source>Stop it with: coulisse-cli central private stop --dir %1</source>
-        <translation type="unfinished"></translation>
+        <translation>停止服务器：coulisse-cli central private stop --dir %1</translation>
     </message>
     <message>
         <source>Stops the private PostgreSQL server of a directory.</source>
-        <translation type="unfinished"></translation>
+        <translation>停止某个目录中的私有 PostgreSQL 服务器。</translation>
     </message>
     <message>
         <source>The server is stopped.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器已停止。</translation>
     </message>
     <message>
         <source>Create and set up a central store (superuser)</source>
-        <translation type="unfinished"></translation>
+        <translation>创建并初始化中心库（超级用户）</translation>
     </message>
     <message>
         <source>Migrate a central store to this version (superuser)</source>
-        <translation type="unfinished"></translation>
+        <translation>将中心库迁移到本版本（超级用户）</translation>
     </message>
     <message>
         <source>Print what a central store holds</source>
-        <translation type="unfinished"></translation>
+        <translation>显示中心库的内容概况</translation>
     </message>
     <message>
         <source>Create a staff account (admin)</source>
-        <translation type="unfinished"></translation>
+        <translation>创建员工账号（管理员）</translation>
     </message>
     <message>
         <source>List staff accounts</source>
-        <translation type="unfinished"></translation>
+        <translation>列出员工账号</translation>
     </message>
     <message>
-        <source>Change a staff member&apos;s role (admin)</source>
-        <translation type="unfinished"></translation>
+        <source>Change a staff member's role (admin)</source>
+        <translation>更改员工的角色（管理员）</translation>
     </message>
     <message>
         <source>Stop a staff member from logging in (admin)</source>
-        <translation type="unfinished"></translation>
+        <translation>禁止员工登录（管理员）</translation>
     </message>
     <message>
         <source>Let a staff member log in again (admin)</source>
-        <translation type="unfinished"></translation>
+        <translation>允许员工重新登录（管理员）</translation>
     </message>
     <message>
         <source>Set the games an editor works on (admin)</source>
-        <translation type="unfinished"></translation>
+        <translation>设置内容编辑负责的游戏（管理员）</translation>
     </message>
     <message>
-        <source>Set a staff member&apos;s password</source>
-        <translation type="unfinished"></translation>
+        <source>Set a staff member's password</source>
+        <translation>设置员工密码</translation>
     </message>
     <message>
         <source>Show the approval policy</source>
-        <translation type="unfinished"></translation>
+        <translation>查看审批策略</translation>
     </message>
     <message>
         <source>Change the approval policy (admin)</source>
-        <translation type="unfinished"></translation>
+        <translation>修改审批策略（管理员）</translation>
     </message>
     <message>
         <source>Start a private PostgreSQL server in a directory</source>
-        <translation type="unfinished"></translation>
+        <translation>在指定目录中启动私有 PostgreSQL 服务器</translation>
     </message>
     <message>
         <source>Stop a private PostgreSQL server</source>
-        <translation type="unfinished"></translation>
+        <translation>停止私有 PostgreSQL 服务器</translation>
     </message>
     <message>
         <source>Missing argument: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>缺少参数：%1</translation>
     </message>
 </context>
 <context>
@@ -914,23 +912,23 @@
     <name>DemoCentralWriter</name>
     <message>
         <source>Demo editor</source>
-        <translation type="unfinished"></translation>
+        <translation>演示内容编辑</translation>
     </message>
     <message>
         <source>Demo supervisor</source>
-        <translation type="unfinished"></translation>
+        <translation>演示主管</translation>
     </message>
     <message>
         <source>Demo product manager</source>
-        <translation type="unfinished"></translation>
+        <translation>演示产品经理</translation>
     </message>
     <message>
         <source>Demo admin</source>
-        <translation type="unfinished"></translation>
+        <translation>演示管理员</translation>
     </message>
     <message>
         <source>demo data: %1 videos, seed %2</source>
-        <translation type="unfinished"></translation>
+        <translation>演示数据：%1 个视频，种子 %2</translation>
     </message>
 </context>
 <context>
@@ -952,7 +950,7 @@
         <translation>演示数据目录中没有通用标签。</translation>
     </message>
     <message>
-        <source>The demo catalogue names an unknown %1 tag &quot;%2&quot; for %3.</source>
+        <source>The demo catalogue names an unknown %1 tag "%2" for %3.</source>
         <translation>演示数据目录为 %3 指定了不存在的%1标签“%2”。</translation>
     </message>
     <message>
@@ -968,7 +966,7 @@
     <name>DemoEnvironment</name>
     <message>
         <source>Cannot create the demo directory %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法创建演示目录 %1。</translation>
     </message>
 </context>
 <context>
@@ -1124,7 +1122,7 @@
         <translation>Coulisse 缓存 (*.sqlite *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <source>Unknown page &quot;%1&quot;; pages: %2</source>
+        <source>Unknown page "%1"; pages: %2</source>
         <translation>未知页面“%1”；可用页面：%2</translation>
     </message>
     <message>
@@ -1136,22 +1134,24 @@
         <translation>无法写入 %1</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a valid profile name.</source>
+        <source>"%1" is not a valid profile name.</source>
         <translation>“%1”不是有效的配置名称。</translation>
     </message>
     <message>
         <source>--demo-videos takes a non-negative number.</source>
-        <translation type="unfinished"></translation>
+        <translation>--demo-videos 须为非负整数。</translation>
     </message>
     <message>
         <source>The demo cannot start: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>演示无法启动：%1</translation>
     </message>
     <message>
         <source>Demo PostgreSQL server in %1
 Demo staff (name / password):
 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>演示 PostgreSQL 服务器位于 %1
+演示员工（名称 / 密码）：
+%2</translation>
     </message>
 </context>
 <context>
@@ -1202,162 +1202,170 @@ Demo staff (name / password):
     </message>
     <message>
         <source>Central store: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>中心库：%1</translation>
     </message>
 </context>
 <context>
     <name>PrivatePostgres</name>
     <message>
         <source>COULISSE_PG_BINDIR is set to %1, which has no initdb and pg_ctl. Point it at the bin directory of a PostgreSQL server installation, or unset it.</source>
-        <translation type="unfinished"></translation>
+        <translation>COULISSE_PG_BINDIR 设为 %1，但其中没有 initdb 和 pg_ctl。请将其指向 PostgreSQL 服务器安装的 bin 目录，或取消设置该变量。</translation>
     </message>
     <message>
         <source>No PostgreSQL server found: no %1/&lt;version&gt;/bin has initdb and pg_ctl. Install the PostgreSQL server (on Debian: apt install postgresql) or set COULISSE_PG_BINDIR to its bin directory.</source>
-        <translation type="unfinished"></translation>
+        <translation>未找到 PostgreSQL 服务器：没有任何 %1/&lt;version&gt;/bin 目录包含 initdb 和 pg_ctl。请安装 PostgreSQL 服务器（Debian 上：apt install postgresql），或将 COULISSE_PG_BINDIR 设为其 bin 目录。</translation>
     </message>
     <message>
-        <source>Qt&apos;s PostgreSQL driver (QPSQL) is not installed. Install it (on Debian: apt install libqt6sql6-psql).</source>
-        <translation type="unfinished"></translation>
+        <source>Qt's PostgreSQL driver (QPSQL) is not installed. Install it (on Debian: apt install libqt6sql6-psql).</source>
+        <translation>未安装 Qt 的 PostgreSQL 驱动（QPSQL）。请安装该驱动（Debian 上：apt install libqt6sql6-psql）。</translation>
     </message>
     <message>
         <source>The PostgreSQL server in %1 is already running on port %2, not %3. Stop it first to change the port.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 中的 PostgreSQL 服务器已在端口 %2 上运行，而不是 %3。如要更改端口，请先停止该服务器。</translation>
     </message>
     <message>
         <source>The PostgreSQL server in %1 is running but does not accept connections: %2
 Last lines of %3:
 %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 中的 PostgreSQL 服务器正在运行，但不接受连接：%2
+%3 的最后几行：
+%4</translation>
     </message>
     <message>
         <source>No directory was given for the private PostgreSQL server.</source>
-        <translation type="unfinished"></translation>
+        <translation>未指定私有 PostgreSQL 服务器的目录。</translation>
     </message>
     <message>
         <source>The PostgreSQL server in %1 did not stop. %2
 Stop its postgres process by hand (its id is on the first line of %3).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 中的 PostgreSQL 服务器未能停止。%2
+请手动停止其 postgres 进程（进程 ID 位于 %3 的第一行）。</translation>
     </message>
     <message>
         <source>%1 is not a TCP port: use 1 to 65535, or 0 for the unix socket only.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 不是有效的 TCP 端口：请使用 1 到 65535，或用 0 表示仅使用 unix 套接字。</translation>
     </message>
     <message>
-        <source>The path %1 contains a character that PostgreSQL&apos;s tools cannot handle (a double quote, $, `, a backslash or a control character). Choose a directory without them.</source>
-        <translation type="unfinished"></translation>
+        <source>The path %1 contains a character that PostgreSQL's tools cannot handle (a double quote, $, `, a backslash or a control character). Choose a directory without them.</source>
+        <translation>路径 %1 包含 PostgreSQL 工具无法处理的字符（双引号、$、`、反斜杠或控制字符）。请选择不含这些字符的目录。</translation>
     </message>
     <message>
         <source>The socket path %1 is %2 bytes long, but unix socket paths are limited to %3 bytes. Choose a shorter directory.</source>
-        <translation type="unfinished"></translation>
+        <translation>套接字路径 %1 长 %2 字节，但 unix 套接字路径最长为 %3 字节。请选择更短的目录。</translation>
     </message>
     <message>
         <source>%1 is a file, not a directory, so the private PostgreSQL server cannot live in %2. Choose another directory.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 是文件而不是目录，私有 PostgreSQL 服务器无法放在 %2 中。请选择其他目录。</translation>
     </message>
     <message>
-        <source>This process runs as root, which PostgreSQL refuses, and there is no &quot;%1&quot; system user to run the server as. Create that user (the postgresql package does) or run as a normal user.</source>
-        <translation type="unfinished"></translation>
+        <source>This process runs as root, which PostgreSQL refuses, and there is no "%1" system user to run the server as. Create that user (the postgresql package does) or run as a normal user.</source>
+        <translation>此进程以 root 身份运行，而 PostgreSQL 拒绝以 root 运行，系统中也没有可用来运行服务器的“%1”用户。请创建该用户（postgresql 软件包会创建），或以普通用户身份运行。</translation>
     </message>
     <message>
-        <source>This process runs as root, so PostgreSQL must run as the &quot;%1&quot; user, but runuser (util-linux) is not installed. Install util-linux or run as a normal user.</source>
-        <translation type="unfinished"></translation>
+        <source>This process runs as root, so PostgreSQL must run as the "%1" user, but runuser (util-linux) is not installed. Install util-linux or run as a normal user.</source>
+        <translation>此进程以 root 身份运行，因此 PostgreSQL 须以“%1”用户身份运行，但未安装 runuser（util-linux）。请安装 util-linux，或以普通用户身份运行。</translation>
     </message>
     <message>
         <source>Could not create the directory %1. Check that you may write there, or choose another directory.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法创建目录 %1。请检查是否有写入权限，或选择其他目录。</translation>
     </message>
     <message>
         <source>Could not create the directory %1: %2. Check that you may write there, or choose another directory.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法创建目录 %1：%2。请检查是否有写入权限，或选择其他目录。</translation>
     </message>
     <message>
         <source>Could not examine %1: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法检查 %1：%2。</translation>
     </message>
     <message>
         <source>%1 belongs to another user. Choose a directory of your own.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 属于其他用户。请选择属于当前用户的目录。</translation>
     </message>
     <message>
         <source>Could not make %1 private (mode 0700): %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法将 %1 设为私有（权限 0700）：%2。</translation>
     </message>
     <message>
         <source>%1 is a file, but it should be the PostgreSQL data directory. Move it away or choose another directory.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 是文件，但此处应为 PostgreSQL 数据目录。请将其移走，或选择其他目录。</translation>
     </message>
     <message>
         <source>%1 cannot be read: it belongs to another user. Run as that user or choose another directory.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取 %1：它属于其他用户。请以该用户身份运行，或选择其他目录。</translation>
     </message>
     <message>
         <source>%1 already holds files that are not part of a PostgreSQL server of Coulisse (%2). Nothing was changed: choose an empty or new directory, or move those files away.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 中已有不属于 Coulisse PostgreSQL 服务器的文件（%2）。未作任何改动：请选择空目录或新目录，或将这些文件移走。</translation>
     </message>
     <message>
         <source>Could not resolve the path %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法解析路径 %1。</translation>
     </message>
     <message>
-        <source>The &quot;%1&quot; user cannot reach %2: it may not traverse %3 (mode %4). This process runs as root, so PostgreSQL runs as &quot;%1&quot;. Choose a directory whose parents every user may enter (under /tmp or /var/lib for instance), or allow it with chmod o+x %3.</source>
-        <translation type="unfinished"></translation>
+        <source>The "%1" user cannot reach %2: it may not traverse %3 (mode %4). This process runs as root, so PostgreSQL runs as "%1". Choose a directory whose parents every user may enter (under /tmp or /var/lib for instance), or allow it with chmod o+x %3.</source>
+        <translation>“%1”用户无法访问 %2：它无权进入 %3（权限 %4）。此进程以 root 身份运行，因此 PostgreSQL 以“%1”用户身份运行。请选择各级上级目录都允许所有用户进入的目录（例如 /tmp 或 /var/lib 下），或用 chmod o+x %3 授予权限。</translation>
     </message>
     <message>
-        <source>Could not give %1 to the &quot;%2&quot; user, who runs PostgreSQL when this process is root: %3.</source>
-        <translation type="unfinished"></translation>
+        <source>Could not give %1 to the "%2" user, who runs PostgreSQL when this process is root: %3.</source>
+        <translation>无法将 %1 的所有者改为“%2”用户（此进程以 root 身份运行时，由该用户运行 PostgreSQL）：%3。</translation>
     </message>
     <message>
         <source>Could not create the PostgreSQL cluster in %1. %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法在 %1 中创建 PostgreSQL 集群。%2</translation>
     </message>
     <message>
         <source>Could not write %1: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入 %1：%2。</translation>
     </message>
     <message>
         <source>Could not read %1: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取 %1：%2。</translation>
     </message>
     <message>
-        <source>Could not give %1 to the &quot;%2&quot; user: %3.</source>
-        <translation type="unfinished"></translation>
+        <source>Could not give %1 to the "%2" user: %3.</source>
+        <translation>无法将 %1 的所有者改为“%2”用户：%3。</translation>
     </message>
     <message>
         <source>The PostgreSQL server in %1 did not start. %2
 Last lines of %3:
 %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 中的 PostgreSQL 服务器未能启动。%2
+%3 的最后几行：
+%4</translation>
     </message>
     <message>
         <source>The PostgreSQL server in %1 started but does not accept connections: %2
 Last lines of %3:
 %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 中的 PostgreSQL 服务器已启动，但不接受连接：%2
+%3 的最后几行：
+%4</translation>
     </message>
     <message>
         <source>(stopped after %1 seconds without an answer)</source>
-        <translation type="unfinished"></translation>
+        <translation>（%1 秒内无响应，已终止）</translation>
     </message>
     <message>
         <source>(crashed)</source>
-        <translation type="unfinished"></translation>
+        <translation>（已崩溃）</translation>
     </message>
     <message>
         <source>%1 did not run to its end: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 未能运行完成：%2</translation>
     </message>
     <message>
         <source>%1 failed with exit code %2:
 %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 失败，退出码 %2：
+%3</translation>
     </message>
     <message>
         <source>(no server log)</source>
-        <translation type="unfinished"></translation>
+        <translation>（无服务器日志）</translation>
     </message>
     <message>
         <source>(the server log is empty)</source>
-        <translation type="unfinished"></translation>
+        <translation>（服务器日志为空）</translation>
     </message>
 </context>
 <context>
@@ -1691,7 +1699,7 @@ Last lines of %3:
 <context>
     <name>VideosPage</name>
     <message>
-        <source>No tag is called &quot;%1&quot;.</source>
+        <source>No tag is called "%1".</source>
         <translation>没有名为“%1”的标签。</translation>
     </message>
     <message>
