@@ -25,11 +25,14 @@ private:
         QString err;
     };
 
-    Run cli(const QStringList &args, const QString &password = {}, const QByteArray &input = {})
+    Run cli(const QStringList &args, const QString &password = {}, const QByteArray &input = {},
+            const QString &passFile = {})
     {
         QProcess p;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.remove(QStringLiteral("PGPASSWORD"));
+        env.insert(QStringLiteral("PGPASSFILE"),
+                   passFile.isEmpty() ? m_dir.filePath(QStringLiteral("none")) : passFile);
         if (!password.isEmpty())
             env.insert(QStringLiteral("PGPASSWORD"), password);
         p.setProcessEnvironment(env);
@@ -119,6 +122,18 @@ private slots:
         QVERIFY2(r.code == 0, qPrintable(r.err));
         QVERIFY(r.out.contains(QLatin1String("(editor)")));
         QVERIFY(r.out.contains(QRegularExpression(QStringLiteral("games +2"))));
+        // libpq's password file works as well (PGPASSFILE, mode 0600).
+        const QString passFile = m_dir.filePath(QStringLiteral("pgpass"));
+        {
+            QFile file(passFile);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(QStringLiteral("*:*:*:%1:editor pass\n").arg(editor).toUtf8());
+            file.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
+        }
+        r = cli({QStringLiteral("central"), QStringLiteral("status"), QStringLiteral("--url"),
+                 editorUrl},
+                {}, {}, passFile);
+        QVERIFY2(r.code == 0, qPrintable(r.err));
         r = cli({QStringLiteral("central"), QStringLiteral("staff"), QStringLiteral("add"),
                  token + QStringLiteral("_friend"), QStringLiteral("--role"),
                  QStringLiteral("admin"), QStringLiteral("--password-file"),
