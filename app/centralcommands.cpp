@@ -149,7 +149,12 @@ bool connectToStore(const QCommandLineParser &parser, QSqlDatabase *db)
 
 int failed(const CentralStaff &staff)
 {
-    err() << staff.errorString() << '\n';
+    if (staff.sqlState() == QLatin1String("42501"))
+        err()
+            << Text::tr("The central store refused this for your role: %1").arg(staff.errorString())
+            << '\n';
+    else
+        err() << staff.errorString() << '\n';
     return 1;
 }
 
@@ -314,14 +319,14 @@ int staffList(const QStringList &arguments)
     QList<CentralStaff::Member> members;
     if (!staff.list(&members))
         return failed(staff);
-    out() << Text::tr("NAME").leftJustified(20) << ' ' << Text::tr("ROLE").leftJustified(11) << ' '
-          << Text::tr("ACTIVE").leftJustified(7) << ' ' << Text::tr("GAMES") << '\n';
+    out() << pad(Text::tr("NAME"), 20) << ' ' << pad(Text::tr("ROLE"), 11) << ' '
+          << pad(Text::tr("ACTIVE"), 7) << ' ' << Text::tr("GAMES") << '\n';
     for (const CentralStaff::Member &m : members) {
         QStringList games;
         for (qint64 id : m.games)
             games.append(QString::number(id));
         out() << m.name.leftJustified(20) << ' ' << m.role.leftJustified(11) << ' '
-              << (m.active ? Text::tr("yes") : Text::tr("no")).leftJustified(7) << ' '
+              << pad(m.active ? Text::tr("yes") : Text::tr("no"), 7) << ' '
               << (m.role == QLatin1String("editor") ? games.join(QLatin1Char(','))
                                                     : Text::tr("all"))
               << '\n';

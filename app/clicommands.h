@@ -28,6 +28,9 @@ QList<Command> centralCommands();
 bool parse(QCommandLineParser &parser, const QString &description, const QStringList &arguments,
            int *code, const QString &positional = {});
 
+/// \a text padded with spaces to \a width terminal columns (CJK characters take two).
+QString pad(const QString &text, int width);
+
 /// Translation context for the CLI's messages.
 class Text
 {

@@ -20,6 +20,21 @@ QTextStream &err()
     return stream;
 }
 
+QString pad(const QString &text, int width)
+{
+    int columns = 0;
+    for (const QChar c : text) {
+        const char16_t u = c.unicode();
+        // East Asian wide ranges that occur in our texts: CJK, kana, Hangul, full-width forms.
+        const bool wide = (u >= 0x1100 && u <= 0x115F) || (u >= 0x2E80 && u <= 0xA4CF) ||
+                          (u >= 0xAC00 && u <= 0xD7A3) || (u >= 0xF900 && u <= 0xFAFF) ||
+                          (u >= 0xFE30 && u <= 0xFE4F) || (u >= 0xFF00 && u <= 0xFF60) ||
+                          (u >= 0xFFE0 && u <= 0xFFE6);
+        columns += wide ? 2 : 1;
+    }
+    return columns >= width ? text : text + QString(width - columns, QLatin1Char(' '));
+}
+
 bool parse(QCommandLineParser &parser, const QString &description, const QStringList &arguments,
            int *code, const QString &positional)
 {

@@ -746,7 +746,9 @@
     </message>
     <message numerus="yes">
         <source>%1 works on %n game(s).</source>
-        <translation><numerusform>%1 负责 %n 款游戏。</numerusform></translation>
+        <translation>
+            <numerusform>%1 负责 %n 款游戏。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Sets a staff member's password (an admin, or oneself).</source>
@@ -887,6 +889,10 @@
     <message>
         <source>Missing argument: %1</source>
         <translation>缺少参数：%1</translation>
+    </message>
+    <message>
+        <source>The central store refused this for your role: %1</source>
+        <translation>中心库拒绝了你的角色执行此操作：%1</translation>
     </message>
 </context>
 <context>
