@@ -1,5 +1,6 @@
 // coulisse-cli commands on a local cache: demo data, integrity check, information.
 #include "cachedatabase.h"
+#include "cacheeditor.h"
 #include "cachelocation.h"
 #include "centralconnection.h"
 #include "centralschema.h"
@@ -225,6 +226,88 @@ int cacheInfo(const QStringList &arguments)
     return 0;
 }
 
+int tagVideo(const QStringList &arguments, bool add)
+{
+    QCommandLineParser parser;
+    parser.addOption(cacheOption());
+    parser.addOption({QStringLiteral("video"), Text::tr("The video's id."), QStringLiteral("ID")});
+    parser.addOption({QStringLiteral("tag"),
+                      Text::tr("A tag's id or name (Chinese or English); repeat or separate with "
+                               "commas for several."),
+                      QStringLiteral("TAG")});
+    int code = 0;
+    if (!parse(parser,
+               add ? Text::tr("Adds tags to a video in the cache, offline; the change waits in "
+                              "the outbox for the next sync.")
+                   : Text::tr("Removes tags from a video in the cache, offline; the change waits "
+                              "in the outbox for the next sync."),
+               arguments, &code))
+        return code;
+    bool ok = false;
+    const qint64 videoId = parser.value(QStringLiteral("video")).toLongLong(&ok);
+    if (!ok || videoId <= 0) {
+        err() << Text::tr("--video takes a video id.") << '\n';
+        return 2;
+    }
+    QStringList names;
+    for (const QString &value : parser.values(QStringLiteral("tag")))
+        names += value.split(QLatin1Char(','), Qt::SkipEmptyParts);
+    if (names.isEmpty()) {
+        err() << Text::tr("--tag is required.") << '\n';
+        return 2;
+    }
+    CacheDatabase cache;
+    if (!cache.open(cachePath(parser))) {
+        err() << cache.errorString() << '\n';
+        return 1;
+    }
+    CacheEditor editor(cache);
+    QList<qint64> tags;
+    for (const QString &name : std::as_const(names)) {
+        QString error;
+        const qint64 id = editor.resolveTag(videoId, name, &error);
+        if (id == 0) {
+            err() << error << '\n';
+            return 1;
+        }
+        tags.append(id);
+    }
+    const CacheEditor::Result result =
+        add ? editor.tagVideo(videoId, tags, {}) : editor.tagVideo(videoId, {}, tags);
+    if (!result.ok) {
+        err() << result.error << '\n';
+        return 1;
+    }
+    if (!result.changed) {
+        out()
+            << Text::tr("Nothing to change: video %1 already has these tags as asked.").arg(videoId)
+            << '\n';
+        return 0;
+    }
+    QSqlQuery pending(cache.database());
+    pending.exec(QStringLiteral("SELECT count(*) FROM outbox WHERE state IN ('pending', 'sent')"));
+    pending.next();
+    out() << (add ? Text::tr("Video %1: added %n tag(s).", nullptr, int(result.added.size()))
+                  : Text::tr("Video %1: removed %n tag(s).", nullptr, int(result.removed.size())))
+                 .arg(videoId)
+          << ' '
+          << Text::tr("Operation %1 waits for the next sync (%2 waiting in all).")
+                 .arg(result.opId)
+                 .arg(pending.value(0).toLongLong())
+          << '\n';
+    return 0;
+}
+
+int tagAdd(const QStringList &arguments)
+{
+    return tagVideo(arguments, true);
+}
+
+int tagRemove(const QStringList &arguments)
+{
+    return tagVideo(arguments, false);
+}
+
 } // namespace
 
 QList<Command> cacheCommands()
@@ -239,6 +322,12 @@ QList<Command> cacheCommands()
         {{QStringLiteral("cache"), QStringLiteral("info")},
          QT_TRANSLATE_NOOP("Cli", "Print what a cache holds"),
          &cacheInfo},
+        {{QStringLiteral("tag"), QStringLiteral("add")},
+         QT_TRANSLATE_NOOP("Cli", "Add tags to a video in a cache (offline, queued for sync)"),
+         &tagAdd},
+        {{QStringLiteral("tag"), QStringLiteral("remove")},
+         QT_TRANSLATE_NOOP("Cli", "Remove tags from a video in a cache (offline, queued)"),
+         &tagRemove},
     };
 }
 

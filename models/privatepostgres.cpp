@@ -439,10 +439,12 @@ bool PrivatePostgres::prepareDirectory()
             return fail(tr("Could not create the directory %1. Check that you may write there, "
                            "or choose another directory.")
                             .arg(parent));
-        if (::mkdir(QFile::encodeName(m_directory).constData(), 0700) != 0 && errno != EEXIST)
+        if (::mkdir(QFile::encodeName(m_directory).constData(), 0700) != 0 && errno != EEXIST) {
+            const QString reason = errnoText(errno);
             return fail(tr("Could not create the directory %1: %2. Check that you may write "
                            "there, or choose another directory.")
-                            .arg(m_directory, errnoText(errno)));
+                            .arg(m_directory, reason));
+        }
     }
     if (!checkContents())
         return false;
@@ -453,16 +455,19 @@ bool PrivatePostgres::prepareDirectory()
             return false;
     } else {
         struct stat info;
-        if (::stat(native.constData(), &info) != 0)
-            return fail(tr("Could not examine %1: %2.").arg(m_directory, errnoText(errno)));
+        if (::stat(native.constData(), &info) != 0) {
+            const QString reason = errnoText(errno);
+            return fail(tr("Could not examine %1: %2.").arg(m_directory, reason));
+        }
         if (info.st_uid != ::geteuid())
             return fail(
                 tr("%1 belongs to another user. Choose a directory of your own.").arg(m_directory));
     }
     // Only the server's user may enter: the superuser is trusted on the socket inside.
-    if (::chmod(native.constData(), 0700) != 0)
-        return fail(
-            tr("Could not make %1 private (mode 0700): %2.").arg(m_directory, errnoText(errno)));
+    if (::chmod(native.constData(), 0700) != 0) {
+        const QString reason = errnoText(errno);
+        return fail(tr("Could not make %1 private (mode 0700): %2.").arg(m_directory, reason));
+    }
     return true;
 }
 
@@ -543,8 +548,10 @@ bool PrivatePostgres::checkTraversable()
     }
     for (;;) {
         struct stat info;
-        if (::stat(QFile::encodeName(path).constData(), &info) != 0)
-            return fail(tr("Could not examine %1: %2.").arg(path, errnoText(errno)));
+        if (::stat(QFile::encodeName(path).constData(), &info) != 0) {
+            const QString reason = errnoText(errno);
+            return fail(tr("Could not examine %1: %2.").arg(path, reason));
+        }
         mode_t bit = S_IXOTH;
         if (info.st_uid == uid_t(m_serverUid))
             bit = S_IXUSR;
@@ -692,9 +699,10 @@ bool PrivatePostgres::writeServerConfig()
         return fail(tr("Could not write %1: %2.").arg(path, error));
     QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     if (m_asRoot &&
-        ::chown(QFile::encodeName(path).constData(), uid_t(m_serverUid), gid_t(m_serverGid)) != 0)
-        return fail(tr("Could not give %1 to the \"%2\" user: %3.")
-                        .arg(path, superuser(), errnoText(errno)));
+        ::chown(QFile::encodeName(path).constData(), uid_t(m_serverUid), gid_t(m_serverGid)) != 0) {
+        const QString reason = errnoText(errno);
+        return fail(tr("Could not give %1 to the \"%2\" user: %3.").arg(path, superuser(), reason));
+    }
     return true;
 }
 

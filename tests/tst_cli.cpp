@@ -2,6 +2,7 @@
 
 #include <QFile>
 #include <QProcess>
+#include <QSqlDatabase>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -105,6 +106,44 @@ private slots:
             cli({QStringLiteral("--lang"), QStringLiteral("zh_CN"), QStringLiteral("help")});
         QCOMPARE(r.code, 0);
         QVERIFY2(r.out.contains(QStringLiteral("用法")), qPrintable(r.out));
+    }
+
+    void shouldQueueOfflineTagEdits()
+    {
+        const QString file = m_dir.filePath(QStringLiteral("tagging.sqlite"));
+        QCOMPARE(TestSupport::writeDemoCache(file, 500), QString());
+        const QStringList base{QStringLiteral("--cache"), file, QStringLiteral("--video"),
+                               QStringLiteral("1")};
+        Run r = cli(QStringList{QStringLiteral("tag"), QStringLiteral("add")} + base +
+                    QStringList{QStringLiteral("--tag"), QStringLiteral("教程,搞笑")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QVERIFY(r.out.contains(QLatin1String("waits for the next sync")));
+        // The same again changes nothing and queues nothing.
+        r = cli(QStringList{QStringLiteral("tag"), QStringLiteral("add")} + base +
+                QStringList{QStringLiteral("--tag"), QStringLiteral("教程"),
+                            QStringLiteral("--tag"), QStringLiteral("搞笑")});
+        QCOMPARE(r.code, 0);
+        QVERIFY(r.out.contains(QLatin1String("Nothing to change")));
+        r = cli(QStringList{QStringLiteral("tag"), QStringLiteral("remove")} + base +
+                QStringList{QStringLiteral("--tag"), QStringLiteral("教程")});
+        QCOMPARE(r.code, 0);
+        r = cli(QStringList{QStringLiteral("tag"), QStringLiteral("add")} + base +
+                QStringList{QStringLiteral("--tag"), QStringLiteral("no such tag")});
+        QCOMPARE(r.code, 1);
+        QVERIFY(r.err.contains(QLatin1String("no such tag")));
+        r = cli({QStringLiteral("tag"), QStringLiteral("add"), QStringLiteral("--cache"), file,
+                 QStringLiteral("--tag"), QStringLiteral("教程")});
+        QCOMPARE(r.code, 2);
+        {
+            QSqlDatabase db =
+                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("tagging"));
+            db.setDatabaseName(file);
+            QVERIFY(db.open());
+            QCOMPARE(TestSupport::scalar(db, QStringLiteral("SELECT count(*) FROM outbox")).toInt(),
+                     2);
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("tagging"));
     }
 };
 

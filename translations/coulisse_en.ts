@@ -20,6 +20,20 @@
             <numerusform>%1 works on %n games.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Video %1: added %n tag(s).</source>
+        <translation>
+            <numerusform>Video %1: added %n tag.</numerusform>
+            <numerusform>Video %1: added %n tags.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Video %1: removed %n tag(s).</source>
+        <translation>
+            <numerusform>Video %1: removed %n tag.</numerusform>
+            <numerusform>Video %1: removed %n tags.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>GamesPage</name>

@@ -151,6 +151,29 @@
     </message>
 </context>
 <context>
+    <name>CacheEditor</name>
+    <message>
+        <source>No tag "%1" can go on video %2 (the general library and the library of the video's game hold its tags).</source>
+        <translation>没有可用于视频 %2 的标签“%1”（可用的标签来自通用标签库和该视频所属游戏的标签库）。</translation>
+    </message>
+    <message>
+        <source>"%1" names more than one tag: give its id.</source>
+        <translation>“%1”对应多个标签：请给出标签 ID。</translation>
+    </message>
+    <message>
+        <source>There is no video %1 in the cache.</source>
+        <translation>缓存中没有视频 %1。</translation>
+    </message>
+    <message>
+        <source>Tag %1 cannot go on video %2: it belongs neither to the general library nor to the library of the video's game.</source>
+        <translation>标签 %1 不能用于视频 %2：它既不属于通用标签库，也不属于该视频所属游戏的标签库。</translation>
+    </message>
+    <message>
+        <source>Tag %1 is retired and cannot be applied.</source>
+        <translation>标签 %1 已下架，不能再使用。</translation>
+    </message>
+</context>
+<context>
     <name>Catalogue</name>
     <message>
         <source>PC recorder</source>
@@ -893,6 +916,54 @@
     <message>
         <source>The central store refused this for your role: %1</source>
         <translation>中心库拒绝了你的角色执行此操作：%1</translation>
+    </message>
+    <message>
+        <source>The video's id.</source>
+        <translation>视频 ID。</translation>
+    </message>
+    <message>
+        <source>A tag's id or name (Chinese or English); repeat or separate with commas for several.</source>
+        <translation>标签的 ID 或名称（中文或英文）；多个标签可重复此选项或用逗号分隔。</translation>
+    </message>
+    <message>
+        <source>Adds tags to a video in the cache, offline; the change waits in the outbox for the next sync.</source>
+        <translation>离线为缓存中的视频添加标签；变更在待发队列中等待下次同步。</translation>
+    </message>
+    <message>
+        <source>Removes tags from a video in the cache, offline; the change waits in the outbox for the next sync.</source>
+        <translation>离线移除缓存中视频的标签；变更在待发队列中等待下次同步。</translation>
+    </message>
+    <message>
+        <source>--video takes a video id.</source>
+        <translation>--video 需要一个视频 ID。</translation>
+    </message>
+    <message>
+        <source>--tag is required.</source>
+        <translation>必须指定 --tag。</translation>
+    </message>
+    <message>
+        <source>Nothing to change: video %1 already has these tags as asked.</source>
+        <translation>无需变更：视频 %1 的标签已符合要求。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Video %1: added %n tag(s).</source>
+        <translation><numerusform>视频 %1：已添加 %n 个标签。</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Video %1: removed %n tag(s).</source>
+        <translation><numerusform>视频 %1：已移除 %n 个标签。</numerusform></translation>
+    </message>
+    <message>
+        <source>Operation %1 waits for the next sync (%2 waiting in all).</source>
+        <translation>操作 %1 等待下次同步（共 %2 项等待中）。</translation>
+    </message>
+    <message>
+        <source>Add tags to a video in a cache (offline, queued for sync)</source>
+        <translation>为缓存中的视频添加标签（离线，排队等待同步）</translation>
+    </message>
+    <message>
+        <source>Remove tags from a video in a cache (offline, queued)</source>
+        <translation>移除缓存中视频的标签（离线，排队等待同步）</translation>
     </message>
 </context>
 <context>
