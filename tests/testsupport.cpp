@@ -5,6 +5,7 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
+#include <QProcess>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
@@ -34,6 +35,26 @@ QString binary(const QString &name)
 {
     const QString dir = qEnvironmentVariable("COULISSE_BIN_DIR");
     return QDir(dir).filePath(name);
+}
+
+CliRun runCli(const QStringList &args, const QProcessEnvironment &environment,
+              const QByteArray &input)
+{
+    QProcess p;
+    if (!environment.isEmpty())
+        p.setProcessEnvironment(environment);
+    p.start(binary(QStringLiteral("coulisse-cli")), args);
+    if (!input.isNull()) {
+        p.write(input);
+        p.closeWriteChannel();
+    }
+    CliRun r;
+    if (!p.waitForFinished(300000))
+        return r;
+    r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
+    r.out = QString::fromUtf8(p.readAllStandardOutput());
+    r.err = QString::fromUtf8(p.readAllStandardError());
+    return r;
 }
 
 QVariant scalar(const QSqlDatabase &db, const QString &sql, const QVariantList &params)

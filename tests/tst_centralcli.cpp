@@ -18,36 +18,18 @@ class TestCentralCli : public QObject
 private:
     QTemporaryDir m_dir;
 
-    struct Run
-    {
-        int code = -1;
-        QString out;
-        QString err;
-    };
+    using Run = TestSupport::CliRun;
 
     Run cli(const QStringList &args, const QString &password = {}, const QByteArray &input = {},
             const QString &passFile = {})
     {
-        QProcess p;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.remove(QStringLiteral("PGPASSWORD"));
         env.insert(QStringLiteral("PGPASSFILE"),
                    passFile.isEmpty() ? m_dir.filePath(QStringLiteral("none")) : passFile);
         if (!password.isEmpty())
             env.insert(QStringLiteral("PGPASSWORD"), password);
-        p.setProcessEnvironment(env);
-        p.start(TestSupport::binary(QStringLiteral("coulisse-cli")), args);
-        if (!input.isNull()) {
-            p.write(input);
-            p.closeWriteChannel();
-        }
-        Run r;
-        if (!p.waitForFinished(300000))
-            return r;
-        r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
-        r.out = QString::fromUtf8(p.readAllStandardOutput());
-        r.err = QString::fromUtf8(p.readAllStandardError());
-        return r;
+        return TestSupport::runCli(args, env, input);
     }
 
     QString passwordFile(const QString &name, const QByteArray &password)

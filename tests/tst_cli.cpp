@@ -14,24 +14,8 @@ class TestCli : public QObject
 private:
     QTemporaryDir m_dir;
 
-    struct Run
-    {
-        int code = -1;
-        QString out;
-        QString err;
-    };
-    Run cli(const QStringList &args)
-    {
-        QProcess p;
-        p.start(TestSupport::binary(QStringLiteral("coulisse-cli")), args);
-        Run r;
-        if (!p.waitForFinished(120000))
-            return r;
-        r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
-        r.out = QString::fromUtf8(p.readAllStandardOutput());
-        r.err = QString::fromUtf8(p.readAllStandardError());
-        return r;
-    }
+    using Run = TestSupport::CliRun;
+    static Run cli(const QStringList &args) { return TestSupport::runCli(args); }
 
 private slots:
     void initTestCase() { QVERIFY(m_dir.isValid()); }
