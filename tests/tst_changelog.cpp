@@ -207,16 +207,14 @@ private slots:
         QVERIFY(has(late, QStringLiteral("video_tags"), QStringLiteral("I"), m_videoA, tagY));
         // The hard case indeed: A's entry has the smaller seq but committed last, so a plain
         // "seq > last seq" cursor would have skipped it.
-        const qint64 seqX = installerNumber(
-            QStringLiteral("SELECT seq FROM coulisse.change_log WHERE tbl = 'video_tags' AND pk1 "
-                           "= %1 AND pk2 = %2")
-                .arg(m_videoA)
-                .arg(tagX));
-        const qint64 seqY = installerNumber(
-            QStringLiteral("SELECT seq FROM coulisse.change_log WHERE tbl = 'video_tags' AND pk1 "
-                           "= %1 AND pk2 = %2")
-                .arg(m_videoA)
-                .arg(tagY));
+        const auto seqOf = [&](qint64 tag) {
+            return installerNumber(QStringLiteral("SELECT seq FROM coulisse.change_log WHERE tbl "
+                                                  "= 'video_tags' AND pk1 = %1 AND pk2 = %2")
+                                       .arg(m_videoA)
+                                       .arg(tag));
+        };
+        const qint64 seqX = seqOf(tagX);
+        const qint64 seqY = seqOf(tagY);
         QVERIFY(seqX < seqY);
     }
 
