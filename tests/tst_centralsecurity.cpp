@@ -330,8 +330,9 @@ private slots:
                    {"admin", "denied"}});
         operation("read applied operations", "SELECT count(*) FROM coulisse.applied_ops",
                   {{"editor", "denied"}, {"admin", "denied"}});
-        operation("pull changes", "SELECT count(*) > 1 FROM coulisse.pull_changes('0', 0, 1000)",
-                  {{"editor", "true"}, {"supervisor", "true"}, {"pm", "true"}, {"admin", "true"}});
+        // Allowed to everyone; what arrives depends on the server-wide watermark (tst_changelog).
+        operation("pull changes", "SELECT count(*) FROM coulisse.pull_changes('0', 0, 1000)",
+                  {{"editor", "ok"}, {"supervisor", "ok"}, {"pm", "ok"}, {"admin", "ok"}});
 
         // Escalation by hand.
         operation("grant oneself a group", "GRANT coulisse_supervisor TO {admin}",
