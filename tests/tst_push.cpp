@@ -37,6 +37,11 @@ private:
         QString state;
         QString message;
         QJsonObject reply;
+        /// The result of the batch's first operation.
+        QJsonObject first() const
+        {
+            return reply.value(QStringLiteral("results")).toArray().at(0).toObject();
+        }
     };
 
     static QJsonObject op(const QString &id, const QString &kind, const QJsonObject &payload,
@@ -137,15 +142,13 @@ private slots:
         const Push first = push(db, ops);
         QVERIFY2(first.ok, qPrintable(first.message));
         QVERIFY(!first.reply.value(QStringLiteral("txid")).toString().isEmpty());
-        const QJsonObject result =
-            first.reply.value(QStringLiteral("results")).toArray().at(0).toObject();
+        const QJsonObject result = first.first();
         QCOMPARE(result.value(QStringLiteral("status")).toString(), QStringLiteral("applied"));
         QCOMPARE(result.value(QStringLiteral("added")).toInt(), 1);
         // Sent again (the reply was lost): the stored result, nothing applied twice.
         const Push again = push(db, ops);
         QVERIFY2(again.ok, qPrintable(again.message));
-        const QJsonObject resent =
-            again.reply.value(QStringLiteral("results")).toArray().at(0).toObject();
+        const QJsonObject resent = again.first();
         QCOMPARE(resent.value(QStringLiteral("added")).toInt(), 1);
         QVERIFY(resent.value(QStringLiteral("resent")).toBool());
         QCOMPARE(
@@ -167,8 +170,7 @@ private slots:
         const QJsonArray ops{op(id, QStringLiteral("video_tags"), tagOp(m_videoA, m_tag2))};
         const Push first = push(db, ops);
         QVERIFY2(first.ok, qPrintable(first.message));
-        const QJsonObject result =
-            first.reply.value(QStringLiteral("results")).toArray().at(0).toObject();
+        const QJsonObject result = first.first();
         QCOMPARE(result.value(QStringLiteral("status")).toString(), QStringLiteral("pending"));
         QCOMPARE(result.value(QStringLiteral("request_id")).toString(), id);
         QVERIFY(push(db, ops).ok);
@@ -191,13 +193,7 @@ private slots:
         const Push p = push(db, {op(newId(), QStringLiteral("game_create"),
                                     {{QStringLiteral("name"), QStringLiteral("新游戏")}})});
         QVERIFY2(p.ok, qPrintable(p.message));
-        QCOMPARE(p.reply.value(QStringLiteral("results"))
-                     .toArray()
-                     .at(0)
-                     .toObject()
-                     .value(QStringLiteral("status"))
-                     .toString(),
-                 QStringLiteral("pending"));
+        QCOMPARE(p.first().value(QStringLiteral("status")).toString(), QStringLiteral("pending"));
         QCOMPARE(count(QStringLiteral("SELECT count(*) FROM coulisse.games WHERE name = '新游戏'")),
                  0);
     }
@@ -214,8 +210,7 @@ private slots:
                                      {QStringLiteral("name_en"), QStringLiteral("Guide")}},
                                     1)});
         QVERIFY2(p.ok, qPrintable(p.message));
-        const QJsonObject result =
-            p.reply.value(QStringLiteral("results")).toArray().at(0).toObject();
+        const QJsonObject result = p.first();
         QCOMPARE(result.value(QStringLiteral("status")).toString(), QStringLiteral("conflict"));
         QCOMPARE(result.value(QStringLiteral("current"))
                      .toObject()
@@ -311,12 +306,7 @@ private slots:
         QVERIFY(QSqlQuery(first).exec(QStringLiteral("COMMIT")));
         resend.join();
         QVERIFY2(second.ok, qPrintable(second.message));
-        QVERIFY(second.reply.value(QStringLiteral("results"))
-                    .toArray()
-                    .at(0)
-                    .toObject()
-                    .value(QStringLiteral("resent"))
-                    .toBool());
+        QVERIFY(second.first().value(QStringLiteral("resent")).toBool());
         QCOMPARE(count(QStringLiteral("SELECT count(*) FROM coulisse.audit_log WHERE tbl = "
                                       "'video_tags' AND key = jsonb_build_object('video_id', %1, "
                                       "'tag_id', %2)")
