@@ -17,8 +17,6 @@
 
 namespace Cli {
 
-namespace {
-
 QCommandLineOption cacheOption()
 {
     return {QStringLiteral("cache"),
@@ -31,6 +29,8 @@ QString cachePath(const QCommandLineParser &parser)
     const QString path = parser.value(QStringLiteral("cache"));
     return path.isEmpty() ? CacheLocation::defaultPath() : path;
 }
+
+namespace {
 
 int demoCentral(const QString &url, const DemoDataOptions &options,
                 const DemoDataGenerator::Progress &progress, bool quiet)

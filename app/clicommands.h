@@ -21,6 +21,11 @@ struct Command
 
 QList<Command> cacheCommands();
 QList<Command> centralCommands();
+QList<Command> syncCommands();
+
+/// --cache FILE, and the path it names (the default profile's cache when absent).
+QCommandLineOption cacheOption();
+QString cachePath(const QCommandLineParser &parser);
 
 /// Parses \a arguments into \a parser, described by \a description. On --help prints the help,
 /// on a usage error the error; both return false with \a code set (0 or 2). Positional

@@ -81,6 +81,10 @@ public:
     bool finishBulkLoad();
     /// Recomputes every derived count and search body (inside the caller's transaction).
     bool rebuildDerived();
+    /// Drops / re-creates the derived_* triggers inside the caller's transaction (a copy in
+    /// pages writes each page without them and rebuilds the derived data at the end).
+    bool dropDerivedTriggers();
+    bool applyDerivedTriggers();
 
     /// PRAGMA integrity_check plus the consistency of derived data; empty when healthy.
     QStringList integrityProblems();
@@ -93,8 +97,6 @@ private:
     static QString newerMessage(const QString &shownPath, qint64 fileVersion);
     bool configure(Access access);
     bool migrate();
-    bool applyDerivedTriggers();
-    bool dropDerivedTriggers();
     static bool registerFunctions(sqlite3 *db);
 
     QString m_connectionName;

@@ -1,6 +1,7 @@
 #include "cacheeditor.h"
 
 #include "cachedatabase.h"
+#include "localops.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -140,50 +141,195 @@ CacheEditor::Result CacheEditor::tagVideo(qint64 videoId, const QList<qint64> &a
         return result;
     }
 
-    QSqlQuery insert(db);
-    insert.prepare(QStringLiteral("INSERT INTO video_tags (video_id, tag_id) VALUES (?, ?)"));
-    for (qint64 tag : std::as_const(result.added)) {
-        insert.addBindValue(videoId);
-        insert.addBindValue(tag);
-        if (!insert.exec())
-            return fail(insert.lastError().text());
-    }
-    QSqlQuery erase(db);
-    erase.prepare(QStringLiteral("DELETE FROM video_tags WHERE video_id = ? AND tag_id = ?"));
-    for (qint64 tag : std::as_const(result.removed)) {
-        erase.addBindValue(videoId);
-        erase.addBindValue(tag);
-        if (!erase.exec())
-            return fail(erase.lastError().text());
-    }
-
     QJsonObject payload{{QStringLiteral("video_id"), videoId}};
     if (!result.added.isEmpty())
         payload.insert(QStringLiteral("add"), ids(result.added));
     if (!result.removed.isEmpty())
         payload.insert(QStringLiteral("remove"), ids(result.removed));
+    QString error;
+    result.opId = enqueue(QStringLiteral("video_tags"), payload, {}, &error);
+    if (result.opId.isEmpty())
+        return fail(error);
+    if (!m_cache.commit())
+        return fail(m_cache.errorString());
+    result.ok = true;
+    result.changed = true;
+    return result;
+}
+
+QString CacheEditor::enqueue(const QString &kind, const QJsonObject &payload, const QVariant &base,
+                             QString *error)
+{
+    const QSqlDatabase db = m_cache.database();
+    if (!LocalOps::apply(db, kind, payload, error))
+        return {};
     // Local transaction numbers only grow, even after sent operations leave the outbox.
     QSqlQuery counter(db);
     if (!counter.exec(QStringLiteral(
             "INSERT INTO sync_state (key, value) VALUES ('local_tx', '1') ON CONFLICT (key) "
             "DO UPDATE SET value = CAST(value AS INTEGER) + 1 RETURNING value")) ||
-        !counter.next())
-        return fail(counter.lastError().text());
+        !counter.next()) {
+        *error = counter.lastError().text();
+        return {};
+    }
     const qint64 localTx = counter.value(0).toLongLong();
     counter.finish();
-    result.opId = newOperationId();
+    const QString opId = newOperationId();
     const qint64 now = QDateTime::currentSecsSinceEpoch();
     QSqlQuery outbox(db);
     outbox.prepare(QStringLiteral(
-        "INSERT INTO outbox (op_id, local_tx, kind, payload, created_at, updated_at) "
-        "VALUES (?, ?, 'video_tags', ?, ?, ?)"));
-    outbox.addBindValue(result.opId);
+        "INSERT INTO outbox (op_id, local_tx, kind, payload, base_row_version, created_at, "
+        "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+    outbox.addBindValue(opId);
     outbox.addBindValue(localTx);
+    outbox.addBindValue(kind);
     outbox.addBindValue(QString::fromUtf8(QJsonDocument(payload).toJson(QJsonDocument::Compact)));
+    outbox.addBindValue(base.isValid() ? base : QVariant(QMetaType(QMetaType::LongLong)));
     outbox.addBindValue(now);
     outbox.addBindValue(now);
-    if (!outbox.exec())
-        return fail(outbox.lastError().text());
+    if (!outbox.exec()) {
+        *error = outbox.lastError().text();
+        return {};
+    }
+    return opId;
+}
+
+CacheEditor::Result CacheEditor::editRow(const QString &kind, qint64 id, const QJsonObject &fields)
+{
+    const bool tag = kind == QLatin1String("tag_update");
+    const QStringList allowed =
+        tag ? QStringList{QStringLiteral("name"), QStringLiteral("name_en"),
+                          QStringLiteral("aliases"), QStringLiteral("status")}
+            : QStringList{QStringLiteral("name"),      QStringLiteral("name_en"),
+                          QStringLiteral("aliases"),   QStringLiteral("introduction"),
+                          QStringLiteral("developer"), QStringLiteral("released"),
+                          QStringLiteral("status")};
+    Result result;
+    for (auto it = fields.begin(); it != fields.end(); ++it) {
+        if (!allowed.contains(it.key())) {
+            result.error = tr("\"%1\" cannot be edited here.").arg(it.key());
+            return result;
+        }
+    }
+    const QString name = fields.value(QStringLiteral("name")).toString();
+    if (fields.contains(QStringLiteral("name")) && name.trimmed().isEmpty()) {
+        result.error = tr("The name cannot be empty.");
+        return result;
+    }
+    const QString status = fields.value(QStringLiteral("status")).toString();
+    if (fields.contains(QStringLiteral("status")) && status != QLatin1String("active") &&
+        status != QLatin1String("retired")) {
+        result.error = tr("The status is \"active\" or \"retired\".");
+        return result;
+    }
+    if (!m_cache.beginImmediate()) {
+        result.error = m_cache.errorString();
+        return result;
+    }
+    QSqlQuery row(m_cache.database());
+    row.prepare(QStringLiteral("SELECT row_version FROM %1 WHERE id = ?")
+                    .arg(tag ? QStringLiteral("tags") : QStringLiteral("games")));
+    row.addBindValue(id);
+    if (!row.exec() || !row.next()) {
+        m_cache.rollback();
+        result.error = tag ? tr("There is no tag %1 in the cache.").arg(id)
+                           : tr("There is no game %1 in the cache.").arg(id);
+        return result;
+    }
+    const qint64 base = row.value(0).toLongLong();
+    row.finish();
+    QJsonObject payload = fields;
+    payload.insert(tag ? QStringLiteral("tag_id") : QStringLiteral("game_id"), id);
+    QString error;
+    result.opId = enqueue(kind, payload, base, &error);
+    if (result.opId.isEmpty() || !m_cache.commit()) {
+        result.error = error.isEmpty() ? m_cache.errorString() : error;
+        m_cache.rollback();
+        result.opId.clear();
+        return result;
+    }
+    result.ok = true;
+    result.changed = true;
+    return result;
+}
+
+CacheEditor::Result CacheEditor::editTag(qint64 tagId, const QJsonObject &fields)
+{
+    return editRow(QStringLiteral("tag_update"), tagId, fields);
+}
+
+CacheEditor::Result CacheEditor::editGame(qint64 gameId, const QJsonObject &fields)
+{
+    return editRow(QStringLiteral("game_update"), gameId, fields);
+}
+
+CacheEditor::Result CacheEditor::resolve(const QString &opId, Resolution how,
+                                         const QJsonObject &edited)
+{
+    Result result;
+    if (!m_cache.beginImmediate()) {
+        result.error = m_cache.errorString();
+        return result;
+    }
+    const QSqlDatabase db = m_cache.database();
+    auto fail = [&](const QString &message) {
+        m_cache.rollback();
+        result.error = message;
+        return result;
+    };
+    QSqlQuery op(db);
+    op.prepare(QStringLiteral("SELECT kind, payload, state, result FROM outbox WHERE op_id = ?"));
+    op.addBindValue(opId);
+    if (!op.exec())
+        return fail(op.lastError().text());
+    if (!op.next())
+        return fail(tr("There is no change %1 in the outbox.").arg(opId));
+    const QString kind = op.value(0).toString();
+    QJsonObject payload = QJsonDocument::fromJson(op.value(1).toString().toUtf8()).object();
+    const QString state = op.value(2).toString();
+    const QJsonObject answer = QJsonDocument::fromJson(op.value(3).toString().toUtf8()).object();
+    op.finish();
+    const bool conflict = state == QLatin1String("conflict");
+    if (!conflict && state != QLatin1String("rejected"))
+        return fail(tr("Change %1 is not waiting for a decision (it is %2).").arg(opId, state));
+    if ((how == Resolution::KeepMine || how == Resolution::Edit) && !conflict)
+        return fail(tr("Only a conflicting change can be kept or edited; retry or discard a "
+                       "rejected one."));
+    if (how == Resolution::Retry && conflict)
+        return fail(tr("A conflicting change is kept, edited or given up, not retried."));
+
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    QSqlQuery update(db);
+    update.prepare(QStringLiteral("UPDATE outbox SET state = ?, updated_at = ? WHERE op_id = ?"));
+    update.addBindValue(how == Resolution::Retry ? QStringLiteral("pending")
+                                                 : QStringLiteral("discarded"));
+    update.addBindValue(now);
+    update.addBindValue(opId);
+    if (!update.exec())
+        return fail(update.lastError().text());
+    QString error;
+    if (how == Resolution::Retry) {
+        // The same operation again (central never applied it): its overlay comes back.
+        if (!LocalOps::apply(db, kind, payload, &error))
+            return fail(error);
+        result.opId = opId;
+    } else if (how == Resolution::KeepMine || how == Resolution::Edit) {
+        // A new operation made against the version central holds now.
+        if (how == Resolution::Edit) {
+            const QString idField = payload.contains(QStringLiteral("tag_id"))
+                                        ? QStringLiteral("tag_id")
+                                        : QStringLiteral("game_id");
+            const QJsonValue id = payload.value(idField);
+            payload = edited;
+            payload.insert(idField, id);
+        }
+        const QJsonValue base =
+            answer.value(QStringLiteral("current")).toObject().value(QStringLiteral("row_version"));
+        result.opId = enqueue(kind, payload,
+                              base.isDouble() ? QVariant(base.toInteger()) : QVariant(), &error);
+        if (result.opId.isEmpty())
+            return fail(error);
+    }
     if (!m_cache.commit())
         return fail(m_cache.errorString());
     result.ok = true;

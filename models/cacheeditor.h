@@ -1,8 +1,10 @@
 #pragma once
 
 #include <QCoreApplication>
+#include <QJsonObject>
 #include <QList>
 #include <QString>
+#include <QVariant>
 
 class CacheDatabase;
 
@@ -31,6 +33,24 @@ public:
     /// general library or to the library of the video's game.
     Result tagVideo(qint64 videoId, const QList<qint64> &add, const QList<qint64> &remove);
 
+    /// Edits a tag's fields (name, name_en, aliases, status) or a game's (also introduction,
+    /// developer, released). The operation carries the cached row_version: if central's row
+    /// moved on meanwhile, it comes back as a conflict instead of overwriting.
+    Result editTag(qint64 tagId, const QJsonObject &fields);
+    Result editGame(qint64 gameId, const QJsonObject &fields);
+
+    /// What to do with a change central refused (rejected) or found overtaken (conflict).
+    enum class Resolution {
+        KeepMine,   ///< conflict: send my values again, against central's current version
+        TakeTheirs, ///< conflict: central's values stay (the cache shows them already)
+        Edit,       ///< conflict: send edited values against central's current version
+        Retry,      ///< rejected: send the same operation again
+        Discard     ///< rejected: give it up
+    };
+    /// Decides about a rejected or conflicting operation. KeepMine, Edit and Retry queue an
+    /// operation (result.opId); TakeTheirs and Discard mark it discarded (kept for the record).
+    Result resolve(const QString &opId, Resolution how, const QJsonObject &edited = {});
+
     /// A tag usable on \a videoId by id or by name (Chinese or English, case-insensitive for
     /// English); 0 with \a error set when there is none or more than one.
     qint64 resolveTag(qint64 videoId, const QString &idOrName, QString *error);
@@ -39,5 +59,10 @@ public:
     static QString newOperationId();
 
 private:
+    /// The overlay and the outbox row of one operation (inside the caller's transaction).
+    QString enqueue(const QString &kind, const QJsonObject &payload, const QVariant &base,
+                    QString *error);
+    Result editRow(const QString &kind, qint64 id, const QJsonObject &fields);
+
     CacheDatabase &m_cache;
 };

@@ -1,0 +1,269 @@
+#include "centralrows.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRegularExpression>
+#include <QSqlError>
+#include <QVariant>
+
+namespace {
+
+using Type = CentralRows::Type;
+
+QVariant nullInt()
+{
+    return QVariant(QMetaType(QMetaType::LongLong));
+}
+
+} // namespace
+
+const QList<CentralRows::Table> &CentralRows::tables()
+{
+    static const QList<Table> list = {
+        {QStringLiteral("games"),
+         {{QStringLiteral("id"), Type::Int},
+          {QStringLiteral("name"), Type::Text},
+          {QStringLiteral("name_en"), Type::Text},
+          {QStringLiteral("aliases"), Type::Json},
+          {QStringLiteral("introduction"), Type::Text},
+          {QStringLiteral("developer"), Type::Text},
+          {QStringLiteral("released"), Type::Int},
+          {QStringLiteral("status"), Type::Text},
+          {QStringLiteral("created_at"), Type::Time},
+          {QStringLiteral("row_version"), Type::Int}},
+         QStringLiteral("id"),
+         {},
+         true},
+        {QStringLiteral("tag_groups"),
+         {{QStringLiteral("id"), Type::Int},
+          {QStringLiteral("kind"), Type::Text},
+          {QStringLiteral("code"), Type::Text},
+          {QStringLiteral("parent_id"), Type::Int},
+          {QStringLiteral("game_id"), Type::Int},
+          {QStringLiteral("name"), Type::Text},
+          {QStringLiteral("name_en"), Type::Text},
+          {QStringLiteral("position"), Type::Int},
+          {QStringLiteral("row_version"), Type::Int}},
+         QStringLiteral("id"),
+         {},
+         true},
+        {QStringLiteral("tags"),
+         {{QStringLiteral("id"), Type::Int},
+          {QStringLiteral("group_id"), Type::Int},
+          {QStringLiteral("name"), Type::Text},
+          {QStringLiteral("name_en"), Type::Text},
+          {QStringLiteral("aliases"), Type::Json},
+          {QStringLiteral("status"), Type::Text},
+          {QStringLiteral("created_at"), Type::Time},
+          {QStringLiteral("row_version"), Type::Int}},
+         QStringLiteral("id"),
+         {},
+         true},
+        {QStringLiteral("game_tags"),
+         {{QStringLiteral("game_id"), Type::Int}, {QStringLiteral("tag_id"), Type::Int}},
+         QStringLiteral("game_id"),
+         QStringLiteral("tag_id"),
+         false},
+        {QStringLiteral("users"),
+         {{QStringLiteral("id"), Type::Int},
+          {QStringLiteral("nickname"), Type::Text},
+          {QStringLiteral("kind"), Type::Text},
+          {QStringLiteral("registered_at"), Type::Time},
+          {QStringLiteral("channel"), Type::Text},
+          {QStringLiteral("platform"), Type::Text},
+          {QStringLiteral("device_model"), Type::Text},
+          {QStringLiteral("os"), Type::Text},
+          {QStringLiteral("level"), Type::Int},
+          {QStringLiteral("vip"), Type::Bool},
+          {QStringLiteral("row_version"), Type::Int}},
+         QStringLiteral("id"),
+         {},
+         true},
+        {QStringLiteral("videos"),
+         {{QStringLiteral("id"), Type::Int},
+          {QStringLiteral("title"), Type::Text},
+          {QStringLiteral("game_id"), Type::Int},
+          {QStringLiteral("uploader_id"), Type::Int},
+          {QStringLiteral("source"), Type::Text},
+          {QStringLiteral("duration_s"), Type::Int},
+          {QStringLiteral("published_at"), Type::Time},
+          {QStringLiteral("featured"), Type::Bool},
+          {QStringLiteral("plays"), Type::Int},
+          {QStringLiteral("row_version"), Type::Int}},
+         QStringLiteral("id"),
+         {},
+         true},
+        {QStringLiteral("video_tags"),
+         {{QStringLiteral("video_id"), Type::Int}, {QStringLiteral("tag_id"), Type::Int}},
+         QStringLiteral("video_id"),
+         QStringLiteral("tag_id"),
+         false},
+    };
+    return list;
+}
+
+const CentralRows::Table *CentralRows::table(const QString &name)
+{
+    for (const Table &t : tables()) {
+        if (t.name == name)
+            return &t;
+    }
+    return nullptr;
+}
+
+QString CentralRows::centralSelectList(const Table &table)
+{
+    QStringList list;
+    for (const Column &c : table.columns) {
+        switch (c.type) {
+        case Type::Time:
+            list.append(QStringLiteral("floor(extract(epoch FROM %1))::bigint").arg(c.name));
+            break;
+        case Type::Bool:
+            list.append(c.name + QStringLiteral("::int"));
+            break;
+        case Type::Json:
+            list.append(c.name + QStringLiteral("::text"));
+            break;
+        default:
+            list.append(c.name);
+        }
+    }
+    return list.join(QStringLiteral(", "));
+}
+
+QString CentralRows::cachePlaceholders(const Table &table)
+{
+    QStringList list;
+    for (const Column &c : table.columns)
+        list.append(c.type == Type::Json ? QStringLiteral("json(?)") : QStringLiteral("?"));
+    return list.join(QStringLiteral(", "));
+}
+
+qint64 CentralRows::unixSeconds(const QString &isoTime, bool *ok)
+{
+    static const QRegularExpression fraction(QStringLiteral("\\.\\d+"));
+    QString text = isoTime;
+    text.remove(fraction);
+    const QDateTime time = QDateTime::fromString(text, Qt::ISODate);
+    if (ok)
+        *ok = time.isValid();
+    return time.isValid() ? time.toSecsSinceEpoch() : 0;
+}
+
+QVariant CentralRows::cacheValue(Type type, const QJsonValue &value)
+{
+    if (value.isNull() || value.isUndefined())
+        return type == Type::Text || type == Type::Json ? QVariant(QMetaType(QMetaType::QString))
+                                                        : nullInt();
+    switch (type) {
+    case Type::Int:
+        return value.toInteger();
+    case Type::Text:
+        return value.toString();
+    case Type::Json:
+        return QString::fromUtf8(
+            value.isArray() ? QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact)
+                            : QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
+    case Type::Time:
+        return unixSeconds(value.toString());
+    case Type::Bool:
+        return value.toBool() ? 1 : 0;
+    }
+    return {};
+}
+
+CentralRows::Writer::Writer(const QSqlDatabase &db)
+    : m_db(db)
+{}
+
+CentralRows::Writer::~Writer() = default;
+
+QSqlQuery &CentralRows::Writer::prepared(const QString &sql)
+{
+    auto it = m_queries.find(sql);
+    if (it == m_queries.end()) {
+        it = m_queries.emplace(sql, std::make_unique<QSqlQuery>(m_db)).first;
+        it->second->prepare(sql);
+    }
+    return *it->second;
+}
+
+bool CentralRows::Writer::run(const QString &sql, const QVariantList &values, QString *error)
+{
+    QSqlQuery &q = prepared(sql);
+    for (const QVariant &v : values)
+        q.addBindValue(v);
+    if (!q.exec()) {
+        *error = q.lastError().text();
+        return false;
+    }
+    return true;
+}
+
+bool CentralRows::Writer::upsert(const QString &tableName, const QJsonObject &row, bool force,
+                                 QString *error)
+{
+    const Table *t = table(tableName);
+    if (!t) {
+        *error = QStringLiteral("unknown table %1").arg(tableName);
+        return false;
+    }
+    QStringList names;
+    QStringList updates;
+    QVariantList values;
+    for (const Column &c : t->columns) {
+        names.append(c.name);
+        if (c.name != t->key1)
+            updates.append(QStringLiteral("%1 = excluded.%1").arg(c.name));
+        values.append(cacheValue(c.type, row.value(c.name)));
+    }
+    QString sql;
+    if (!t->hasRowVersion) {
+        sql = QStringLiteral("INSERT OR IGNORE INTO %1 (%2) VALUES (%3)")
+                  .arg(t->name, names.join(QStringLiteral(", ")), cachePlaceholders(*t));
+    } else {
+        sql = QStringLiteral("INSERT INTO %1 (%2) VALUES (%3) ON CONFLICT (%4) DO UPDATE SET %5")
+                  .arg(t->name, names.join(QStringLiteral(", ")), cachePlaceholders(*t), t->key1,
+                       updates.join(QStringLiteral(", ")));
+        if (!force)
+            sql += QStringLiteral(" WHERE excluded.row_version > %1.row_version").arg(t->name);
+    }
+    return run(sql, values, error);
+}
+
+bool CentralRows::Writer::removeGame(qint64 gameId, QString *error)
+{
+    // Video tags and game tags go with their videos, tags and game (ON DELETE CASCADE); the
+    // tags of the game's library must go before their groups (RESTRICT).
+    return run(QStringLiteral("DELETE FROM videos WHERE game_id = ?"), {gameId}, error) &&
+           run(QStringLiteral("DELETE FROM tags WHERE group_id IN "
+                              "(SELECT id FROM tag_groups WHERE game_id = ?)"),
+               {gameId}, error) &&
+           run(QStringLiteral("DELETE FROM games WHERE id = ?"), {gameId}, error);
+}
+
+bool CentralRows::Writer::remove(const QString &tableName, qint64 key1, qint64 key2, QString *error)
+{
+    const Table *t = table(tableName);
+    if (!t) {
+        *error = QStringLiteral("unknown table %1").arg(tableName);
+        return false;
+    }
+    if (t->name == QLatin1String("games"))
+        return removeGame(key1, error);
+    if (t->name == QLatin1String("tag_groups")) {
+        if (!run(QStringLiteral("DELETE FROM tags WHERE group_id IN (SELECT id FROM tag_groups "
+                                "WHERE id = ? OR parent_id = ?)"),
+                 {key1, key1}, error))
+            return false;
+    }
+    if (t->key2.isEmpty())
+        return run(QStringLiteral("DELETE FROM %1 WHERE %2 = ?").arg(t->name, t->key1), {key1},
+                   error);
+    return run(
+        QStringLiteral("DELETE FROM %1 WHERE %2 = ? AND %3 = ?").arg(t->name, t->key1, t->key2),
+        {key1, key2}, error);
+}

@@ -1,0 +1,1079 @@
+#include "syncengine.h"
+
+#include "cachedatabase.h"
+#include "centralconnection.h"
+#include "centralrows.h"
+#include "localops.h"
+
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSet>
+#include <QSqlQuery>
+#include <QUuid>
+#include <QVariant>
+
+#include <sqlite3.h>
+
+namespace {
+
+using Table = CentralRows::Table;
+using Type = CentralRows::Type;
+
+const char *const kCatalogue[] = {"video_tags",  "game_tags",  "videos",     "tags",
+                                  "tag_groups",  "users",      "games",      "video_search",
+                                  "game_search", "tag_search", "user_search"};
+
+quint64 xid(const QString &text)
+{
+    return text.toULongLong();
+}
+
+QString stateValue(const QSqlDatabase &db, const QString &key)
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT value FROM sync_state WHERE key = ?"));
+    q.addBindValue(key);
+    if (q.exec() && q.next())
+        return q.value(0).toString();
+    return {};
+}
+
+bool setState(const QSqlDatabase &db, const QString &key, const QVariant &value, QString *error)
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("INSERT INTO sync_state (key, value) VALUES (?, ?) "
+                             "ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
+    q.addBindValue(key);
+    q.addBindValue(value.toString());
+    if (q.exec())
+        return true;
+    *error = q.lastError().text();
+    return false;
+}
+
+bool execSql(const QSqlDatabase &db, const QString &sql, QString *error,
+             const QVariantList &values = {})
+{
+    QSqlQuery q(db);
+    if (!q.prepare(sql)) {
+        *error = q.lastError().text();
+        return false;
+    }
+    for (const QVariant &v : values)
+        q.addBindValue(v);
+    if (q.exec())
+        return true;
+    *error = q.lastError().text();
+    return false;
+}
+
+QJsonObject parseObject(const QString &text)
+{
+    return QJsonDocument::fromJson(text.toUtf8()).object();
+}
+
+QString compact(const QJsonObject &object)
+{
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
+// An operation that central has not confirmed: its overlay is applied again after rows are
+// refreshed from central.
+struct Outstanding
+{
+    QString key;
+    QString kind;
+    QJsonObject payload;
+};
+
+QList<Outstanding> loadOutstanding(const QSqlDatabase &db, bool *ok)
+{
+    QList<Outstanding> list;
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    *ok = q.exec(QStringLiteral("SELECT kind, payload FROM outbox WHERE state IN ('pending', "
+                                "'sent') ORDER BY local_tx, op_id"));
+    while (*ok && q.next()) {
+        Outstanding op;
+        op.kind = q.value(0).toString();
+        op.payload = parseObject(q.value(1).toString());
+        op.key = LocalOps::key(op.kind, op.payload);
+        if (!op.key.isEmpty())
+            list.append(op);
+    }
+    return list;
+}
+
+bool replay(const QSqlDatabase &db, const QList<Outstanding> &ops, const QSet<QString> *keys,
+            QString *error)
+{
+    for (const Outstanding &op : ops) {
+        if (keys && !keys->contains(op.key))
+            continue;
+        if (!LocalOps::apply(db, op.kind, op.payload, error))
+            return false;
+    }
+    return true;
+}
+
+// Central's current state of the rows behind some overlay keys.
+struct Refresh
+{
+    QHash<QString, QList<qint64>> tagSets; // "video_tags:12" -> tag ids
+    QHash<QString, QJsonObject> rows;      // "tags:5" -> row (missing: deleted)
+    QStringList keys;
+};
+
+bool sqliteFail(sqlite3 *db, QString *error)
+{
+    *error = QString::fromUtf8(sqlite3_errmsg(db));
+    return false;
+}
+
+} // namespace
+
+// ---------------------------------------------------------------------------------------------
+// Refreshing rows from central (rolling back an overlay, confirming an operation)
+// ---------------------------------------------------------------------------------------------
+
+namespace {
+
+// Reads central's current state of the rows behind \a keys. The cache's write lock is not
+// held across the network: the caller applies the result in its own transaction.
+bool fetchRefresh(const QSqlDatabase &central, const QStringList &keys, Refresh *refresh,
+                  QString *error)
+{
+    refresh->keys = keys;
+    QHash<QString, QList<qint64>> idsByTable;
+    for (const QString &key : keys)
+        idsByTable[key.section(QLatin1Char(':'), 0, 0)].append(
+            key.section(QLatin1Char(':'), 1).toLongLong());
+    for (auto it = idsByTable.cbegin(); it != idsByTable.cend(); ++it) {
+        QStringList ids;
+        for (qint64 id : it.value())
+            ids.append(QString::number(id));
+        const QString array = QLatin1Char('{') + ids.join(QLatin1Char(',')) + QLatin1Char('}');
+        QSqlQuery q(central);
+        q.setForwardOnly(true);
+        const bool tagSet =
+            it.key() == QLatin1String("video_tags") || it.key() == QLatin1String("game_tags");
+        const QString owner = it.key() == QLatin1String("video_tags") ? QStringLiteral("video_id")
+                                                                      : QStringLiteral("game_id");
+        q.prepare(tagSet ? QStringLiteral("SELECT %1, tag_id FROM coulisse.%2 WHERE %1 = "
+                                          "ANY (?::bigint[])")
+                               .arg(owner, it.key())
+                         : QStringLiteral("SELECT id, to_jsonb(x)::text FROM coulisse.%1 x "
+                                          "WHERE id = ANY (?::bigint[])")
+                               .arg(it.key()));
+        q.addBindValue(array);
+        if (!q.exec()) {
+            *error = CentralConnection::describe(q.lastError());
+            return false;
+        }
+        for (qint64 id : it.value()) {
+            if (tagSet)
+                refresh->tagSets[QStringLiteral("%1:%2").arg(it.key()).arg(id)];
+        }
+        while (q.next()) {
+            const QString key = QStringLiteral("%1:%2").arg(it.key()).arg(q.value(0).toLongLong());
+            if (tagSet)
+                refresh->tagSets[key].append(q.value(1).toLongLong());
+            else
+                refresh->rows.insert(key, parseObject(q.value(1).toString()));
+        }
+    }
+    return true;
+}
+
+// Writes a refresh into the cache (inside the caller's transaction), then the overlays of the
+// operations still outstanding on those rows.
+bool applyRefresh(const QSqlDatabase &db, const Refresh &refresh, QString *error)
+{
+    CentralRows::Writer writer(db);
+    for (const QString &key : refresh.keys) {
+        const QString table = key.section(QLatin1Char(':'), 0, 0);
+        const qint64 id = key.section(QLatin1Char(':'), 1).toLongLong();
+        if (refresh.tagSets.contains(key)) {
+            const bool video = table == QLatin1String("video_tags");
+            const QString owner = video ? QStringLiteral("video_id") : QStringLiteral("game_id");
+            const QString ownerTable = video ? QStringLiteral("videos") : QStringLiteral("games");
+            if (!execSql(db, QStringLiteral("DELETE FROM %1 WHERE %2 = ?").arg(table, owner), error,
+                         {id}))
+                return false;
+            for (qint64 tag : refresh.tagSets.value(key)) {
+                if (!execSql(db,
+                             QStringLiteral("INSERT OR IGNORE INTO %1 (%2, tag_id) SELECT ?, ? "
+                                            "WHERE EXISTS (SELECT 1 FROM %3 WHERE id = ?) AND "
+                                            "EXISTS (SELECT 1 FROM tags WHERE id = ?)")
+                                 .arg(table, owner, ownerTable),
+                             error, {id, tag, id, tag}))
+                    return false;
+            }
+        } else if (refresh.rows.contains(key)) {
+            if (!writer.upsert(table, refresh.rows.value(key), true, error))
+                return false;
+        } else if (!writer.remove(table, id, 0, error)) {
+            return false;
+        }
+    }
+    bool ok = false;
+    const QList<Outstanding> outstanding = loadOutstanding(db, &ok);
+    const QSet<QString> keySet(refresh.keys.cbegin(), refresh.keys.cend());
+    if (!ok) {
+        *error = QStringLiteral("cannot read the outbox");
+        return false;
+    }
+    return replay(db, outstanding, &keySet, error);
+}
+
+// Sets the state of operations and refreshes the rows they touched, in one transaction.
+bool settle(CacheDatabase &cache, const QStringList &ids, const QString &state,
+            const QString &message, const Refresh &refresh, QString *error)
+{
+    const QSqlDatabase db = cache.database();
+    if (!cache.beginImmediate()) {
+        *error = cache.errorString();
+        return false;
+    }
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    for (const QString &id : ids) {
+        if (!execSql(db,
+                     QStringLiteral("UPDATE outbox SET state = ?, last_error = coalesce(?, "
+                                    "last_error), updated_at = ? WHERE op_id = ?"),
+                     error,
+                     {state, message.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : message,
+                      now, id})) {
+            cache.rollback();
+            return false;
+        }
+    }
+    if (!applyRefresh(db, refresh, error) || !cache.commit()) {
+        if (error->isEmpty())
+            *error = cache.errorString();
+        cache.rollback();
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
+struct SyncEngine::Identity
+{
+    QString storeId;
+    QString user;
+    QString role;
+    int epoch = 0;
+    quint64 horizon = 0;
+    bool allGames = true;
+    QList<qint64> games;
+    QString scope; // "*" or "1,2,3"
+    bool needCopy = false;
+    bool restartCopy = false; // a copy in progress must start again
+    bool otherOwner = false;  // the cache mirrored another store or user
+};
+
+// ---------------------------------------------------------------------------------------------
+
+SyncStatus SyncStatus::read(CacheDatabase &cache)
+{
+    SyncStatus status;
+    const QSqlDatabase db = cache.database();
+    QSqlQuery q(db);
+    if (q.exec(QStringLiteral("SELECT state, count(*) FROM outbox GROUP BY state"))) {
+        while (q.next()) {
+            const QString state = q.value(0).toString();
+            const qint64 n = q.value(1).toLongLong();
+            if (state == QLatin1String("pending")) {
+                status.waiting += n;
+                status.unsent += n;
+            } else if (state == QLatin1String("sent")) {
+                status.waiting += n;
+            } else if (state == QLatin1String("rejected")) {
+                status.rejected = n;
+            } else if (state == QLatin1String("conflict")) {
+                status.conflicts = n;
+            }
+        }
+    }
+    status.lastSync = stateValue(db, QStringLiteral("last_sync")).toLongLong();
+    status.copied = !stateValue(db, QStringLiteral("cursor_txid")).isEmpty();
+    status.user = stateValue(db, QStringLiteral("user"));
+    status.role = stateValue(db, QStringLiteral("role"));
+    if (q.exec(QStringLiteral("SELECT count(*) FROM copy_progress")) && q.next())
+        status.copying = q.value(0).toLongLong() > 0;
+    return status;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+SyncEngine::SyncEngine(CacheDatabase &cache, const Settings &settings)
+    : m_cache(cache)
+    , m_settings(settings)
+    , m_connectionName(QStringLiteral("coulisse-sync-%1")
+                           .arg(QUuid::createUuid().toString(QUuid::WithoutBraces)))
+{}
+
+SyncEngine::~SyncEngine()
+{
+    disconnect();
+}
+
+QSqlDatabase SyncEngine::central() const
+{
+    return QSqlDatabase::database(m_connectionName, false);
+}
+
+bool SyncEngine::isConnected() const
+{
+    return QSqlDatabase::contains(m_connectionName) && central().isOpen();
+}
+
+void SyncEngine::disconnect()
+{
+    if (QSqlDatabase::contains(m_connectionName))
+        CentralConnection::close(m_connectionName);
+}
+
+SyncEngine::ErrorClass SyncEngine::classify(const QString &sqlState)
+{
+    // No SQLSTATE: the connection failed before the server could answer.
+    if (sqlState.isEmpty() || sqlState.startsWith(QLatin1String("08")) ||
+        sqlState.startsWith(QLatin1String("53")) || sqlState == QLatin1String("40001") ||
+        sqlState == QLatin1String("40P01") || sqlState.startsWith(QLatin1String("57P")) ||
+        sqlState == QLatin1String("55P03") || sqlState == QLatin1String("57014"))
+        return ErrorClass::Retry;
+    if (sqlState == QLatin1String("42501") || sqlState.startsWith(QLatin1String("23")) ||
+        sqlState.startsWith(QLatin1String("22")) || sqlState == QLatin1String("P0001") ||
+        sqlState == QLatin1String("P0002"))
+        return ErrorClass::Reject;
+    return ErrorClass::Fail;
+}
+
+bool SyncEngine::centralError(Report &report, const QSqlError &error, const QString &context)
+{
+    report.sqlState = CentralConnection::sqlState(error);
+    const QString text = CentralConnection::describe(error);
+    report.error = context.isEmpty() ? text : context + QStringLiteral(": ") + text;
+    report.retry = classify(report.sqlState) != ErrorClass::Reject;
+    if (classify(report.sqlState) == ErrorClass::Retry)
+        disconnect(); // a broken connection is opened afresh next time
+    return false;
+}
+
+bool SyncEngine::cacheError(Report &report, const QString &message)
+{
+    m_cache.rollback();
+    m_cache.execScript(QStringLiteral("PRAGMA foreign_keys = ON"));
+    report.error = tr("The cache could not be written: %1").arg(message);
+    report.retry = true;
+    return false;
+}
+
+bool SyncEngine::stopped(Report &report)
+{
+    if (!m_stop)
+        return false;
+    report.error = tr("Sync stopped.");
+    report.retry = true;
+    return true;
+}
+
+SyncEngine::Report SyncEngine::run(const Progress &progress)
+{
+    QElapsedTimer timer;
+    timer.start();
+    m_stop = false;
+    Report report;
+    const auto finish = [&](bool ok) {
+        report.ok = ok;
+        report.elapsedMs = timer.elapsed();
+        return report;
+    };
+    if (progress)
+        progress(Stage::Connecting, 0, 0);
+    Identity identity;
+    if (!connect(report) || !readIdentity(report, identity) || !push(report, progress))
+        return finish(false);
+    if (identity.needCopy || identity.restartCopy || SyncStatus::read(m_cache).copying) {
+        if (!copy(report, identity, progress))
+            return finish(false);
+    } else if (!removeLostGames(report, identity)) {
+        return finish(false);
+    }
+    if (!pull(report, progress)) {
+        if (report.sqlState != QLatin1String("55000"))
+            return finish(false);
+        // The cursor is older than the pruned change log: copy the scope again.
+        identity.restartCopy = true;
+        report = Report{};
+        if (!connect(report) || !copy(report, identity, progress) || !pull(report, progress))
+            return finish(false);
+    }
+    if (!confirm(report, progress))
+        return finish(false);
+    QString error;
+    if (!setState(m_cache.database(), QStringLiteral("last_sync"),
+                  QDateTime::currentSecsSinceEpoch(), &error))
+        return finish(cacheError(report, error));
+    return finish(true);
+}
+
+bool SyncEngine::connect(Report &report)
+{
+    if (isConnected())
+        return true;
+    QString error;
+    const QSqlDatabase db =
+        CentralConnection::open(m_settings.conninfo, m_connectionName, &error, m_settings.password);
+    if (!db.isOpen()) {
+        report.error = error;
+        // A refused password or an unknown user does not get better by retrying.
+        report.retry = !error.contains(QLatin1String("authentication failed")) &&
+                       !error.contains(QLatin1String("no password supplied")) &&
+                       !error.contains(QLatin1String("does not exist"));
+        if (!report.retry)
+            report.sqlState = QStringLiteral("28P01");
+        return false;
+    }
+    return true;
+}
+
+bool SyncEngine::readIdentity(Report &report, Identity &identity)
+{
+    QSqlQuery q(central());
+    if (!q.exec(QStringLiteral(
+            "SELECT epoch, log_horizon::text, schema_version, store_id::text, session_role, "
+            "scope::text, session_user FROM coulisse.sync_info()")))
+        return centralError(report, q.lastError());
+    if (!q.next())
+        return centralError(report, q.lastError());
+    identity.epoch = q.value(0).toInt();
+    identity.horizon = xid(q.value(1).toString());
+    const int schema = q.value(2).toInt();
+    identity.storeId = q.value(3).toString();
+    identity.role = q.value(4).toString();
+    identity.allGames = q.value(5).isNull();
+    identity.user = q.value(6).toString();
+    report.user = identity.user;
+    report.role = identity.role;
+    if (schema < 3) {
+        report.error = tr("The central store has schema version %1; this Coulisse needs 3. Ask an "
+                          "administrator to run \"coulisse-cli central migrate\".")
+                           .arg(schema);
+        return false;
+    }
+    if (identity.role.isEmpty()) {
+        report.error = tr("%1 is not active staff of this central store.").arg(identity.user);
+        report.sqlState = QStringLiteral("42501");
+        return false;
+    }
+    if (!identity.allGames) {
+        QString list = q.value(5).toString();
+        list.remove(QLatin1Char('{')).remove(QLatin1Char('}'));
+        for (const QString &id : list.split(QLatin1Char(','), Qt::SkipEmptyParts))
+            identity.games.append(id.toLongLong());
+        QStringList ids;
+        for (qint64 id : std::as_const(identity.games))
+            ids.append(QString::number(id));
+        identity.scope = ids.join(QLatin1Char(','));
+    } else {
+        identity.scope = QStringLiteral("*");
+    }
+
+    const QSqlDatabase cache = m_cache.database();
+    const QString store = stateValue(cache, QStringLiteral("store"));
+    const QString user = stateValue(cache, QStringLiteral("user"));
+    if (!store.isEmpty() && (store != identity.storeId || user != identity.user)) {
+        QSqlQuery waiting(cache);
+        if (waiting.exec(QStringLiteral("SELECT count(*) FROM outbox WHERE state IN ('pending', "
+                                        "'sent', 'rejected', 'conflict')")) &&
+            waiting.next() && waiting.value(0).toLongLong() > 0) {
+            report.error = tr("This cache holds %n change(s) of %1 that its central store has not "
+                              "confirmed. Sign in as %1 to that store to send them, or open "
+                              "another cache.",
+                              nullptr, int(waiting.value(0).toLongLong()))
+                               .arg(user);
+            return false;
+        }
+        identity.otherOwner = true;
+        identity.restartCopy = true;
+    }
+    const QString cursor = stateValue(cache, QStringLiteral("cursor_txid"));
+    const int epoch = stateValue(cache, QStringLiteral("epoch")).toInt();
+    if (store.isEmpty() || cursor.isEmpty())
+        identity.needCopy = true;
+    if (!store.isEmpty() && epoch != identity.epoch)
+        identity.restartCopy = true; // restored from a backup: everything again
+    if (!cursor.isEmpty() && xid(cursor) < identity.horizon)
+        identity.restartCopy = true;
+    const QString cachedScope = stateValue(cache, QStringLiteral("scope"));
+    if (!cursor.isEmpty() && cachedScope != identity.scope) {
+        // Games that left the scope are deleted (removeLostGames); new ones need a copy.
+        bool gained = identity.allGames && cachedScope != QLatin1String("*");
+        const QStringList before = cachedScope.split(QLatin1Char(','), Qt::SkipEmptyParts);
+        for (qint64 id : std::as_const(identity.games))
+            gained = gained ||
+                     (cachedScope != QLatin1String("*") && !before.contains(QString::number(id)));
+        if (gained)
+            identity.restartCopy = true;
+    }
+    return true;
+}
+
+bool SyncEngine::removeLostGames(Report &report, const Identity &identity)
+{
+    QString error;
+    const QSqlDatabase db = m_cache.database();
+    if (identity.allGames)
+        return setState(db, QStringLiteral("scope"), identity.scope, &error) ||
+               cacheError(report, error);
+    QList<qint64> lost;
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("SELECT id FROM games")))
+        return cacheError(report, q.lastError().text());
+    while (q.next()) {
+        if (!identity.games.contains(q.value(0).toLongLong()))
+            lost.append(q.value(0).toLongLong());
+    }
+    q.finish();
+    if (lost.isEmpty() && stateValue(db, QStringLiteral("scope")) == identity.scope)
+        return true;
+    if (!m_cache.beginImmediate())
+        return cacheError(report, m_cache.errorString());
+    CentralRows::Writer writer(db);
+    for (qint64 game : std::as_const(lost)) {
+        if (!writer.removeGame(game, &error))
+            return cacheError(report, error);
+    }
+    if (!setState(db, QStringLiteral("scope"), identity.scope, &error))
+        return cacheError(report, error);
+    if (!m_cache.commit())
+        return cacheError(report, m_cache.errorString());
+    report.removedGames += int(lost.size());
+    return true;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Push
+// ---------------------------------------------------------------------------------------------
+
+namespace {
+
+struct PushOp
+{
+    QString id;
+    qint64 localTx = 0;
+    QString kind;
+    QJsonObject payload;
+    QVariant base;
+};
+
+} // namespace
+
+bool SyncEngine::push(Report &report, const Progress &progress)
+{
+    const QSqlDatabase db = m_cache.database();
+    QString error;
+    QString clientId = stateValue(db, QStringLiteral("client_id"));
+    if (clientId.isEmpty()) {
+        clientId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        if (!setState(db, QStringLiteral("client_id"), clientId, &error))
+            return cacheError(report, error);
+    }
+    // Local transactions in order; each one's operations together.
+    QList<QList<PushOp>> transactions;
+    {
+        QSqlQuery q(db);
+        q.setForwardOnly(true);
+        if (!q.exec(QStringLiteral("SELECT op_id, local_tx, kind, payload, base_row_version FROM "
+                                   "outbox WHERE state = 'pending' ORDER BY local_tx, op_id")))
+            return cacheError(report, q.lastError().text());
+        while (q.next()) {
+            PushOp op{q.value(0).toString(), q.value(1).toLongLong(), q.value(2).toString(),
+                      parseObject(q.value(3).toString()), q.value(4)};
+            if (transactions.isEmpty() || transactions.last().first().localTx != op.localTx)
+                transactions.append(QList<PushOp>());
+            transactions.last().append(op);
+        }
+    }
+    if (transactions.isEmpty())
+        return true;
+    qint64 totalOps = 0;
+    for (const auto &t : std::as_const(transactions))
+        totalOps += t.size();
+
+    QSqlQuery apply(central());
+    apply.prepare(QStringLiteral("SELECT coulisse.apply_ops(?::uuid, ?::jsonb)::text"));
+    qsizetype next = 0;
+    qsizetype isolateUntil = 0; // after a refusal, the batch is sent again one by one
+    qint64 sentOps = 0;
+    while (next < transactions.size()) {
+        if (stopped(report))
+            return false;
+        qsizetype end = next;
+        qint64 ops = 0;
+        const qsizetype limit = next < isolateUntil ? 1 : m_settings.pushBatch;
+        while (end < transactions.size() && end - next < limit &&
+               (end == next || ops + transactions[end].size() <= m_settings.pushBatchOps))
+            ops += transactions[end++].size();
+        QJsonArray array;
+        QHash<QString, const PushOp *> byId;
+        for (qsizetype i = next; i < end; ++i) {
+            for (const PushOp &op : transactions[i]) {
+                QJsonObject o{{QStringLiteral("op_id"), op.id},
+                              {QStringLiteral("kind"), op.kind},
+                              {QStringLiteral("payload"), op.payload}};
+                if (!op.base.isNull())
+                    o.insert(QStringLiteral("base_row_version"), op.base.toLongLong());
+                array.append(o);
+                byId.insert(op.id, &op);
+            }
+        }
+        apply.addBindValue(clientId);
+        apply.addBindValue(QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact)));
+        const bool sent = apply.exec() && apply.next();
+        const qint64 now = QDateTime::currentSecsSinceEpoch();
+        if (!sent) {
+            const QSqlError sqlError = apply.lastError();
+            const ErrorClass cls = classify(CentralConnection::sqlState(sqlError));
+            if (cls == ErrorClass::Reject && end - next > 1) {
+                isolateUntil = end; // find the local transaction that central refuses
+                continue;
+            }
+            const QString message = CentralConnection::describe(sqlError);
+            QStringList keys;
+            for (auto it = byId.cbegin(); it != byId.cend(); ++it) {
+                const QString key = LocalOps::key(it.value()->kind, it.value()->payload);
+                if (!key.isEmpty() && !keys.contains(key))
+                    keys.append(key);
+            }
+            if (cls == ErrorClass::Reject) {
+                // Refused: the overlay goes (rows refreshed from central), the reason stays.
+                Refresh refresh;
+                if (!fetchRefresh(central(), keys, &refresh, &error)) {
+                    report.error = error;
+                    report.retry = true;
+                    return false;
+                }
+                if (!settle(m_cache, byId.keys(), QStringLiteral("rejected"), message, refresh,
+                            &error))
+                    return cacheError(report, error);
+                report.rejected += int(byId.size());
+                next = end;
+                continue;
+            }
+            // Not refused, not sent: the operations wait for the next attempt.
+            if (m_cache.beginImmediate()) {
+                for (auto it = byId.cbegin(); it != byId.cend(); ++it)
+                    execSql(db,
+                            QStringLiteral("UPDATE outbox SET attempts = attempts + 1, "
+                                           "last_error = ?, updated_at = ? WHERE op_id = ?"),
+                            &error, {message, now, it.key()});
+                m_cache.commit();
+            }
+            return centralError(report, sqlError, tr("Sending changes failed"));
+        }
+        const QJsonObject answer = parseObject(apply.value(0).toString());
+        apply.finish();
+        const QString txid = answer.value(QStringLiteral("txid")).toString();
+        QHash<QString, QJsonObject> results;
+        for (const QJsonValue &v : answer.value(QStringLiteral("results")).toArray())
+            results.insert(v.toObject().value(QStringLiteral("op_id")).toString(), v.toObject());
+
+        if (!m_cache.beginImmediate())
+            return cacheError(report, m_cache.errorString());
+        CentralRows::Writer writer(db);
+        QSet<QString> conflictKeys;
+        for (auto it = byId.cbegin(); it != byId.cend(); ++it) {
+            const QJsonObject result = results.value(it.key());
+            const QString status = result.value(QStringLiteral("status")).toString();
+            const bool conflict = status == QLatin1String("conflict");
+            if (result.value(QStringLiteral("resent")).toBool())
+                ++report.resentOps;
+            if (status == QLatin1String("pending"))
+                ++report.awaitingReview;
+            if (conflict) {
+                ++report.conflicts;
+                // The overlay gives way to central's row until the user decides.
+                const QString key = LocalOps::key(it.value()->kind, it.value()->payload);
+                const QString table = key.section(QLatin1Char(':'), 0, 0);
+                if (!writer.upsert(table, result.value(QStringLiteral("current")).toObject(), true,
+                                   &error))
+                    return cacheError(report, error);
+                conflictKeys.insert(key);
+            }
+            if (!execSql(db,
+                         QStringLiteral("UPDATE outbox SET state = ?, attempts = attempts + 1, "
+                                        "last_error = NULL, checkpoint_txid = ?, result = ?, "
+                                        "updated_at = ? WHERE op_id = ?"),
+                         &error,
+                         {conflict ? QStringLiteral("conflict") : QStringLiteral("sent"), txid,
+                          compact(result), now, it.key()}))
+                return cacheError(report, error);
+        }
+        if (!conflictKeys.isEmpty()) {
+            bool ok = false;
+            const QList<Outstanding> outstanding = loadOutstanding(db, &ok);
+            if (!ok || !replay(db, outstanding, &conflictKeys, &error))
+                return cacheError(report, ok ? error : tr("cannot read the outbox"));
+        }
+        if (!m_cache.commit())
+            return cacheError(report, m_cache.errorString());
+        report.pushedTransactions += int(end - next);
+        report.pushedOps += int(byId.size());
+        sentOps += byId.size();
+        if (progress)
+            progress(Stage::Pushing, sentOps, totalOps);
+        next = end;
+    }
+    return true;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Initial copy
+// ---------------------------------------------------------------------------------------------
+
+bool SyncEngine::copy(Report &report, const Identity &identity, const Progress &progress)
+{
+    const QSqlDatabase db = m_cache.database();
+    QString error;
+    report.copied = true;
+    const auto begin = [&]() {
+        // Pages of one table may reference rows of a later page: foreign keys are checked
+        // once the copy is complete, and derived data is rebuilt then.
+        return m_cache.execScript(QStringLiteral("PRAGMA foreign_keys = OFF")) &&
+               m_cache.beginImmediate() && m_cache.dropDerivedTriggers();
+    };
+    const auto end = [&]() {
+        return m_cache.applyDerivedTriggers() && m_cache.commit() &&
+               m_cache.execScript(QStringLiteral("PRAGMA foreign_keys = ON"));
+    };
+
+    QSqlQuery progressRows(db);
+    bool fresh = identity.restartCopy;
+    if (!fresh) {
+        if (!progressRows.exec(QStringLiteral("SELECT count(*) FROM copy_progress")) ||
+            !progressRows.next())
+            return cacheError(report, progressRows.lastError().text());
+        fresh = progressRows.value(0).toLongLong() == 0;
+        progressRows.finish();
+    }
+    if (fresh) {
+        // Changes committed after this point are pulled from the log afterwards.
+        QSqlQuery snap(central());
+        if (!snap.exec(QStringLiteral("SELECT pg_snapshot_xmin(pg_current_snapshot())::text")) ||
+            !snap.next())
+            return centralError(report, snap.lastError());
+        const QString snapshot = snap.value(0).toString();
+        if (!begin())
+            return cacheError(report, m_cache.errorString());
+        for (const char *table : kCatalogue) {
+            if (!execSql(db, QStringLiteral("DELETE FROM %1").arg(QLatin1String(table)), &error))
+                return cacheError(report, error);
+        }
+        if (identity.otherOwner && !execSql(db, QStringLiteral("DELETE FROM outbox"), &error))
+            return cacheError(report, error);
+        if (!execSql(db, QStringLiteral("DELETE FROM copy_progress"), &error))
+            return cacheError(report, error);
+        for (const Table &t : CentralRows::tables()) {
+            if (!execSql(db,
+                         QStringLiteral("INSERT INTO copy_progress (tbl, last_id, last_id2, done, "
+                                        "snapshot) VALUES (?, 0, 0, 0, ?)"),
+                         &error, {t.name, snapshot}))
+                return cacheError(report, error);
+        }
+        if (!execSql(db,
+                     QStringLiteral("DELETE FROM sync_state WHERE key IN ('cursor_txid', "
+                                    "'cursor_seq')"),
+                     &error))
+            return cacheError(report, error);
+        if (!setState(db, QStringLiteral("store"), identity.storeId, &error) ||
+            !setState(db, QStringLiteral("user"), identity.user, &error) ||
+            !setState(db, QStringLiteral("epoch"), identity.epoch, &error))
+            return cacheError(report, error);
+        if (!end())
+            return cacheError(report, m_cache.errorString());
+    }
+
+    // A rough total for the progress bar (planner statistics; an editor copies less).
+    qint64 total = 0;
+    {
+        QSqlQuery estimate(central());
+        if (estimate.exec(QStringLiteral(
+                "SELECT sum(greatest(reltuples, 0))::bigint FROM pg_class WHERE relnamespace = "
+                "'coulisse'::regnamespace AND relkind = 'r' AND relname IN ('games', "
+                "'tag_groups', 'tags', 'game_tags', 'users', 'videos', 'video_tags')")) &&
+            estimate.next())
+            total = estimate.value(0).toLongLong();
+    }
+    qint64 done = 0;
+    sqlite3 *handle = m_cache.handle();
+    QString snapshot;
+    for (const Table &t : CentralRows::tables()) {
+        QSqlQuery state(db);
+        state.prepare(QStringLiteral(
+            "SELECT last_id, last_id2, done, snapshot FROM copy_progress WHERE tbl = ?"));
+        state.addBindValue(t.name);
+        if (!state.exec() || !state.next())
+            return cacheError(report, tr("the copy's progress is missing for %1").arg(t.name));
+        qint64 last1 = state.value(0).toLongLong();
+        qint64 last2 = state.value(1).toLongLong();
+        const bool tableDone = state.value(2).toBool();
+        snapshot = state.value(3).toString();
+        state.finish();
+        if (tableDone)
+            continue;
+        QStringList names;
+        for (const CentralRows::Column &c : t.columns)
+            names.append(c.name);
+        const QString select =
+            QStringLiteral("SELECT %1 FROM coulisse.%2 WHERE %3 ORDER BY %4 LIMIT %5")
+                .arg(CentralRows::centralSelectList(t), t.name,
+                     t.key2.isEmpty() ? t.key1 + QStringLiteral(" > ?")
+                                      : QStringLiteral("(%1, %2) > (?, ?)").arg(t.key1, t.key2),
+                     t.key2.isEmpty() ? t.key1 : t.key1 + QStringLiteral(", ") + t.key2)
+                .arg(m_settings.copyPage);
+        const QByteArray insertSql =
+            QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
+                .arg(t.name, names.join(QStringLiteral(", ")), CentralRows::cachePlaceholders(t))
+                .toUtf8();
+        const int key1Column = int(names.indexOf(t.key1));
+        const int key2Column = t.key2.isEmpty() ? -1 : int(names.indexOf(t.key2));
+        for (;;) {
+            if (stopped(report))
+                return false;
+            QSqlQuery page(central());
+            page.setForwardOnly(true);
+            page.prepare(select);
+            page.addBindValue(last1);
+            if (key2Column >= 0)
+                page.addBindValue(last2);
+            if (!page.exec())
+                return centralError(report, page.lastError(), tr("Copying %1 failed").arg(t.name));
+            if (!begin())
+                return cacheError(report, m_cache.errorString());
+            sqlite3_stmt *insert = nullptr;
+            if (sqlite3_prepare_v2(handle, insertSql.constData(), int(insertSql.size()), &insert,
+                                   nullptr) != SQLITE_OK) {
+                sqliteFail(handle, &error);
+                return cacheError(report, error);
+            }
+            qint64 rows = 0;
+            bool ok = true;
+            while (ok && page.next()) {
+                for (int i = 0; i < t.columns.size(); ++i) {
+                    const QVariant v = page.value(i);
+                    if (v.isNull()) {
+                        sqlite3_bind_null(insert, i + 1);
+                    } else if (t.columns[i].type == Type::Text || t.columns[i].type == Type::Json) {
+                        const QByteArray text = v.toString().toUtf8();
+                        sqlite3_bind_text(insert, i + 1, text.constData(), int(text.size()),
+                                          SQLITE_TRANSIENT);
+                    } else {
+                        sqlite3_bind_int64(insert, i + 1, v.toLongLong());
+                    }
+                }
+                ok = sqlite3_step(insert) == SQLITE_DONE;
+                sqlite3_reset(insert);
+                last1 = page.value(key1Column).toLongLong();
+                if (key2Column >= 0)
+                    last2 = page.value(key2Column).toLongLong();
+                ++rows;
+            }
+            if (!ok)
+                sqliteFail(handle, &error);
+            sqlite3_finalize(insert);
+            if (!ok)
+                return cacheError(report, error);
+            if (page.lastError().isValid())
+                return cacheError(report, CentralConnection::describe(page.lastError()));
+            const bool last = rows < m_settings.copyPage;
+            if (!execSql(db,
+                         QStringLiteral("UPDATE copy_progress SET last_id = ?, last_id2 = ?, "
+                                        "done = ? WHERE tbl = ?"),
+                         &error, {last1, last2, last ? 1 : 0, t.name}))
+                return cacheError(report, error);
+            if (!end())
+                return cacheError(report, m_cache.errorString());
+            report.copiedRows += rows;
+            done += rows;
+            if (progress)
+                progress(Stage::Copying, done, qMax(total, done));
+            if (last)
+                break;
+        }
+    }
+
+    // Complete: derived data, the overlays of unconfirmed edits, the cursor at the snapshot.
+    if (!begin())
+        return cacheError(report, m_cache.errorString());
+    bool ok = false;
+    const QList<Outstanding> outstanding = loadOutstanding(db, &ok);
+    if (!ok || !replay(db, outstanding, nullptr, &error))
+        return cacheError(report, ok ? error : tr("cannot read the outbox"));
+    if (!m_cache.rebuildDerived())
+        return cacheError(report, m_cache.errorString());
+    if (!setState(db, QStringLiteral("cursor_txid"), snapshot, &error) ||
+        !setState(db, QStringLiteral("cursor_seq"), 0, &error) ||
+        !setState(db, QStringLiteral("scope"), identity.scope, &error) ||
+        !setState(db, QStringLiteral("role"), identity.role, &error) ||
+        !execSql(db, QStringLiteral("DELETE FROM copy_progress"), &error))
+        return cacheError(report, error);
+    if (!end())
+        return cacheError(report, m_cache.errorString());
+    m_cache.execScript(QStringLiteral("PRAGMA analysis_limit = 1000; ANALYZE; PRAGMA optimize;"));
+    return true;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pull
+// ---------------------------------------------------------------------------------------------
+
+bool SyncEngine::pull(Report &report, const Progress &progress)
+{
+    const QSqlDatabase db = m_cache.database();
+    QString error;
+    QString txid = stateValue(db, QStringLiteral("cursor_txid"));
+    qint64 seq = stateValue(db, QStringLiteral("cursor_seq")).toLongLong();
+    if (txid.isEmpty()) {
+        report.error = tr("The cache has no sync cursor.");
+        return false;
+    }
+    bool ok = false;
+    const QList<Outstanding> outstanding = loadOutstanding(db, &ok);
+    if (!ok)
+        return cacheError(report, tr("cannot read the outbox"));
+    QSet<QString> outstandingKeys;
+    for (const Outstanding &op : outstanding)
+        outstandingKeys.insert(op.key);
+
+    struct Entry
+    {
+        QString tbl;
+        QChar op;
+        qint64 pk1;
+        qint64 pk2;
+        QString data;
+    };
+    QSqlQuery q(central());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT txid::text, seq, tbl, op::text, pk1, pk2, data::text "
+                             "FROM coulisse.pull_changes(?::xid8, ?, ?)"));
+    CentralRows::Writer writer(db);
+    for (;;) {
+        if (stopped(report))
+            return false;
+        q.addBindValue(txid);
+        q.addBindValue(seq);
+        q.addBindValue(m_settings.pullPage);
+        if (!q.exec())
+            return centralError(report, q.lastError(), tr("Receiving changes failed"));
+        QList<Entry> entries;
+        QString nextTxid;
+        qint64 nextSeq = 0;
+        while (q.next()) {
+            const QString op = q.value(3).toString();
+            if (op == QLatin1String("W")) {
+                nextTxid = q.value(0).toString();
+                nextSeq = q.value(1).toLongLong();
+                continue;
+            }
+            entries.append({q.value(2).toString(), op.at(0), q.value(4).toLongLong(),
+                            q.value(5).toLongLong(), q.value(6).toString()});
+        }
+        if (q.lastError().isValid())
+            return centralError(report, q.lastError(), tr("Receiving changes failed"));
+        q.finish();
+        if (nextTxid.isEmpty()) {
+            report.error = tr("The central store sent a page of changes without its cursor.");
+            return false;
+        }
+        if (entries.isEmpty() && nextTxid == txid && nextSeq == seq)
+            break; // nothing new, not even the watermark
+        if (!m_cache.beginImmediate())
+            return cacheError(report, m_cache.errorString());
+        // Rows of one page may arrive child first (a video before its new game in another
+        // transaction of the same page): keys are checked at commit.
+        if (!execSql(db, QStringLiteral("PRAGMA defer_foreign_keys = ON"), &error))
+            return cacheError(report, error);
+        QSet<QString> touched;
+        for (const Entry &e : std::as_const(entries)) {
+            const bool removed = e.op == QLatin1Char('D');
+            if (removed ? !writer.remove(e.tbl, e.pk1, e.pk2, &error)
+                        : !writer.upsert(e.tbl, parseObject(e.data), false, &error))
+                return cacheError(report, error);
+            if (!outstandingKeys.isEmpty()) {
+                const QString key = e.tbl == QLatin1String("videos")
+                                        ? QStringLiteral("video_tags:%1").arg(e.pk1)
+                                        : QStringLiteral("%1:%2").arg(e.tbl).arg(e.pk1);
+                if (outstandingKeys.contains(key))
+                    touched.insert(key);
+            }
+        }
+        if (!touched.isEmpty() && !replay(db, outstanding, &touched, &error))
+            return cacheError(report, error);
+        if (!setState(db, QStringLiteral("cursor_txid"), nextTxid, &error) ||
+            !setState(db, QStringLiteral("cursor_seq"), nextSeq, &error))
+            return cacheError(report, error);
+        if (!m_cache.commit())
+            return cacheError(report, m_cache.errorString());
+        report.pulled += entries.size();
+        txid = nextTxid;
+        seq = nextSeq;
+        if (progress)
+            progress(Stage::Pulling, report.pulled, 0);
+        if (entries.size() < m_settings.pullPage)
+            break;
+    }
+    return true;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Write checkpoints
+// ---------------------------------------------------------------------------------------------
+
+bool SyncEngine::confirm(Report &report, const Progress &progress)
+{
+    const QSqlDatabase db = m_cache.database();
+    const quint64 cursor = xid(stateValue(db, QStringLiteral("cursor_txid")));
+    QStringList due;
+    QStringList keys;
+    {
+        QSqlQuery q(db);
+        q.setForwardOnly(true);
+        if (!q.exec(QStringLiteral(
+                "SELECT op_id, kind, payload, checkpoint_txid FROM outbox WHERE state = 'sent'")))
+            return cacheError(report, q.lastError().text());
+        while (q.next()) {
+            // The pull has passed the transaction that applied the operation: what central
+            // holds now includes it (or, for a change request, does not yet).
+            if (xid(q.value(3).toString()) >= cursor)
+                continue;
+            due.append(q.value(0).toString());
+            const QString key =
+                LocalOps::key(q.value(1).toString(), parseObject(q.value(2).toString()));
+            if (!key.isEmpty() && !keys.contains(key))
+                keys.append(key);
+        }
+    }
+    if (due.isEmpty())
+        return true;
+    if (progress)
+        progress(Stage::Confirming, 0, due.size());
+    QString error;
+    Refresh refresh;
+    if (!fetchRefresh(central(), keys, &refresh, &error)) {
+        report.error = error;
+        report.retry = true;
+        return false;
+    }
+    if (!settle(m_cache, due, QStringLiteral("applied"), {}, refresh, &error))
+        return cacheError(report, error);
+    report.confirmed += int(due.size());
+    return true;
+}
