@@ -1,0 +1,698 @@
+#include "cachedatabase.h"
+#include "cacheeditor.h"
+#include "centralconnection.h"
+#include "centralstaff.h"
+#include "synccheck.h"
+#include "syncengine.h"
+#include "teststore.h"
+#include "testsupport.h"
+
+#include <QJsonObject>
+#include <QRandomGenerator>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <atomic>
+#include <memory>
+#include <thread>
+
+/// The sync engine against a real PostgreSQL and real SQLite files (sync.md): initial copy,
+/// push, pull, write checkpoints, rejections, conflicts, scope changes, resumed copies,
+/// delayed transactions and dropped connections.
+class TestSyncEngine : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<TestStore> m_store;
+    QTemporaryDir m_dir;
+    QString m_supervisor;
+    QString m_supervisor2;
+    QString m_editor;
+    QList<qint64> m_games; // by video count, most first
+    int m_cacheCount = 0;
+
+    struct Client
+    {
+        std::unique_ptr<CacheDatabase> cache;
+        std::unique_ptr<SyncEngine> engine;
+        QString user;
+    };
+
+    Client client(const QString &user, SyncEngine::Settings settings = {})
+    {
+        Client c;
+        c.user = user;
+        c.cache = std::make_unique<CacheDatabase>();
+        const QString path = m_dir.filePath(QStringLiteral("cache-%1.sqlite").arg(++m_cacheCount));
+        if (!c.cache->open(path))
+            qWarning("%s", qPrintable(c.cache->errorString()));
+        settings.conninfo = m_store->conninfo(user);
+        settings.password = m_store->password();
+        c.engine = std::make_unique<SyncEngine>(*c.cache, settings);
+        return c;
+    }
+
+    /// Syncs until the report is ok and nothing waits (the server-wide watermark can be held
+    /// back for a moment by another test's transaction in another database).
+    static SyncEngine::Report syncSettled(Client &c, int attempts = 50)
+    {
+        SyncEngine::Report r;
+        for (int i = 0; i < attempts; ++i) {
+            r = c.engine->run();
+            if (r.ok && SyncStatus::read(*c.cache).waiting == 0)
+                return r;
+            QTest::qWait(100);
+        }
+        return r;
+    }
+
+    QSqlDatabase as(const QString &user)
+    {
+        const QString name = QStringLiteral("check-") + user;
+        if (QSqlDatabase::contains(name)) {
+            // Reused while alive (tests terminate the user's backends).
+            QSqlDatabase db = QSqlDatabase::database(name);
+            if (QSqlQuery(db).exec(QStringLiteral("SELECT 1")))
+                return db;
+        }
+        QString error;
+        const QSqlDatabase db = m_store->login(user, &error, name);
+        if (!db.isOpen())
+            qWarning("%s", qPrintable(error));
+        return db;
+    }
+
+    QString compare(Client &c) { return SyncCheck::compare(*c.cache, as(c.user)); }
+
+    qint64 central(const QString &sql)
+    {
+        return TestSupport::scalar(m_store->installer(), sql).toLongLong();
+    }
+
+    qint64 cached(Client &c, const QString &sql)
+    {
+        return TestSupport::scalar(c.cache->database(), sql).toLongLong();
+    }
+
+    /// A general tag that video \a video does not carry in \a c's cache.
+    qint64 freeTag(Client &c, qint64 video)
+    {
+        return cached(c, QStringLiteral("SELECT t.id FROM tags t JOIN tag_groups g ON g.id = "
+                                        "t.group_id WHERE g.kind = 'general' AND t.status = "
+                                        "'active' AND t.id NOT IN (SELECT tag_id FROM video_tags "
+                                        "WHERE video_id = %1) ORDER BY t.id LIMIT 1")
+                             .arg(video));
+    }
+
+    qint64 videoOf(qint64 game, int nth = 0)
+    {
+        return central(QStringLiteral("SELECT id FROM coulisse.videos WHERE game_id = %1 ORDER "
+                                      "BY id OFFSET %2 LIMIT 1")
+                           .arg(game)
+                           .arg(nth));
+    }
+
+    QString outboxState(Client &c, const QString &op)
+    {
+        return TestSupport::scalar(c.cache->database(),
+                                   QStringLiteral("SELECT state FROM outbox WHERE op_id = ?"), {op})
+            .toString();
+    }
+
+private slots:
+    void initTestCase()
+    {
+        if (TestStore::serverDirectory().isEmpty())
+            QSKIP("needs the suite's PostgreSQL (run through ctest)");
+        QVERIFY(m_dir.isValid());
+        m_store = std::make_unique<TestStore>(QStringLiteral("sync"));
+        QCOMPARE(m_store->create(), QString());
+        QCOMPARE(SyncCheck::seed(*m_store, 3000), QString());
+        QSqlQuery games(m_store->installer());
+        QVERIFY(games.exec(QStringLiteral("SELECT game_id FROM coulisse.videos GROUP BY game_id "
+                                          "ORDER BY count(*) DESC, game_id")));
+        while (games.next())
+            m_games.append(games.value(0).toLongLong());
+        QVERIFY(m_games.size() >= 4);
+        QString error;
+        m_supervisor =
+            m_store->addStaff(QStringLiteral("sup"), QStringLiteral("supervisor"), &error);
+        QVERIFY2(!m_supervisor.isEmpty(), qPrintable(error));
+        m_supervisor2 =
+            m_store->addStaff(QStringLiteral("sup2"), QStringLiteral("supervisor"), &error);
+        QVERIFY2(!m_supervisor2.isEmpty(), qPrintable(error));
+        m_editor = m_store->addStaff(QStringLiteral("ed"), QStringLiteral("editor"), &error);
+        QVERIFY2(!m_editor.isEmpty(), qPrintable(error));
+        CentralStaff staff(m_store->installer());
+        QVERIFY(staff.setScope(m_editor, {m_games[0], m_games[1]}));
+    }
+
+    void initialCopyEqualsCentral_data()
+    {
+        QTest::addColumn<QString>("who");
+        QTest::addColumn<int>("copyPage");
+        QTest::newRow("supervisor, large pages") << QStringLiteral("supervisor") << 50000;
+        QTest::newRow("supervisor, small pages") << QStringLiteral("supervisor") << 333;
+        QTest::newRow("editor (two games)") << QStringLiteral("editor") << 500;
+    }
+
+    void initialCopyEqualsCentral()
+    {
+        QFETCH(QString, who);
+        QFETCH(int, copyPage);
+        SyncEngine::Settings settings;
+        settings.copyPage = copyPage;
+        Client c = client(who == QLatin1String("editor") ? m_editor : m_supervisor, settings);
+        const SyncEngine::Report r = syncSettled(c);
+        QVERIFY2(r.ok, qPrintable(r.error));
+        QVERIFY(SyncStatus::read(*c.cache).copied);
+        QCOMPARE(compare(c), QString());
+        QCOMPARE(SyncCheck::health(*c.cache), QString());
+        const qint64 games = cached(c, QStringLiteral("SELECT count(*) FROM games"));
+        if (who == QLatin1String("editor"))
+            QCOMPARE(games, 2);
+        else
+            QCOMPARE(games, central(QStringLiteral("SELECT count(*) FROM coulisse.games")));
+        // The role and scope are recorded; a second sync copies nothing.
+        QCOMPARE(SyncStatus::read(*c.cache).role, who);
+        const SyncEngine::Report again = c.engine->run();
+        QVERIFY2(again.ok, qPrintable(again.error));
+        QVERIFY(!again.copied);
+    }
+
+    void editsReachOtherClients()
+    {
+        Client a = client(m_supervisor);
+        Client b = client(m_supervisor2);
+        QVERIFY(syncSettled(a).ok);
+        QVERIFY(syncSettled(b).ok);
+        const qint64 video = videoOf(m_games[2]);
+        const qint64 tag = freeTag(a, video);
+        const qint64 oldTag = cached(
+            a, QStringLiteral("SELECT min(tag_id) FROM video_tags WHERE video_id = %1").arg(video));
+        QVERIFY(tag > 0 && oldTag > 0);
+        CacheEditor editor(*a.cache);
+        const CacheEditor::Result edit = editor.tagVideo(video, {tag}, {oldTag});
+        QVERIFY2(edit.ok && edit.changed, qPrintable(edit.error));
+        // Offline: the edit is in the cache at once, and waits.
+        QCOMPARE(SyncStatus::read(*a.cache).unsent, 1);
+        const SyncEngine::Report pushed = syncSettled(a);
+        QVERIFY2(pushed.ok, qPrintable(pushed.error));
+        QCOMPARE(outboxState(a, edit.opId), QStringLiteral("applied"));
+        QCOMPARE(central(QStringLiteral("SELECT count(*) FROM coulisse.video_tags WHERE "
+                                        "video_id = %1 AND tag_id IN (%2, %3)")
+                             .arg(video)
+                             .arg(tag)
+                             .arg(oldTag)),
+                 1);
+        const SyncEngine::Report pulled = syncSettled(b);
+        QVERIFY2(pulled.ok, qPrintable(pulled.error));
+        QVERIFY(pulled.pulled >= 2);
+        QCOMPARE(compare(a), QString());
+        QCOMPARE(compare(b), QString());
+        QCOMPARE(SyncCheck::health(*b.cache), QString());
+        // Derived counts followed the pulled rows.
+        QCOMPARE(cached(b, QStringLiteral("SELECT tag_count FROM videos WHERE id = %1").arg(video)),
+                 cached(b, QStringLiteral("SELECT count(*) FROM video_tags WHERE video_id = %1")
+                               .arg(video)));
+    }
+
+    void editorChangeAwaitsReview()
+    {
+        Client e = client(m_editor);
+        QVERIFY(syncSettled(e).ok);
+        const qint64 video = videoOf(m_games[0], 3);
+        const qint64 tag = freeTag(e, video);
+        CacheEditor editor(*e.cache);
+        const CacheEditor::Result edit = editor.tagVideo(video, {tag}, {});
+        QVERIFY2(edit.ok, qPrintable(edit.error));
+        const SyncEngine::Report r = syncSettled(e);
+        QVERIFY2(r.ok, qPrintable(r.error));
+        QCOMPARE(r.awaitingReview, 1);
+        // Central holds a change request, not the tag: the cache shows what central holds.
+        QCOMPARE(central(QStringLiteral("SELECT count(*) FROM coulisse.change_requests WHERE id "
+                                        "= '%1' AND status = 'pending'")
+                             .arg(edit.opId)),
+                 1);
+        QCOMPARE(outboxState(e, edit.opId), QStringLiteral("applied"));
+        QVERIFY(TestSupport::scalar(e.cache->database(),
+                                    QStringLiteral("SELECT result FROM outbox WHERE op_id = ?"),
+                                    {edit.opId})
+                    .toString()
+                    .contains(QLatin1String("pending")));
+        QCOMPARE(compare(e), QString());
+    }
+
+    void refusedChangeIsRejectedAndQueueGoesOn()
+    {
+        Client a = client(m_supervisor);
+        QVERIFY(syncSettled(a).ok);
+        const qint64 video1 = videoOf(m_games[3]);
+        const qint64 video2 = videoOf(m_games[3], 1);
+        const qint64 doomed = freeTag(a, video1);
+        qint64 fine = freeTag(a, video2);
+        if (fine == doomed)
+            fine = cached(a, QStringLiteral("SELECT t.id FROM tags t JOIN tag_groups g ON g.id = "
+                                            "t.group_id WHERE g.kind = 'general' AND t.status = "
+                                            "'active' AND t.id <> %1 AND t.id NOT IN (SELECT "
+                                            "tag_id FROM video_tags WHERE video_id = %2) LIMIT 1")
+                                 .arg(doomed)
+                                 .arg(video2));
+        CacheEditor editor(*a.cache);
+        const CacheEditor::Result first = editor.tagVideo(video1, {doomed}, {});
+        const CacheEditor::Result second = editor.tagVideo(video2, {fine}, {});
+        QVERIFY(first.ok && second.ok);
+        // Meanwhile someone retires the tag centrally.
+        QCOMPARE(m_store->exec(
+                     QStringLiteral("UPDATE coulisse.tags SET status = 'retired' WHERE id = %1")
+                         .arg(doomed)),
+                 QString());
+        const SyncEngine::Report r = syncSettled(a);
+        QVERIFY2(r.ok, qPrintable(r.error));
+        QCOMPARE(r.rejected, 1);
+        QCOMPARE(outboxState(a, first.opId), QStringLiteral("rejected"));
+        QCOMPARE(outboxState(a, second.opId), QStringLiteral("applied"));
+        const QString reason =
+            TestSupport::scalar(a.cache->database(),
+                                QStringLiteral("SELECT last_error FROM outbox WHERE op_id = ?"),
+                                {first.opId})
+                .toString();
+        QVERIFY2(reason.contains(QLatin1String("retired")), qPrintable(reason));
+        QCOMPARE(SyncStatus::read(*a.cache).rejected, 1);
+        // The refused tag is gone from the cache; everything equals central.
+        QCOMPARE(compare(a), QString());
+        // Discarding it keeps the record and sends nothing.
+        CacheEditor::Result discard = editor.resolve(first.opId, CacheEditor::Resolution::Discard);
+        QVERIFY2(discard.ok, qPrintable(discard.error));
+        QCOMPARE(outboxState(a, first.opId), QStringLiteral("discarded"));
+        QCOMPARE(SyncStatus::read(*a.cache).rejected, 0);
+        QCOMPARE(
+            m_store->exec(QStringLiteral("UPDATE coulisse.tags SET status = 'active' WHERE id = %1")
+                              .arg(doomed)),
+            QString());
+    }
+
+    void scalarConflict_data()
+    {
+        QTest::addColumn<int>("resolution");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("take theirs")
+            << int(CacheEditor::Resolution::TakeTheirs) << QStringLiteral("theirs");
+        QTest::newRow("keep mine")
+            << int(CacheEditor::Resolution::KeepMine) << QStringLiteral("mine");
+        QTest::newRow("edit") << int(CacheEditor::Resolution::Edit) << QStringLiteral("edited");
+    }
+
+    void scalarConflict()
+    {
+        QFETCH(int, resolution);
+        QFETCH(QString, expected);
+        Client a = client(m_supervisor);
+        Client b = client(m_supervisor2);
+        QVERIFY(syncSettled(a).ok);
+        QVERIFY(syncSettled(b).ok);
+        const qint64 tag = cached(a, QStringLiteral("SELECT id FROM tags ORDER BY id LIMIT 1"));
+        const QString tagName =
+            QStringLiteral("%1-%2").arg(QString::fromUtf8(QTest::currentDataTag())).arg(tag);
+        CacheEditor ea(*a.cache);
+        CacheEditor eb(*b.cache);
+        QVERIFY(
+            ea.editTag(tag, {{QStringLiteral("name"), tagName + QStringLiteral(" theirs")}}).ok);
+        const CacheEditor::Result mine =
+            eb.editTag(tag, {{QStringLiteral("name"), tagName + QStringLiteral(" mine")}});
+        QVERIFY(mine.ok);
+        QVERIFY(syncSettled(a).ok);
+        const SyncEngine::Report r = b.engine->run();
+        QVERIFY2(r.ok, qPrintable(r.error));
+        QCOMPARE(r.conflicts, 1);
+        QCOMPARE(outboxState(b, mine.opId), QStringLiteral("conflict"));
+        // Never a silent overwrite: central and the cache show the other edit.
+        const QString sql = QStringLiteral("SELECT name FROM %1tags WHERE id = %2");
+        QCOMPARE(
+            TestSupport::scalar(m_store->installer(), sql.arg(QStringLiteral("coulisse.")).arg(tag))
+                .toString(),
+            tagName + QStringLiteral(" theirs"));
+        QCOMPARE(TestSupport::scalar(b.cache->database(), sql.arg(QString()).arg(tag)).toString(),
+                 tagName + QStringLiteral(" theirs"));
+        const CacheEditor::Result decided =
+            eb.resolve(mine.opId, CacheEditor::Resolution(resolution),
+                       {{QStringLiteral("name"), tagName + QStringLiteral(" edited")}});
+        QVERIFY2(decided.ok, qPrintable(decided.error));
+        QCOMPARE(outboxState(b, mine.opId), QStringLiteral("discarded"));
+        QVERIFY(syncSettled(b).ok);
+        QVERIFY(syncSettled(a).ok);
+        QCOMPARE(
+            TestSupport::scalar(m_store->installer(), sql.arg(QStringLiteral("coulisse.")).arg(tag))
+                .toString(),
+            tagName + QLatin1Char(' ') + expected);
+        QCOMPARE(compare(a), QString());
+        QCOMPARE(compare(b), QString());
+    }
+
+    void scopeChanges()
+    {
+        Client e = client(m_editor);
+        QVERIFY(syncSettled(e).ok);
+        QCOMPARE(cached(e, QStringLiteral("SELECT count(*) FROM games")), 2);
+        CentralStaff staff(m_store->installer());
+        // Losing a game removes its rows.
+        QVERIFY(staff.setScope(m_editor, {m_games[0]}));
+        SyncEngine::Report r = syncSettled(e);
+        QVERIFY2(r.ok, qPrintable(r.error));
+        QCOMPARE(r.removedGames, 1);
+        QCOMPARE(cached(e, QStringLiteral("SELECT count(*) FROM videos WHERE game_id = %1")
+                               .arg(m_games[1])),
+                 0);
+        QCOMPARE(compare(e), QString());
+        QCOMPARE(SyncCheck::health(*e.cache), QString());
+        // A new game is copied.
+        QVERIFY(staff.setScope(m_editor, {m_games[0], m_games[2]}));
+        r = syncSettled(e);
+        QVERIFY2(r.ok, qPrintable(r.error));
+        QVERIFY(r.copied);
+        QCOMPARE(cached(e, QStringLiteral("SELECT count(*) FROM videos WHERE game_id = %1")
+                               .arg(m_games[2])),
+                 central(QStringLiteral("SELECT count(*) FROM coulisse.videos WHERE game_id = %1")
+                             .arg(m_games[2])));
+        QCOMPARE(compare(e), QString());
+        QVERIFY(staff.setScope(m_editor, {m_games[0], m_games[1]}));
+    }
+
+    void delayedTransactionIsNotSkipped()
+    {
+        Client a = client(m_supervisor);
+        QVERIFY(syncSettled(a).ok);
+        const qint64 early = videoOf(m_games[4 % m_games.size()]);
+        const qint64 late = videoOf(m_games[4 % m_games.size()], 1);
+        // A transaction that started first and commits last.
+        QString error;
+        const QSqlDatabase slow =
+            CentralConnection::open(m_store->conninfo(), QStringLiteral("slow"), &error);
+        QVERIFY2(slow.isOpen(), qPrintable(error));
+        QSqlQuery q(slow);
+        QVERIFY(q.exec(QStringLiteral("BEGIN")));
+        QVERIFY2(q.exec(QStringLiteral("UPDATE coulisse.videos SET title = 'slow title' WHERE "
+                                       "id = %1")
+                            .arg(early)),
+                 qPrintable(q.lastError().text()));
+        QCOMPARE(m_store->exec(QStringLiteral("UPDATE coulisse.videos SET title = 'fast title' "
+                                              "WHERE id = %1")
+                                   .arg(late)),
+                 QString());
+        const SyncEngine::Report held = a.engine->run();
+        QVERIFY2(held.ok, qPrintable(held.error));
+        // The later commit is held back below the open transaction, not skipped past it.
+        QCOMPARE(
+            TestSupport::scalar(a.cache->database(),
+                                QStringLiteral("SELECT title FROM videos WHERE id = %1").arg(late))
+                    .toString() == QLatin1String("fast title"),
+            false);
+        QVERIFY(q.exec(QStringLiteral("COMMIT")));
+        QVERIFY(syncSettled(a).ok);
+        for (int i = 0; i < 50 && TestSupport::scalar(a.cache->database(),
+                                                      QStringLiteral("SELECT title FROM videos "
+                                                                     "WHERE id = %1")
+                                                          .arg(early))
+                                          .toString() != QLatin1String("slow title");
+             ++i) {
+            QTest::qWait(100);
+            a.engine->run();
+        }
+        QCOMPARE(
+            TestSupport::scalar(a.cache->database(),
+                                QStringLiteral("SELECT title FROM videos WHERE id = %1").arg(early))
+                .toString(),
+            QStringLiteral("slow title"));
+        QCOMPARE(compare(a), QString());
+    }
+
+    void resumedCopyAfterCentralChanges()
+    {
+        SyncEngine::Settings settings;
+        settings.copyPage = 400;
+        Client c = client(m_supervisor, settings);
+        qint64 seen = 0;
+        const SyncEngine::Report stopped =
+            c.engine->run([&](SyncEngine::Stage stage, qint64 done, qint64) {
+                if (stage == SyncEngine::Stage::Copying && done > 4000 && seen == 0) {
+                    seen = done;
+                    c.engine->requestStop();
+                }
+            });
+        QVERIFY(!stopped.ok);
+        QVERIFY(stopped.retry);
+        QVERIFY(SyncStatus::read(*c.cache).copying);
+        QVERIFY(!SyncStatus::read(*c.cache).copied);
+        // Central changes rows already copied and rows not yet copied.
+        const qint64 first = central(QStringLiteral("SELECT min(id) FROM coulisse.videos"));
+        const qint64 last = central(QStringLiteral("SELECT max(id) FROM coulisse.videos"));
+        QCOMPARE(m_store->exec(QStringLiteral("UPDATE coulisse.users SET nickname = 'renamed' "
+                                              "WHERE id = (SELECT min(id) FROM coulisse.users)")),
+                 QString());
+        QCOMPARE(m_store->exec(QStringLiteral("UPDATE coulisse.videos SET title = 'changed' WHERE "
+                                              "id IN (%1, %2)")
+                                   .arg(first)
+                                   .arg(last)),
+                 QString());
+        QCOMPARE(m_store->exec(QStringLiteral("DELETE FROM coulisse.video_tags WHERE video_id = "
+                                              "%1")
+                                   .arg(last)),
+                 QString());
+        const SyncEngine::Report resumed = syncSettled(c);
+        QVERIFY2(resumed.ok, qPrintable(resumed.error));
+        QVERIFY(resumed.copied);
+        QVERIFY(resumed.copiedRows > 0);
+        // Nothing committed before the stop is copied again.
+        QCOMPARE(stopped.copiedRows + resumed.copiedRows,
+                 central(QStringLiteral(
+                     "SELECT (SELECT count(*) FROM coulisse.games) + (SELECT count(*) FROM "
+                     "coulisse.tag_groups) + (SELECT count(*) FROM coulisse.tags) + (SELECT "
+                     "count(*) FROM coulisse.game_tags) + (SELECT count(*) FROM coulisse.users) + "
+                     "(SELECT count(*) FROM coulisse.videos) + (SELECT count(*) FROM "
+                     "coulisse.video_tags)")));
+        QCOMPARE(compare(c), QString());
+        QCOMPARE(SyncCheck::health(*c.cache), QString());
+    }
+
+    void droppedConnectionsLoseNothing()
+    {
+        Client a = client(m_supervisor);
+        QVERIFY(syncSettled(a).ok);
+        CacheEditor editor(*a.cache);
+        QStringList ops;
+        for (int i = 0; i < 5; ++i) {
+            const qint64 video = videoOf(m_games[5 % m_games.size()], i);
+            const CacheEditor::Result r = editor.tagVideo(video, {freeTag(a, video)}, {});
+            QVERIFY2(r.ok, qPrintable(r.error));
+            ops.append(r.opId);
+        }
+        // The engine's backend is terminated between two syncs: the next one fails with a
+        // retryable error, the one after reconnects and sends everything.
+        QCOMPARE(m_store->exec(QStringLiteral("SELECT pg_terminate_backend(pid) FROM "
+                                              "pg_stat_activity WHERE usename = '%1' AND datname "
+                                              "= current_database()")
+                                   .arg(m_supervisor)),
+                 QString());
+        const SyncEngine::Report broken = a.engine->run();
+        QVERIFY(!broken.ok);
+        QVERIFY2(broken.retry, qPrintable(broken.error));
+        QCOMPARE(SyncStatus::read(*a.cache).unsent, 5);
+        // A push whose answer was lost: central applied the first two, the client did not
+        // hear of it. Sending them again applies nothing twice.
+        const QString client =
+            TestSupport::scalar(a.cache->database(), QStringLiteral("SELECT value FROM sync_state "
+                                                                    "WHERE key = 'client_id'"))
+                .toString();
+        QSqlQuery payloads(a.cache->database());
+        QVERIFY(payloads.exec(QStringLiteral("SELECT json_group_array(json_object('op_id', op_id, "
+                                             "'kind', kind, 'payload', json(payload))) FROM "
+                                             "(SELECT * FROM outbox WHERE state = 'pending' ORDER "
+                                             "BY local_tx LIMIT 2)")));
+        QVERIFY(payloads.next());
+        const QSqlDatabase sup = as(m_supervisor);
+        QSqlQuery early(sup);
+        early.prepare(QStringLiteral("SELECT coulisse.apply_ops(?::uuid, ?::jsonb)"));
+        early.addBindValue(client);
+        early.addBindValue(payloads.value(0).toString());
+        QVERIFY2(early.exec(), qPrintable(early.lastError().text()));
+        const SyncEngine::Report r = syncSettled(a);
+        QVERIFY2(r.ok, qPrintable(r.error));
+        QCOMPARE(r.resentOps, 2);
+        QCOMPARE(central(QStringLiteral("SELECT count(*) FROM coulisse.applied_ops WHERE "
+                                        "client_id = '%1'")
+                             .arg(client)),
+                 5);
+        for (const QString &op : std::as_const(ops))
+            QCOMPARE(outboxState(a, op), QStringLiteral("applied"));
+        QCOMPARE(compare(a), QString());
+    }
+
+    void terminatedDuringSync()
+    {
+        // Backends are terminated over and over while a client pushes and pulls; every run
+        // either completes or fails retryably, and in the end all is there exactly once.
+        SyncEngine::Settings settings;
+        settings.pushBatch = 1;
+        settings.pullPage = 50;
+        Client a = client(m_supervisor2, settings);
+        QVERIFY(syncSettled(a).ok);
+        CacheEditor editor(*a.cache);
+        int made = 0;
+        for (int i = 0; i < 60; ++i) {
+            const qint64 video = videoOf(m_games[i % 4], 10 + i / 4);
+            const qint64 tag = freeTag(a, video);
+            if (editor.tagVideo(video, {tag}, {}).changed)
+                ++made;
+        }
+        // Central changes to pull meanwhile.
+        QCOMPARE(m_store->exec(QStringLiteral("UPDATE coulisse.videos SET plays = plays + 1 WHERE "
+                                              "id IN (SELECT id FROM coulisse.videos ORDER BY id "
+                                              "LIMIT 400)")),
+                 QString());
+        std::atomic<bool> done{false};
+        const QString conninfo = m_store->conninfo();
+        const QString user = m_supervisor2;
+        std::thread killer([&] {
+            const QString name = QStringLiteral("killer");
+            QString error;
+            {
+                QSqlDatabase db = CentralConnection::open(conninfo, name, &error);
+                QSqlQuery q(db);
+                while (!done) {
+                    q.exec(QStringLiteral("SELECT pg_terminate_backend(pid) FROM "
+                                          "pg_stat_activity WHERE usename = '%1'")
+                               .arg(user));
+                    std::this_thread::sleep_for(
+                        std::chrono::milliseconds(QRandomGenerator::global()->bounded(5, 80)));
+                }
+            }
+            CentralConnection::close(name);
+        });
+        int failures = 0;
+        for (int i = 0; i < 15; ++i) {
+            const SyncEngine::Report r = a.engine->run();
+            if (!r.ok) {
+                ++failures;
+                QVERIFY2(r.retry, qPrintable(r.error));
+            }
+        }
+        done = true;
+        killer.join();
+        const SyncEngine::Report r = syncSettled(a);
+        QVERIFY2(r.ok, qPrintable(r.error));
+        const QString client =
+            TestSupport::scalar(a.cache->database(), QStringLiteral("SELECT value FROM sync_state "
+                                                                    "WHERE key = 'client_id'"))
+                .toString();
+        QCOMPARE(central(QStringLiteral("SELECT count(*) FROM coulisse.applied_ops WHERE "
+                                        "client_id = '%1'")
+                             .arg(client)),
+                 qint64(made));
+        QCOMPARE(cached(a, QStringLiteral("SELECT count(*) FROM outbox WHERE state <> 'applied'")),
+                 0);
+        QCOMPARE(compare(a), QString());
+        QCOMPARE(SyncCheck::health(*a.cache), QString());
+        qInfo("%d of 15 syncs were cut off", failures);
+    }
+
+    void epochBumpAndPrunedLogCopyAgain_data()
+    {
+        QTest::addColumn<QString>("sql");
+        QTest::newRow("restore (epoch)")
+            << QStringLiteral("UPDATE coulisse.sync_state SET epoch = epoch + 1");
+        QTest::newRow("pruned log (horizon)")
+            << QStringLiteral("UPDATE coulisse.sync_state SET log_horizon = "
+                              "(pg_current_xact_id()::text::bigint + 1)::text::xid8");
+    }
+
+    void epochBumpAndPrunedLogCopyAgain()
+    {
+        QFETCH(QString, sql);
+        Client a = client(m_supervisor);
+        QVERIFY(syncSettled(a).ok);
+        const qint64 video = videoOf(m_games[0], 20);
+        CacheEditor editor(*a.cache);
+        const CacheEditor::Result edit = editor.tagVideo(video, {freeTag(a, video)}, {});
+        QVERIFY(edit.ok);
+        QCOMPARE(m_store->exec(sql), QString());
+        const SyncEngine::Report r = syncSettled(a);
+        QVERIFY2(r.ok, qPrintable(r.error));
+        QVERIFY(r.copied);
+        QCOMPARE(outboxState(a, edit.opId), QStringLiteral("applied"));
+        QCOMPARE(compare(a), QString());
+        QCOMPARE(m_store->exec(QStringLiteral("UPDATE coulisse.sync_state SET log_horizon = '0'")),
+                 QString());
+    }
+
+    void anotherUsersWorkIsNeverSentAsMine()
+    {
+        Client e = client(m_editor);
+        QVERIFY(syncSettled(e).ok);
+        const qint64 video = videoOf(m_games[0], 30);
+        CacheEditor editor(*e.cache);
+        QVERIFY(editor.tagVideo(video, {freeTag(e, video)}, {}).ok);
+        SyncEngine::Settings settings;
+        settings.conninfo = m_store->conninfo(m_supervisor);
+        settings.password = m_store->password();
+        SyncEngine other(*e.cache, settings);
+        const SyncEngine::Report r = other.run();
+        QVERIFY(!r.ok);
+        QVERIFY2(r.error.contains(m_editor), qPrintable(r.error));
+        QCOMPARE(SyncStatus::read(*e.cache).unsent, 1);
+        // The owner sends it; afterwards the cache may change hands (it is copied again).
+        QVERIFY(syncSettled(e).ok);
+        const SyncEngine::Report handedOver = other.run();
+        QVERIFY2(handedOver.ok, qPrintable(handedOver.error));
+        QVERIFY(handedOver.copied);
+        QCOMPARE(SyncStatus::read(*e.cache).user, m_supervisor);
+    }
+
+    void wrongPasswordIsNotRetried()
+    {
+        CacheDatabase cache;
+        QVERIFY(cache.open(m_dir.filePath(QStringLiteral("wrong.sqlite"))));
+        SyncEngine::Settings settings;
+        settings.conninfo = m_store->conninfo(m_supervisor);
+        settings.password = QStringLiteral("not the password");
+        SyncEngine engine(cache, settings);
+        const SyncEngine::Report r = engine.run();
+        QVERIFY(!r.ok);
+        QVERIFY(!r.retry);
+        QCOMPARE(r.sqlState, QStringLiteral("28P01"));
+    }
+
+    void classification_data()
+    {
+        QTest::addColumn<QString>("state");
+        QTest::addColumn<int>("expected");
+        const int retry = int(SyncEngine::ErrorClass::Retry);
+        const int reject = int(SyncEngine::ErrorClass::Reject);
+        const int fail = int(SyncEngine::ErrorClass::Fail);
+        QTest::newRow("no answer") << QString() << retry;
+        QTest::newRow("connection failure") << QStringLiteral("08006") << retry;
+        QTest::newRow("serialization") << QStringLiteral("40001") << retry;
+        QTest::newRow("deadlock") << QStringLiteral("40P01") << retry;
+        QTest::newRow("admin shutdown") << QStringLiteral("57P01") << retry;
+        QTest::newRow("denied") << QStringLiteral("42501") << reject;
+        QTest::newRow("unique") << QStringLiteral("23505") << reject;
+        QTest::newRow("check") << QStringLiteral("23514") << reject;
+        QTest::newRow("raise") << QStringLiteral("P0001") << reject;
+        QTest::newRow("bad value") << QStringLiteral("22023") << reject;
+        QTest::newRow("undefined function") << QStringLiteral("42883") << fail;
+    }
+
+    void classification()
+    {
+        QFETCH(QString, state);
+        QFETCH(int, expected);
+        QCOMPARE(int(SyncEngine::classify(state)), expected);
+    }
+
+    void cleanupTestCase() { m_store.reset(); }
+};
+
+QTEST_GUILESS_MAIN(TestSyncEngine)
+#include "tst_syncengine.moc"
