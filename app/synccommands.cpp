@@ -55,6 +55,13 @@ int sync(const QStringList &arguments)
     parser.addOption({QStringLiteral("password-stdin"),
                       Text::tr("Read the password from the first line of standard input.")});
     parser.addOption({QStringLiteral("quiet"), Text::tr("No progress on standard error.")});
+    parser.addOption({QStringLiteral("copy-page"),
+                      Text::tr("Rows per page of an initial copy (default 50000); each page is "
+                               "committed, so an interrupted copy resumes after the last one."),
+                      QStringLiteral("N")});
+    parser.addOption({QStringLiteral("batch"),
+                      Text::tr("Local transactions sent per round trip (default 256)."),
+                      QStringLiteral("N")});
     int code = 0;
     if (!parse(parser,
                Text::tr("Syncs a cache with the central store once: sends the outbox, copies "
@@ -68,6 +75,17 @@ int sync(const QStringList &arguments)
     }
     SyncEngine::Settings settings;
     settings.conninfo = parser.value(QStringLiteral("url"));
+    for (const auto &[option, value] : {std::pair{QStringLiteral("copy-page"), &settings.copyPage},
+                                        std::pair{QStringLiteral("batch"), &settings.pushBatch}}) {
+        if (!parser.isSet(option))
+            continue;
+        bool ok = false;
+        *value = parser.value(option).toInt(&ok);
+        if (!ok || *value < 1) {
+            err() << Text::tr("--%1 takes a positive number.").arg(option) << '\n';
+            return 2;
+        }
+    }
     if (parser.isSet(QStringLiteral("password-stdin")))
         settings.password = QTextStream(stdin).readLine();
     CacheDatabase cache;
