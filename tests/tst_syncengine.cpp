@@ -14,6 +14,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <atomic>
 #include <memory>
 #include <thread>
@@ -662,6 +663,97 @@ private slots:
         QVERIFY(!r.ok);
         QVERIFY(!r.retry);
         QCOMPARE(r.sqlState, QStringLiteral("28P01"));
+    }
+
+    void severalClientsConverge()
+    {
+        Client a = client(m_supervisor);
+        Client b = client(m_supervisor2);
+        Client e = client(m_editor);
+        QList<Client *> clients{&a, &b, &e};
+        for (Client *c : clients)
+            QVERIFY(syncSettled(*c).ok);
+        QList<qint64> videos;
+        for (int i = 0; i < 8; ++i)
+            videos.append(videoOf(m_games[0], 40 + i));
+        QList<qint64> tags;
+        QSqlQuery q(a.cache->database());
+        QVERIFY(q.exec(QStringLiteral("SELECT t.id FROM tags t JOIN tag_groups g ON g.id = "
+                                      "t.group_id WHERE g.kind = 'general' AND t.status = "
+                                      "'active' ORDER BY t.id LIMIT 6")));
+        while (q.next())
+            tags.append(q.value(0).toLongLong());
+        q.finish();
+        const qint64 renamed = tags.last();
+        QRandomGenerator random(42);
+        int editorOps = 0;
+        for (int round = 0; round < 3; ++round) {
+            // Offline, every client edits the same few videos.
+            for (Client *c : clients) {
+                CacheEditor editor(*c->cache);
+                for (int i = 0; i < 10; ++i) {
+                    const qint64 video = videos[random.bounded(int(videos.size()))];
+                    const qint64 tag = tags[random.bounded(int(tags.size()))];
+                    const bool has =
+                        cached(*c, QStringLiteral("SELECT count(*) FROM video_tags WHERE "
+                                                  "video_id = %1 AND tag_id = %2")
+                                       .arg(video)
+                                       .arg(tag)) > 0;
+                    const CacheEditor::Result r =
+                        has ? editor.tagVideo(video, {}, {tag}) : editor.tagVideo(video, {tag}, {});
+                    QVERIFY2(r.ok, qPrintable(r.error));
+                    if (c == &e && r.changed)
+                        ++editorOps;
+                }
+            }
+            if (round == 0) {
+                QVERIFY(CacheEditor(*a.cache)
+                            .editTag(renamed, {{QStringLiteral("name"), QStringLiteral("A's")}})
+                            .ok);
+                QVERIFY(CacheEditor(*b.cache)
+                            .editTag(renamed, {{QStringLiteral("name"), QStringLiteral("B's")}})
+                            .ok);
+            }
+            // Then they sync in a random order.
+            std::shuffle(clients.begin(), clients.end(), random);
+            for (Client *c : clients) {
+                const SyncEngine::Report r = c->engine->run();
+                QVERIFY2(r.ok, qPrintable(r.error));
+            }
+        }
+        for (int pass = 0; pass < 2; ++pass) {
+            for (Client *c : clients)
+                QVERIFY(syncSettled(*c).ok);
+        }
+        for (Client *c : clients) {
+            QString difference;
+            for (int i = 0; i < 50; ++i) {
+                difference = compare(*c);
+                if (difference.isEmpty())
+                    break;
+                QTest::qWait(100);
+                c->engine->run();
+            }
+            QVERIFY2(difference.isEmpty(), qPrintable(c->user + QStringLiteral(": ") + difference));
+            QCOMPARE(SyncCheck::health(*c->cache), QString());
+        }
+        // The second rename met the first: one conflict, recorded, not overwritten.
+        const QString conflicts =
+            QStringLiteral("SELECT count(*) FROM outbox WHERE state = 'conflict'");
+        QCOMPARE(cached(a, conflicts) + cached(b, conflicts), 1);
+        // The editor's edits are change requests awaiting review.
+        QCOMPARE(
+            central(QStringLiteral("SELECT count(*) FROM coulisse.change_requests WHERE "
+                                   "requested_by = '%1' AND payload ->> 'video_id' IN (%2)")
+                        .arg(m_editor,
+                             QStringList{QString::number(videos[0]), QString::number(videos[1]),
+                                         QString::number(videos[2]), QString::number(videos[3]),
+                                         QString::number(videos[4]), QString::number(videos[5]),
+                                         QString::number(videos[6]), QString::number(videos[7])}
+                                 .join(QStringLiteral("', '"))
+                                 .prepend(QLatin1Char('\''))
+                                 .append(QLatin1Char('\'')))),
+            qint64(editorOps));
     }
 
     void classification_data()
