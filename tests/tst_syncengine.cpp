@@ -742,18 +742,13 @@ private slots:
             QStringLiteral("SELECT count(*) FROM outbox WHERE state = 'conflict'");
         QCOMPARE(cached(a, conflicts) + cached(b, conflicts), 1);
         // The editor's edits are change requests awaiting review.
-        QCOMPARE(
-            central(QStringLiteral("SELECT count(*) FROM coulisse.change_requests WHERE "
-                                   "requested_by = '%1' AND payload ->> 'video_id' IN (%2)")
-                        .arg(m_editor,
-                             QStringList{QString::number(videos[0]), QString::number(videos[1]),
-                                         QString::number(videos[2]), QString::number(videos[3]),
-                                         QString::number(videos[4]), QString::number(videos[5]),
-                                         QString::number(videos[6]), QString::number(videos[7])}
-                                 .join(QStringLiteral("', '"))
-                                 .prepend(QLatin1Char('\''))
-                                 .append(QLatin1Char('\'')))),
-            qint64(editorOps));
+        QStringList keys;
+        for (qint64 video : std::as_const(videos))
+            keys.append(QStringLiteral("'%1'").arg(video));
+        QCOMPARE(central(QStringLiteral("SELECT count(*) FROM coulisse.change_requests WHERE "
+                                        "requested_by = '%1' AND payload ->> 'video_id' IN (%2)")
+                             .arg(m_editor, keys.join(QStringLiteral(", ")))),
+                 qint64(editorOps));
     }
 
     void classification_data()
