@@ -213,6 +213,13 @@ int main(int argc, char *argv[])
             Text::tr("Demo PostgreSQL server in %1\nDemo staff (name / password):\n%2")
                 .arg(QDir::toNativeSeparators(demo->serverDirectory()),
                      accounts.join(QLatin1Char('\n'))));
+        // The demo signs in as its supervisor (a public demo password) and syncs live.
+        for (const DemoCentralWriter::Account &a : DemoCentralWriter::accounts()) {
+            if (a.role == QLatin1String("supervisor")) {
+                window->signIn(demo->centralUrl(a.name), a.password);
+                break;
+            }
+        }
     }
     if (screenshot) {
         const QStringList size = parser.value(sizeOption).split(QLatin1Char('x'));

@@ -68,4 +68,51 @@ inline SettingKey<QByteArray> splitterState(const QString &page)
     return {QStringLiteral("pages/%1/splitter").arg(page), {}};
 }
 
+// Sign-in to the central store. Never the password: that goes to the OS keychain only.
+/// How the server was given: true for a libpq URL, false for host / port / database fields.
+inline SettingKey<bool> signInUsesUrl()
+{
+    return {QStringLiteral("sync/useUrl"), false};
+}
+inline SettingKey<QString> signInUrl()
+{
+    return {QStringLiteral("sync/url"), {}};
+}
+inline SettingKey<QString> signInHost()
+{
+    return {QStringLiteral("sync/host"), {}};
+}
+inline SettingKey<int> signInPort()
+{
+    return {QStringLiteral("sync/port"), 5432};
+}
+inline SettingKey<QString> signInDatabase()
+{
+    return {QStringLiteral("sync/database"), QStringLiteral("coulisse")};
+}
+inline SettingKey<QString> signInUser()
+{
+    return {QStringLiteral("sync/user"), {}};
+}
+/// libpq sslmode: disable, prefer, require, verify-ca or verify-full.
+inline SettingKey<QString> signInTlsMode()
+{
+    return {QStringLiteral("sync/sslmode"), QStringLiteral("prefer")};
+}
+/// The connection string of the last sign-in, without a password (empty: signed out).
+inline SettingKey<QString> signInConninfo()
+{
+    return {QStringLiteral("sync/conninfo"), {}};
+}
+/// Whether the password of that sign-in is kept in the OS keychain.
+inline SettingKey<bool> rememberPassword()
+{
+    return {QStringLiteral("sync/rememberPassword"), false};
+}
+/// Seconds between two syncs while online.
+inline SettingKey<int> syncInterval()
+{
+    return {QStringLiteral("sync/interval"), 60};
+}
+
 } // namespace Preferences

@@ -4,10 +4,16 @@
 #include "cachedatabase.h"
 #include "cataloguepage.h"
 #include "cataloguerepository.h"
+#include "centralconnection.h"
+#include "credentialstore.h"
 #include "gamespage.h"
 #include "gametablemodel.h"
 #include "preferences.h"
+#include "rejectedchangesdialog.h"
 #include "rowloader.h"
+#include "signindialog.h"
+#include "syncindicator.h"
+#include "syncworker.h"
 #include "taggrouptreemodel.h"
 #include "tagspage.h"
 #include "tagtablemodel.h"
@@ -32,6 +38,7 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTimer>
 
 #include <sqlite3.h>
 
@@ -92,6 +99,7 @@ MainWindow::MainWindow(std::unique_ptr<CacheDatabase> cache, QWidget *parent)
     m_statusCache = new QLabel(this);
     m_statusCache->setObjectName(QStringLiteral("statusCache"));
     statusBar()->addWidget(m_statusCount, 1);
+    createSync();
     m_statusCentral = new QLabel(this);
     m_statusCentral->setObjectName(QStringLiteral("statusCentral"));
     m_statusCentral->hide();
@@ -106,10 +114,15 @@ MainWindow::MainWindow(std::unique_ptr<CacheDatabase> cache, QWidget *parent)
     restoreState(Preferences::windowState().value());
     if (!showPage(Preferences::currentPage().value()))
         showPage(QStringLiteral("videos"));
+    m_sync->start();
+    restoreSignIn();
 }
 
 MainWindow::~MainWindow()
 {
+    // The worker writes into the cache the pages read: stop it first.
+    delete m_sync;
+    m_sync = nullptr;
     // The pages' models talk to the loader: delete them before the loader's thread stops.
     qDeleteAll(m_pages);
     m_pages.clear();
@@ -159,6 +172,31 @@ void MainWindow::createActions()
                 for (CataloguePage *page : std::as_const(m_pages))
                     page->refresh();
             });
+    connect(a->add(QStringLiteral("sync.signIn"), QT_TRANSLATE_NOOP("ActionRegistry", "Sign &In…")),
+            &QAction::triggered, this, [this] { showSignIn(); });
+    connect(
+        a->add(QStringLiteral("sync.signOut"), QT_TRANSLATE_NOOP("ActionRegistry", "Sign &Out")),
+        &QAction::triggered, this, &MainWindow::signOut);
+    connect(a->add(QStringLiteral("sync.now"), QT_TRANSLATE_NOOP("ActionRegistry", "&Sync Now"),
+                   QKeySequence(Qt::Key_F9)),
+            &QAction::triggered, this, [this] {
+                // Nothing to sync with yet, or central refused the password: sign in first.
+                const SyncState state = m_sync->state();
+                if (!m_sync->hasCredentials() || state.kind == SyncState::SignInNeeded)
+                    showSignIn(state.kind == SyncState::SignInNeeded ? state.message : QString());
+                else
+                    m_sync->syncNow();
+            });
+    QAction *offline = a->add(QStringLiteral("sync.offline"),
+                              QT_TRANSLATE_NOOP("ActionRegistry", "Work &Offline"));
+    offline->setCheckable(true);
+    connect(offline, &QAction::toggled, this, [this](bool on) {
+        m_sync->setOffline(on);
+        updateSyncActions();
+    });
+    connect(a->add(QStringLiteral("sync.rejected"),
+                   QT_TRANSLATE_NOOP("ActionRegistry", "&Rejected Changes…")),
+            &QAction::triggered, this, [this] { showRejectedChanges(); });
     connect(a->add(QStringLiteral("help.about"),
                    QT_TRANSLATE_NOOP("ActionRegistry", "&About Coulisse")),
             &QAction::triggered, this, &MainWindow::about);
@@ -191,6 +229,14 @@ void MainWindow::createMenus()
         group->addAction(action);
         connect(action, &QAction::triggered, this, [this, language] { setLanguage(language); });
     }
+    m_syncMenu = menuBar()->addMenu(QString());
+    m_syncMenu->addAction(m_actions->action(QStringLiteral("sync.signIn")));
+    m_syncMenu->addAction(m_actions->action(QStringLiteral("sync.signOut")));
+    m_syncMenu->addSeparator();
+    m_syncMenu->addAction(m_actions->action(QStringLiteral("sync.now")));
+    m_syncMenu->addAction(m_actions->action(QStringLiteral("sync.offline")));
+    m_syncMenu->addSeparator();
+    m_syncMenu->addAction(m_actions->action(QStringLiteral("sync.rejected")));
     m_helpMenu = menuBar()->addMenu(QString());
     m_helpMenu->addAction(m_actions->action(QStringLiteral("help.about")));
 }
@@ -204,6 +250,8 @@ void MainWindow::retranslate()
     m_editMenu->setTitle(tr("&Edit"));
     m_viewMenu->setTitle(tr("&View"));
     m_languageMenu->setTitle(tr("&Language"));
+    m_syncMenu->setTitle(tr("&Sync"));
+    updateSyncActions();
     m_helpMenu->setTitle(tr("&Help"));
     for (int i = 0; i < m_pages.size(); ++i) {
         QListWidgetItem *item = m_navigation->item(i);
@@ -263,6 +311,197 @@ void MainWindow::setCentralStore(const QString &name, const QString &details)
     m_statusCentral->setText(tr("Central store: %1").arg(name));
     m_statusCentral->setToolTip(details);
     m_statusCentral->setVisible(!name.isEmpty());
+}
+
+void MainWindow::createSync()
+{
+    m_credentials = new CredentialStore(this);
+    SyncWorker::Options options;
+    options.intervalMs = qMax(5, Preferences::syncInterval().value()) * 1000;
+    m_sync = new SyncWorker(m_cache->path(), options, this);
+    m_syncIndicator = new SyncIndicator(this);
+    statusBar()->addPermanentWidget(m_syncIndicator);
+    connect(m_sync, &SyncWorker::stateChanged, this, &MainWindow::onSyncState);
+    connect(m_sync, &SyncWorker::finished, this, &MainWindow::onSyncFinished);
+    connect(m_sync, &SyncWorker::cacheChanged, this, &MainWindow::onCacheChanged);
+    connect(m_sync, &SyncWorker::signInNeeded, this, [this](const QString &message) {
+        statusBar()->showMessage(tr("The central store refused the sign-in: %1").arg(message),
+                                 10000);
+    });
+    connect(m_syncIndicator, &SyncIndicator::signInRequested, this, [this] {
+        showSignIn(m_sync->state().kind == SyncState::SignInNeeded ? m_sync->state().message
+                                                                   : QString());
+    });
+    connect(m_syncIndicator, &SyncIndicator::problemsRequested, this,
+            &MainWindow::showRejectedChanges);
+    connect(m_credentials, &CredentialStore::passwordWritten, this,
+            [this](const QString &, const QString &error) {
+                if (!error.isEmpty())
+                    statusBar()->showMessage(
+                        tr("The password is kept for this session only. %1").arg(error), 10000);
+            });
+    connect(m_credentials, &CredentialStore::passwordRead, this,
+            [this](const QString &key, const QString &password, const QString &error) {
+                if (key != m_restoringKey)
+                    return;
+                m_restoringKey.clear();
+                if (!error.isEmpty()) {
+                    statusBar()->showMessage(
+                        tr("Not signed in: the remembered password cannot be read. %1").arg(error),
+                        10000);
+                    return;
+                }
+                signIn(Preferences::signInConninfo().value(), password);
+            });
+    // Local edits and other windows change the outbox too: a cheap look now and then.
+    m_syncStatusTimer = new QTimer(this);
+    m_syncStatusTimer->setInterval(5000);
+    connect(m_syncStatusTimer, &QTimer::timeout, this, &MainWindow::refreshSyncStatus);
+    m_syncStatusTimer->start();
+    refreshSyncStatus();
+}
+
+void MainWindow::restoreSignIn()
+{
+    const QString conninfo = Preferences::signInConninfo().value();
+    if (conninfo.isEmpty() || !Preferences::rememberPassword().value() || m_sync->hasCredentials())
+        return;
+    m_restoringKey = CredentialStore::key(Preferences::signInUser().value(), conninfo);
+    m_credentials->readPassword(m_restoringKey);
+}
+
+void MainWindow::signIn(const QString &conninfo, const QString &password)
+{
+    m_restoringKey.clear();
+    m_sync->setCredentials(conninfo, password);
+    showCentralOf(conninfo);
+    updateSyncActions();
+}
+
+void MainWindow::signOut()
+{
+    m_sync->signOut();
+    // Signing out forgets the remembered password too; the server and user stay filled in.
+    const QString conninfo = Preferences::signInConninfo().value();
+    if (!conninfo.isEmpty())
+        m_credentials->removePassword(
+            CredentialStore::key(Preferences::signInUser().value(), conninfo));
+    Preferences::signInConninfo().remove();
+    if (m_centralFromSignIn)
+        setCentralStore({});
+    m_centralFromSignIn = false;
+    updateSyncActions();
+}
+
+void MainWindow::showCentralOf(const QString &conninfo)
+{
+    // A central store named by main() (the demo's) keeps its name.
+    if (!m_centralName.isEmpty() && !m_centralFromSignIn)
+        return;
+    QMap<QString, QString> params;
+    QString error;
+    if (!CentralConnection::parse(conninfo, &params, &error))
+        return;
+    const QString database = params.value(QStringLiteral("dbname"));
+    const QString host = params.value(QStringLiteral("host"));
+    setCentralStore(host.isEmpty() ? database : tr("%1 on %2").arg(database, host), conninfo);
+    m_centralFromSignIn = true;
+}
+
+SignInDialog *MainWindow::showSignIn(const QString &message)
+{
+    if (m_signInDialog) {
+        m_signInDialog->setMessage(message);
+        m_signInDialog->raise();
+        m_signInDialog->activateWindow();
+        return m_signInDialog;
+    }
+    auto *dialog = new SignInDialog(m_credentials, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setMessage(message);
+    connect(dialog, &QDialog::accepted, this,
+            [this, dialog] { signIn(dialog->conninfo(), dialog->password()); });
+    m_signInDialog = dialog;
+    dialog->open();
+    return dialog;
+}
+
+RejectedChangesDialog *MainWindow::showRejectedChanges()
+{
+    if (!m_rejectedDialog) {
+        auto *dialog = new RejectedChangesDialog(*m_cache, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &RejectedChangesDialog::resolved, this, [this] {
+            refreshSyncStatus();
+            // The cache's rows changed (overlays came back or went): show them, then send.
+            onCacheChanged();
+            m_sync->syncNow();
+        });
+        m_rejectedDialog = dialog;
+    } else {
+        m_rejectedDialog->reload();
+    }
+    m_rejectedDialog->show();
+    m_rejectedDialog->raise();
+    m_rejectedDialog->activateWindow();
+    return m_rejectedDialog;
+}
+
+void MainWindow::refreshSyncStatus()
+{
+    m_syncStatus = SyncStatus::read(*m_cache);
+    m_syncIndicator->setStatus(m_syncStatus);
+    if (m_role.isEmpty() && !m_syncStatus.role.isEmpty()) {
+        m_role = m_syncStatus.role;
+        m_centralUser = m_syncStatus.user;
+        emit roleChanged(m_role);
+    }
+    updateSyncActions();
+}
+
+void MainWindow::onSyncState(const SyncState &state)
+{
+    m_syncIndicator->setState(state);
+    if (state.kind != SyncState::Syncing)
+        refreshSyncStatus();
+    else
+        updateSyncActions();
+}
+
+void MainWindow::onSyncFinished(const SyncEngine::Report &report)
+{
+    if (!report.role.isEmpty() && (report.role != m_role || report.user != m_centralUser)) {
+        m_role = report.role;
+        m_centralUser = report.user;
+        m_syncIndicator->setIdentity(m_centralUser, m_role);
+        emit roleChanged(m_role);
+    }
+    refreshSyncStatus();
+}
+
+void MainWindow::onCacheChanged()
+{
+    m_groups->reload(m_cache->database());
+    for (CataloguePage *page : std::as_const(m_pages))
+        page->refresh();
+    if (m_rejectedDialog)
+        m_rejectedDialog->reload();
+}
+
+void MainWindow::updateSyncActions()
+{
+    if (!m_sync)
+        return;
+    const bool signedIn = m_sync->hasCredentials();
+    const bool offline = m_sync->isOffline();
+    m_actions->action(QStringLiteral("sync.signOut"))->setEnabled(signedIn);
+    m_actions->action(QStringLiteral("sync.now"))
+        ->setEnabled(!offline && m_sync->state().kind != SyncState::Syncing);
+    QAction *rejected = m_actions->action(QStringLiteral("sync.rejected"));
+    const qint64 problems = m_syncStatus.rejected + m_syncStatus.conflicts;
+    rejected->setText(problems > 0
+                          ? tr("&Rejected Changes (%1)…").arg(problems)
+                          : QCoreApplication::translate("ActionRegistry", "&Rejected Changes…"));
 }
 
 void MainWindow::updateStatus()

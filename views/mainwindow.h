@@ -1,6 +1,9 @@
 #pragma once
 
+#include "syncengine.h"
+
 #include <QMainWindow>
+#include <QPointer>
 
 #include <memory>
 
@@ -8,14 +11,26 @@ class ActionRegistry;
 class CacheDatabase;
 class CataloguePage;
 class CatalogueRepository;
+class CredentialStore;
 class QLabel;
 class QListWidget;
 class QStackedWidget;
+class QTimer;
+class RejectedChangesDialog;
 class RowLoader;
+class SignInDialog;
+class SyncIndicator;
+class SyncWorker;
 class TagGroupTreeModel;
+struct SyncState;
 
 /// The main window: navigation between the catalogue pages, menus built from the action
-/// registry, and a status bar with the cache file and the current page's row count.
+/// registry, and a status bar with the current page's row count, the sync indicator (online or
+/// offline, progress, waiting and refused changes, last sync, user and role), the central
+/// store and the cache file.
+///
+/// The window owns the background sync (SyncWorker). It starts signed out, or signs in with
+/// the remembered server, user and keychain password; signIn() signs in for the session.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -35,9 +50,33 @@ public:
     /// server"; \a details: the tooltip). An empty name hides it.
     void setCentralStore(const QString &name, const QString &details = {});
 
+    SyncWorker *syncWorker() const { return m_sync; }
+    SyncIndicator *syncIndicator() const { return m_syncIndicator; }
+    CredentialStore *credentials() const { return m_credentials; }
+    /// The signed-in user's role on central ("editor", "supervisor", "pm", "admin"): from the
+    /// last sync, else as the cache recorded it; empty when unknown.
+    QString role() const { return m_role; }
+    /// The central user of that role.
+    QString centralUser() const { return m_centralUser; }
+    /// Where the cache stands (waiting, refused changes, last sync) as last read.
+    SyncStatus syncStatus() const { return m_syncStatus; }
+
+    /// Signs in to \a conninfo (libpq URL or key=value) with \a password for this session
+    /// (nothing is remembered) and syncs. The demo signs in this way.
+    void signIn(const QString &conninfo, const QString &password);
+    void signOut();
+    /// Opens the sign-in dialog (window-modal, not blocking); \a message says why.
+    SignInDialog *showSignIn(const QString &message = {});
+    /// Opens (or raises) the list of rejected and conflicting changes.
+    RejectedChangesDialog *showRejectedChanges();
+    /// Reads the cache's sync status again.
+    void refreshSyncStatus();
+
 signals:
     /// The user picked another cache file; main() replaces the window.
     void openCacheRequested(const QString &path);
+    /// The central role became known or changed.
+    void roleChanged(const QString &role);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -52,6 +91,13 @@ private:
     void chooseCache();
     void setLanguage(const QString &language);
     void about();
+    void createSync();
+    void restoreSignIn();
+    void onSyncState(const SyncState &state);
+    void onSyncFinished(const SyncEngine::Report &report);
+    void onCacheChanged();
+    void updateSyncActions();
+    void showCentralOf(const QString &conninfo);
 
     std::unique_ptr<CacheDatabase> m_cache;
     std::unique_ptr<CatalogueRepository> m_repository;
@@ -66,9 +112,21 @@ private:
     QLabel *m_statusCentral = nullptr;
     QString m_centralName;
     QString m_centralDetails;
+    bool m_centralFromSignIn = false;
+    SyncWorker *m_sync = nullptr;
+    CredentialStore *m_credentials = nullptr;
+    SyncIndicator *m_syncIndicator = nullptr;
+    QTimer *m_syncStatusTimer = nullptr;
+    SyncStatus m_syncStatus;
+    QString m_role;
+    QString m_centralUser;
+    QString m_restoringKey;
+    QPointer<SignInDialog> m_signInDialog;
+    QPointer<RejectedChangesDialog> m_rejectedDialog;
     QMenu *m_fileMenu = nullptr;
     QMenu *m_editMenu = nullptr;
     QMenu *m_viewMenu = nullptr;
     QMenu *m_languageMenu = nullptr;
+    QMenu *m_syncMenu = nullptr;
     QMenu *m_helpMenu = nullptr;
 };
