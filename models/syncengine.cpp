@@ -410,7 +410,9 @@ SyncEngine::Report SyncEngine::run(const Progress &progress)
             return finish(false);
         // The cursor is older than the pruned change log: copy the scope again.
         identity.restartCopy = true;
-        report = Report{};
+        report.error.clear();
+        report.sqlState.clear();
+        report.retry = false;
         if (!connect(report) || !copy(report, identity, progress) || !pull(report, progress))
             return finish(false);
     }

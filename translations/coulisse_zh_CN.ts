@@ -47,6 +47,26 @@
         <source>&amp;About Coulisse</source>
         <translation>关于 Coulisse(&amp;A)</translation>
     </message>
+    <message>
+        <source>Sign &amp;In…</source>
+        <translation>登录(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Sign &amp;Out</source>
+        <translation>退出登录(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Sync Now</source>
+        <translation>立即同步(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Work &amp;Offline</source>
+        <translation>离线工作(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Rejected Changes…</source>
+        <translation>被拒绝的变更(&amp;R)…</translation>
+    </message>
 </context>
 <context>
     <name>CacheBulkWriter</name>
@@ -171,6 +191,42 @@
     <message>
         <source>Tag %1 is retired and cannot be applied.</source>
         <translation>标签 %1 已下架，不能再使用。</translation>
+    </message>
+    <message>
+        <source>"%1" cannot be edited here.</source>
+        <translation>此处不能编辑字段“%1”。</translation>
+    </message>
+    <message>
+        <source>The name cannot be empty.</source>
+        <translation>名称不能为空。</translation>
+    </message>
+    <message>
+        <source>The status is "active" or "retired".</source>
+        <translation>状态只能是 "active" 或 "retired"。</translation>
+    </message>
+    <message>
+        <source>There is no tag %1 in the cache.</source>
+        <translation>缓存中没有标签 %1。</translation>
+    </message>
+    <message>
+        <source>There is no game %1 in the cache.</source>
+        <translation>缓存中没有游戏 %1。</translation>
+    </message>
+    <message>
+        <source>There is no change %1 in the outbox.</source>
+        <translation>待发队列中没有变更 %1。</translation>
+    </message>
+    <message>
+        <source>Change %1 is not waiting for a decision (it is %2).</source>
+        <translation>变更 %1 并未在等待处理（当前状态为 %2）。</translation>
+    </message>
+    <message>
+        <source>Only a conflicting change can be kept or edited; retry or discard a rejected one.</source>
+        <translation>只有冲突的变更才能保留或编辑；被拒绝的变更请重试或放弃。</translation>
+    </message>
+    <message>
+        <source>A conflicting change is kept, edited or given up, not retried.</source>
+        <translation>冲突的变更只能保留、编辑或放弃，不能重试。</translation>
     </message>
 </context>
 <context>
@@ -947,11 +1003,15 @@
     </message>
     <message numerus="yes">
         <source>Video %1: added %n tag(s).</source>
-        <translation><numerusform>视频 %1：已添加 %n 个标签。</numerusform></translation>
+        <translation>
+            <numerusform>视频 %1：已添加 %n 个标签。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Video %1: removed %n tag(s).</source>
-        <translation><numerusform>视频 %1：已移除 %n 个标签。</numerusform></translation>
+        <translation>
+            <numerusform>视频 %1：已移除 %n 个标签。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Operation %1 waits for the next sync (%2 waiting in all).</source>
@@ -964,6 +1024,326 @@
     <message>
         <source>Remove tags from a video in a cache (offline, queued)</source>
         <translation>移除缓存中视频的标签（离线，排队等待同步）</translation>
+    </message>
+    <message>
+        <source>The central store: a libpq URL or key=value string; a password not in it comes from PGPASSWORD or ~/.pgpass.</source>
+        <translation>中心库：libpq URL 或 key=value 字符串；其中未包含的密码取自 PGPASSWORD 或 ~/.pgpass。</translation>
+    </message>
+    <message>
+        <source>Connecting</source>
+        <translation>正在连接</translation>
+    </message>
+    <message>
+        <source>Sending changes</source>
+        <translation>正在发送变更</translation>
+    </message>
+    <message>
+        <source>Copying the catalogue</source>
+        <translation>正在复制数据</translation>
+    </message>
+    <message>
+        <source>Receiving changes</source>
+        <translation>正在接收变更</translation>
+    </message>
+    <message>
+        <source>Confirming changes</source>
+        <translation>正在确认变更</translation>
+    </message>
+    <message>
+        <source>Read the password from the first line of standard input.</source>
+        <translation>从标准输入的第一行读取密码。</translation>
+    </message>
+    <message>
+        <source>No progress on standard error.</source>
+        <translation>不在标准错误输出中显示进度。</translation>
+    </message>
+    <message>
+        <source>Rows per page of an initial copy (default 50000); each page is committed, so an interrupted copy resumes after the last one.</source>
+        <translation>首次复制时每页的行数（默认 50000）；每页单独提交，因此中断的复制会从最后提交的一页之后继续。</translation>
+    </message>
+    <message>
+        <source>Local transactions sent per round trip (default 256).</source>
+        <translation>每次往返发送的本地事务数（默认 256）。</translation>
+    </message>
+    <message>
+        <source>Syncs a cache with the central store once: sends the outbox, copies the user's scope when the cache has none, receives what changed and confirms what central has applied.</source>
+        <translation>将缓存与中心库同步一次：发送待发队列；如缓存中尚无数据，则复制该用户负责范围内的数据；接收有变化的内容，并确认中心库已应用的变更。</translation>
+    </message>
+    <message>
+        <source>--url is required.</source>
+        <translation>必须提供 --url。</translation>
+    </message>
+    <message>
+        <source>--%1 takes a positive number.</source>
+        <translation>--%1 须为正整数。</translation>
+    </message>
+    <message>
+        <source>Signed in as %1 (%2).</source>
+        <translation>已以 %1（%2）身份登录。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent %n change(s)</source>
+        <translation><numerusform>已发送 %n 项变更</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n transaction(s):</source>
+        <translation><numerusform>分 %n 个事务：</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 already known to central, %2 awaiting review, %3 rejected, %4 in conflict.</source>
+        <translation>其中 %1 项中心库已有，%2 项待审核，%3 项被拒绝，%4 项冲突。</translation>
+    </message>
+    <message>
+        <source>Copied %1 rows of the catalogue.</source>
+        <translation>已复制 %1 行数据。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed %n game(s) that left your scope.</source>
+        <translation><numerusform>已移除 %n 款不再属于你负责范围的游戏。</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Received %n change(s).</source>
+        <translation><numerusform>已接收 %n 项变更。</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Confirmed %n change(s).</source>
+        <translation><numerusform>已确认 %n 项变更。</numerusform></translation>
+    </message>
+    <message>
+        <source>Waiting: %1; rejected: %2; conflicts: %3.</source>
+        <translation>等待中：%1；被拒绝：%2；冲突：%3。</translation>
+    </message>
+    <message>
+        <source>Sync failed: %1</source>
+        <translation>同步失败：%1</translation>
+    </message>
+    <message>
+        <source>Nothing is lost: run the sync again later.</source>
+        <translation>没有丢失任何数据：请稍后再次运行同步。</translation>
+    </message>
+    <message>
+        <source>Sync finished in %1 ms.</source>
+        <translation>同步完成，用时 %1 毫秒。</translation>
+    </message>
+    <message>
+        <source>Prints where a cache stands with the central store (offline).</source>
+        <translation>显示缓存与中心库的同步状态（离线）。</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>用户：</translation>
+    </message>
+    <message>
+        <source>never synced</source>
+        <translation>从未同步</translation>
+    </message>
+    <message>
+        <source>Last sync:</source>
+        <translation>上次同步：</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <source>Initial copy:</source>
+        <translation>首次复制：</translation>
+    </message>
+    <message>
+        <source>complete</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>interrupted, resumes at the next sync</source>
+        <translation>已中断，将在下次同步时继续</translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <source>Waiting changes:</source>
+        <translation>等待中的变更：</translation>
+    </message>
+    <message>
+        <source>(%1 not yet acknowledged by central)</source>
+        <translation>（其中 %1 项尚未得到中心库确认）</translation>
+    </message>
+    <message>
+        <source>Rejected changes:</source>
+        <translation>被拒绝的变更：</translation>
+    </message>
+    <message>
+        <source>Conflicts:</source>
+        <translation>冲突：</translation>
+    </message>
+    <message>
+        <source>Only operations in this state: pending, sent, applied, rejected, conflict or discarded.</source>
+        <translation>仅列出处于此状态的操作：pending、sent、applied、rejected、conflict 或 discarded。</translation>
+    </message>
+    <message>
+        <source>Lists the operations of a cache's outbox, oldest first.</source>
+        <translation>列出缓存待发队列中的操作，最早的在前。</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>原因：</translation>
+    </message>
+    <message>
+        <source>Central now holds:</source>
+        <translation>中心库当前的值：</translation>
+    </message>
+    <message>
+        <source>The outbox is empty.</source>
+        <translation>待发队列为空。</translation>
+    </message>
+    <message>
+        <source>A conflict: send my values again over central's.</source>
+        <translation>用于冲突：重新发送我的值，覆盖中心库的值。</translation>
+    </message>
+    <message>
+        <source>A conflict: keep central's values, give mine up.</source>
+        <translation>用于冲突：保留中心库的值，放弃我的修改。</translation>
+    </message>
+    <message>
+        <source>A conflict: send these values instead (a JSON object).</source>
+        <translation>用于冲突：改为发送这些值（一个 JSON 对象）。</translation>
+    </message>
+    <message>
+        <source>A rejected change: send it again.</source>
+        <translation>用于被拒绝的变更：重新发送。</translation>
+    </message>
+    <message>
+        <source>A rejected change: give it up.</source>
+        <translation>用于被拒绝的变更：放弃该变更。</translation>
+    </message>
+    <message>
+        <source>Decides about a rejected or conflicting change of the outbox.</source>
+        <translation>处理待发队列中被拒绝或冲突的变更。</translation>
+    </message>
+    <message>
+        <source>Give one operation id and exactly one of --keep-mine, --take-theirs, --edit, --retry, --discard.</source>
+        <translation>请提供一个操作 ID，并且只能指定 --keep-mine、--take-theirs、--edit、--retry、--discard 中的一个。</translation>
+    </message>
+    <message>
+        <source>--edit takes a JSON object: %1 (at character %2).</source>
+        <translation>--edit 需要一个 JSON 对象：%1（位于第 %2 个字符）。</translation>
+    </message>
+    <message>
+        <source>Operation %1 waits for the next sync.</source>
+        <translation>操作 %1 等待下次同步。</translation>
+    </message>
+    <message>
+        <source>Operation %1 is given up; the cache shows central's values.</source>
+        <translation>已放弃操作 %1；缓存现显示中心库的值。</translation>
+    </message>
+    <message>
+        <source>The tag's id.</source>
+        <translation>标签 ID。</translation>
+    </message>
+    <message>
+        <source>The game's id.</source>
+        <translation>游戏 ID。</translation>
+    </message>
+    <message>
+        <source>The new value of %1.</source>
+        <translation>%1 的新值。</translation>
+    </message>
+    <message>
+        <source>Edits a tag in the cache, offline; the change waits for the next sync and never overwrites a newer central edit.</source>
+        <translation>离线编辑缓存中的标签；变更等待下次同步，且不会覆盖中心库中更新的修改。</translation>
+    </message>
+    <message>
+        <source>Edits a game in the cache, offline; the change waits for the next sync and never overwrites a newer central edit.</source>
+        <translation>离线编辑缓存中的游戏；变更等待下次同步，且不会覆盖中心库中更新的修改。</translation>
+    </message>
+    <message>
+        <source>--tag takes a tag id.</source>
+        <translation>--tag 需要一个标签 ID。</translation>
+    </message>
+    <message>
+        <source>--game takes a game id.</source>
+        <translation>--game 需要一个游戏 ID。</translation>
+    </message>
+    <message>
+        <source>Nothing to change: give at least one new value.</source>
+        <translation>无需变更：请至少提供一个新值。</translation>
+    </message>
+    <message>
+        <source>Sync a cache with the central store once (push and pull)</source>
+        <translation>将缓存与中心库同步一次（推送和拉取）</translation>
+    </message>
+    <message>
+        <source>Where a cache stands with the central store (offline)</source>
+        <translation>查看缓存与中心库的同步状态（离线）</translation>
+    </message>
+    <message>
+        <source>List the changes of a cache's outbox</source>
+        <translation>列出缓存待发队列中的变更</translation>
+    </message>
+    <message>
+        <source>Decide about a rejected or conflicting change</source>
+        <translation>处理被拒绝或冲突的变更</translation>
+    </message>
+    <message>
+        <source>Edit a tag in a cache (offline, queued)</source>
+        <translation>编辑缓存中的标签（离线，排队等待同步）</translation>
+    </message>
+    <message>
+        <source>Edit a game in a cache (offline, queued)</source>
+        <translation>编辑缓存中的游戏（离线，排队等待同步）</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictEditDialog</name>
+    <message>
+        <source>Edit the Change</source>
+        <translation>编辑变更</translation>
+    </message>
+    <message>
+        <source>Someone else changed this first. Edit your values; they are sent against central's current version.
+%1</source>
+        <translation>他人已抢先修改了此项。请编辑你的值；它们将基于中心库的当前版本发送。
+%1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Yours&lt;/b&gt;</source>
+        <translation>&lt;b&gt;你的值&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Central's&lt;/b&gt;</source>
+        <translation>&lt;b&gt;中心库的值&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>comma-separated</source>
+        <translation>以逗号分隔</translation>
+    </message>
+    <message>
+        <source>Use Central's</source>
+        <translation>使用中心库的值</translation>
+    </message>
+    <message>
+        <source>Send Again</source>
+        <translation>重新发送</translation>
+    </message>
+</context>
+<context>
+    <name>CredentialStore</name>
+    <message>
+        <source>The keychain is turned off (COULISSE_NO_KEYCHAIN).</source>
+        <translation>钥匙串已关闭（COULISSE_NO_KEYCHAIN）。</translation>
+    </message>
+    <message>
+        <source>No keychain is available on this computer.</source>
+        <translation>此计算机上没有可用的钥匙串。</translation>
+    </message>
+    <message>
+        <source>No keychain is available: %1</source>
+        <translation>没有可用的钥匙串：%1</translation>
+    </message>
+    <message>
+        <source>No password is remembered.</source>
+        <translation>没有记住的密码。</translation>
     </message>
 </context>
 <context>
@@ -1281,6 +1661,153 @@ Demo staff (name / password):
         <source>Central store: %1</source>
         <translation>中心库：%1</translation>
     </message>
+    <message>
+        <source>&amp;Sync</source>
+        <translation>同步(&amp;S)</translation>
+    </message>
+    <message>
+        <source>The central store refused the sign-in: %1</source>
+        <translation>中心库拒绝了登录：%1</translation>
+    </message>
+    <message>
+        <source>The password is kept for this session only. %1</source>
+        <translation>密码仅在本次会话中保留。%1</translation>
+    </message>
+    <message>
+        <source>Not signed in: the remembered password cannot be read. %1</source>
+        <translation>未登录：无法读取记住的密码。%1</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%2 上的 %1</translation>
+    </message>
+    <message>
+        <source>&amp;Rejected Changes (%1)…</source>
+        <translation>被拒绝的变更（%1）(&amp;R)…</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxModel</name>
+    <message>
+        <source>name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>English name</source>
+        <translation>英文名</translation>
+    </message>
+    <message>
+        <source>aliases</source>
+        <translation>别名</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>introduction</source>
+        <translation>简介</translation>
+    </message>
+    <message>
+        <source>developer</source>
+        <translation>开发商</translation>
+    </message>
+    <message>
+        <source>release year</source>
+        <translation>发行年份</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 %2 “%3”</source>
+        <translation>%1 %2“%3”</translation>
+    </message>
+    <message>
+        <source>add tags %1</source>
+        <translation>添加标签 %1</translation>
+    </message>
+    <message>
+        <source>remove tags %1</source>
+        <translation>移除标签 %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation>视频</translation>
+    </message>
+    <message>
+        <source>Game</source>
+        <translation>游戏</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>New tag “%1”</source>
+        <translation>新标签“%1”</translation>
+    </message>
+    <message>
+        <source>New game “%1”</source>
+        <translation>新游戏“%1”</translation>
+    </message>
+    <message>
+        <source>%1 = %2</source>
+        <translation>%1 = %2</translation>
+    </message>
+    <message>
+        <source>Someone else changed it first.</source>
+        <translation>已被他人抢先修改。</translation>
+    </message>
+    <message>
+        <source>Someone else changed it first; central has %1.</source>
+        <translation>已被他人抢先修改；中心库当前为 %1。</translation>
+    </message>
+    <message>
+        <source>Central refused the change.</source>
+        <translation>中心库拒绝了此变更。</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>被拒绝</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变更</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Reason / central's values</source>
+        <translation>原因 / 中心库的值</translation>
+    </message>
 </context>
 <context>
     <name>PrivatePostgres</name>
@@ -1443,6 +1970,354 @@ Last lines of %3:
     <message>
         <source>(the server log is empty)</source>
         <translation>（服务器日志为空）</translation>
+    </message>
+</context>
+<context>
+    <name>RejectedChangesDialog</name>
+    <message>
+        <source>The changes cannot be read: %1</source>
+        <translation>无法读取变更：%1</translation>
+    </message>
+    <message>
+        <source>Select a change in conflict.</source>
+        <translation>请选择一项冲突的变更。</translation>
+    </message>
+    <message>
+        <source>Select a rejected change.</source>
+        <translation>请选择一项被拒绝的变更。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2</translation>
+    </message>
+    <message>
+        <source>Rejected Changes</source>
+        <translation>被拒绝的变更</translation>
+    </message>
+    <message>
+        <source>&amp;Keep Mine</source>
+        <translation>保留我的(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Send your values again, over central's current version</source>
+        <translation>重新发送你的值，覆盖中心库的当前版本</translation>
+    </message>
+    <message>
+        <source>&amp;Take Theirs</source>
+        <translation>采用中心库的(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Keep central's values and drop your change</source>
+        <translation>保留中心库的值，放弃你的变更</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Edit your values, then send them again</source>
+        <translation>编辑你的值，然后重新发送</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>重试(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Send the same change again</source>
+        <translation>再次发送相同的变更</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>放弃(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Give the change up (it stays in the record)</source>
+        <translation>放弃此变更（记录仍会保留）</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Nothing waits for your decision: central has accepted every change sent so far.</source>
+        <translation>没有需要你处理的变更：中心库已接受目前发送的所有变更。</translation>
+    </message>
+    <message>
+        <source>Rejected: %1 · in conflict: %2. A conflict is a change someone else made first; a rejected change is one central refused, for the reason shown.</source>
+        <translation>被拒绝：%1 · 冲突：%2。冲突是指他人已抢先修改了同一内容；被拒绝的变更是指中心库出于所示原因拒绝的变更。</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>The password is kept in the system keychain, never in a settings file.</source>
+        <translation>密码保存在系统钥匙串中，绝不会写入设置文件。</translation>
+    </message>
+    <message>
+        <source>%1 The password is kept only until Coulisse quits.</source>
+        <translation>%1密码仅保留到 Coulisse 退出为止。</translation>
+    </message>
+    <message>
+        <source>Enter the address of the central store.</source>
+        <translation>请输入中心库的地址。</translation>
+    </message>
+    <message>
+        <source>Enter the host name of the central store.</source>
+        <translation>请输入中心库的主机名。</translation>
+    </message>
+    <message>
+        <source>Enter the name of the database.</source>
+        <translation>请输入数据库名称。</translation>
+    </message>
+    <message>
+        <source>Enter your user name.</source>
+        <translation>请输入你的用户名。</translation>
+    </message>
+    <message>
+        <source>Sign In to the Central Store</source>
+        <translation>登录中心库</translation>
+    </message>
+    <message>
+        <source>Host and database</source>
+        <translation>主机和数据库</translation>
+    </message>
+    <message>
+        <source>Connection URL</source>
+        <translation>连接 URL</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>主机(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>db.example.com</source>
+        <translation>db.example.com</translation>
+    </message>
+    <message>
+        <source>P&amp;ort:</source>
+        <translation>端口(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>数据库(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;URL:</source>
+        <translation>URL(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>postgresql://db.example.com:5432/coulisse</source>
+        <translation>postgresql://db.example.com:5432/coulisse</translation>
+    </message>
+    <message>
+        <source>A libpq URL or key=value connection string</source>
+        <translation>libpq URL 或 key=value 连接字符串</translation>
+    </message>
+    <message>
+        <source>U&amp;ser:</source>
+        <translation>用户名(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;TLS:</source>
+        <translation>TLS(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Disable: no encryption</source>
+        <translation>禁用：不加密</translation>
+    </message>
+    <message>
+        <source>Prefer: encrypt when the server can</source>
+        <translation>优先：服务器支持时加密</translation>
+    </message>
+    <message>
+        <source>Require: always encrypt</source>
+        <translation>必需：始终加密</translation>
+    </message>
+    <message>
+        <source>Verify CA: encrypt, check the certificate</source>
+        <translation>验证 CA：加密并检查证书</translation>
+    </message>
+    <message>
+        <source>Verify full: encrypt, check the certificate and the host name</source>
+        <translation>完全验证：加密并检查证书和主机名</translation>
+    </message>
+    <message>
+        <source>&amp;Remember password</source>
+        <translation>记住密码(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Sign In</source>
+        <translation>登录</translation>
+    </message>
+</context>
+<context>
+    <name>SyncEngine</name>
+    <message>
+        <source>The cache could not be written: %1</source>
+        <translation>无法写入缓存：%1</translation>
+    </message>
+    <message>
+        <source>Sync stopped.</source>
+        <translation>同步已停止。</translation>
+    </message>
+    <message>
+        <source>The central store has schema version %1; this Coulisse needs 3. Ask an administrator to run "coulisse-cli central migrate".</source>
+        <translation>中心库的结构版本为 %1；本版本 Coulisse 需要版本 3。请联系管理员运行 "coulisse-cli central migrate"。</translation>
+    </message>
+    <message>
+        <source>%1 is not active staff of this central store.</source>
+        <translation>%1 不是此中心库中已启用的员工。</translation>
+    </message>
+    <message numerus="yes">
+        <source>This cache holds %n change(s) of %1 that its central store has not confirmed. Sign in as %1 to that store to send them, or open another cache.</source>
+        <translation><numerusform>此缓存中有 %1 的 %n 项变更尚未得到其中心库确认。请以 %1 身份登录该中心库以发送这些变更，或打开其他缓存。</numerusform></translation>
+    </message>
+    <message>
+        <source>Sending changes failed</source>
+        <translation>发送变更失败</translation>
+    </message>
+    <message>
+        <source>cannot read the outbox</source>
+        <translation>无法读取待发队列</translation>
+    </message>
+    <message>
+        <source>the copy's progress is missing for %1</source>
+        <translation>缺少 %1 的复制进度</translation>
+    </message>
+    <message>
+        <source>Copying %1 failed</source>
+        <translation>复制 %1 失败</translation>
+    </message>
+    <message>
+        <source>The cache has no sync cursor.</source>
+        <translation>缓存中没有同步游标。</translation>
+    </message>
+    <message>
+        <source>Receiving changes failed</source>
+        <translation>接收变更失败</translation>
+    </message>
+    <message>
+        <source>The central store sent a page of changes without its cursor.</source>
+        <translation>中心库发来的一页变更缺少游标。</translation>
+    </message>
+</context>
+<context>
+    <name>SyncIndicator</name>
+    <message>
+        <source>Editor</source>
+        <translation>内容编辑</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>主管</translation>
+    </message>
+    <message>
+        <source>Product manager</source>
+        <translation>产品经理</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <source>Sending changes</source>
+        <translation>正在发送变更</translation>
+    </message>
+    <message>
+        <source>Copying the catalogue</source>
+        <translation>正在复制数据</translation>
+    </message>
+    <message>
+        <source>Receiving changes</source>
+        <translation>正在接收变更</translation>
+    </message>
+    <message>
+        <source>Confirming changes</source>
+        <translation>正在确认变更</translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>未登录</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Sync failed, retrying at %1</source>
+        <translation>同步失败，将于 %1 重试</translation>
+    </message>
+    <message>
+        <source>Sync failed</source>
+        <translation>同步失败</translation>
+    </message>
+    <message>
+        <source>Sign-in needed</source>
+        <translation>需要登录</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>Sign In…</source>
+        <translation>登录…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) waiting</source>
+        <translation><numerusform>%n 项变更等待中</numerusform></translation>
+    </message>
+    <message>
+        <source>No changes waiting</source>
+        <translation>没有等待中的变更</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not sent yet</source>
+        <translation><numerusform>%n 项尚未发送</numerusform></translation>
+    </message>
+    <message>
+        <source>Last sync %1</source>
+        <translation>上次同步：%1</translation>
+    </message>
+    <message>
+        <source>Never synced</source>
+        <translation>从未同步</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rejected</source>
+        <translation><numerusform>%n 项被拒绝</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s)</source>
+        <translation><numerusform>%n 项冲突</numerusform></translation>
+    </message>
+    <message>
+        <source>Changes that wait for your decision</source>
+        <translation>等待你处理的变更</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>The central user this cache syncs as, and their role</source>
+        <translation>此缓存同步时使用的中心库用户及其角色</translation>
     </message>
 </context>
 <context>
