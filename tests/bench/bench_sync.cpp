@@ -6,7 +6,10 @@
 //              [--dir DIR] [--durable] [--breakdown]
 // A private PostgreSQL (fast mode unless --durable) runs in a temporary directory (or DIR) and
 // is stopped at the end; the cache and the reference files live in a temporary directory that
-// is removed at the end.
+// is removed at the end. --breakdown also loads the same rows into the cache schema without the
+// engine (one transaction; pages of 50,000; pages with the indexes built at the end), with the
+// derived-data rebuild timed statement by statement: where the initial copy's time goes.
+// Other work on the machine skews every figure: the CPU it used while timing is printed.
 #include "cachedatabase.h"
 #include "cacheeditor.h"
 #include "centralconnection.h"
@@ -36,6 +39,7 @@
 #include <libpq-fe.h>
 #include <sqlite3.h>
 #include <sys/resource.h>
+#include <unistd.h>
 #include <vector>
 
 namespace {
@@ -90,6 +94,85 @@ double cpuMs()
     getrusage(RUSAGE_SELF, &usage);
     return (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1000.0 +
            (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1000.0;
+}
+
+/// CPU time used on the whole machine by processes other than this one and its private
+/// server (the postmaster and its children), to tell a quiet run from a disturbed one: the
+/// figures are only meaningful when this stays near zero.
+class ForeignCpu
+{
+public:
+    explicit ForeignCpu(qint64 postmaster)
+        : m_postmaster(postmaster)
+    {
+        restart();
+    }
+    void restart()
+    {
+        m_busy = machineBusyMs();
+        m_own = ownMs();
+    }
+    double ms() const { return (machineBusyMs() - m_busy) - (ownMs() - m_own); }
+
+private:
+    static double ticksToMs(qint64 ticks) { return ticks * 1000.0 / sysconf(_SC_CLK_TCK); }
+    static double machineBusyMs()
+    {
+        QFile f(QStringLiteral("/proc/stat"));
+        if (!f.open(QIODevice::ReadOnly))
+            return 0;
+        const QList<QByteArray> v = f.readLine().simplified().split(' ');
+        qint64 busy = 0;
+        for (int i : {1, 2, 3, 6, 7, 8}) // user nice system irq softirq steal
+            busy += i < v.size() ? v[i].toLongLong() : 0;
+        return ticksToMs(busy);
+    }
+    /// utime + stime of the process (and of its reaped children when \a children).
+    static qint64 processTicks(const QByteArray &stat, bool children, qint64 *ppid)
+    {
+        const QList<QByteArray> v = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
+        // Fields from the state on: state(0) ppid(1) ... utime(11) stime(12) cutime(13)
+        // cstime(14).
+        if (v.size() < 15)
+            return 0;
+        *ppid = v[1].toLongLong();
+        return v[11].toLongLong() + v[12].toLongLong() +
+               (children ? v[13].toLongLong() + v[14].toLongLong() : 0);
+    }
+    double ownMs() const
+    {
+        qint64 ticks = 0;
+        const QStringList pids = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs);
+        for (const QString &pid : pids) {
+            bool numeric = false;
+            const qint64 id = pid.toLongLong(&numeric);
+            if (!numeric || m_postmaster <= 0)
+                continue;
+            QFile f(QStringLiteral("/proc/%1/stat").arg(pid));
+            if (!f.open(QIODevice::ReadOnly))
+                continue;
+            qint64 ppid = 0;
+            const qint64 t = processTicks(f.readAll(), id == m_postmaster, &ppid);
+            if (id == m_postmaster || ppid == m_postmaster)
+                ticks += t;
+        }
+        return ticksToMs(ticks) + cpuMs();
+    }
+
+    qint64 m_postmaster;
+    double m_busy = 0;
+    double m_own = 0;
+};
+
+qint64 postmasterPid(const PrivatePostgres &server)
+{
+    QFile f(QDir(server.dataDirectory()).filePath(QStringLiteral("postmaster.pid")));
+    return f.open(QIODevice::ReadOnly) ? f.readLine().trimmed().toLongLong() : 0;
+}
+
+QString foreignText(const ForeignCpu &foreign)
+{
+    return QStringLiteral("%1 s").arg(qMax(0.0, foreign.ms()) / 1000, 0, 'f', 1);
 }
 
 double msSince(const QElapsedTimer &timer)
@@ -413,7 +496,7 @@ bool rebuildByStatement(sqlite3 *db, const QString &label)
 enum class LoadMode {
     OneTransaction, ///< as the demo cache writer: triggers off, one transaction
     EnginePages,    ///< a commit every 50,000 rows, triggers re-created and dropped per page
-    DeferIndexes    ///< one transaction, secondary indexes built after, FTS5 automerge off
+    DeferIndexes    ///< pages of 50,000 as well, but secondary indexes are built at the end
 };
 
 bool cacheSchemaLoad(const QString &path, const std::vector<TableData> &tables, LoadMode mode)
@@ -425,7 +508,7 @@ bool cacheSchemaLoad(const QString &path, const std::vector<TableData> &tables, 
     const QString label = mode == LoadMode::OneTransaction ? QStringLiteral("one transaction: ")
                           : mode == LoadMode::EnginePages
                               ? QStringLiteral("pages of 50,000: ")
-                              : QStringLiteral("indexes after, no automerge: ");
+                              : QStringLiteral("pages, indexes built after: ");
     const bool deferIndexes = mode == LoadMode::DeferIndexes;
     QElapsedTimer total;
     total.start();
@@ -457,9 +540,9 @@ bool cacheSchemaLoad(const QString &path, const std::vector<TableData> &tables, 
         QElapsedTimer t;
         t.start();
         if (!insertRows(cache.handle(), d.table->name, CentralRows::cachePlaceholders(*d.table), d,
-                        &error, mode == LoadMode::EnginePages ? 50000 : 0, page))
+                        &error, mode == LoadMode::OneTransaction ? 0 : 50000, page))
             return failed(label + d.table->name, error + QLatin1Char(' ') + cache.errorString());
-        if (mode == LoadMode::EnginePages && !page())
+        if (mode != LoadMode::OneTransaction && !page())
             return failed(label + d.table->name, cache.errorString());
         const double ms = msSince(t);
         insertMs += ms;
@@ -492,13 +575,6 @@ bool cacheSchemaLoad(const QString &path, const std::vector<TableData> &tables, 
             return failed(label + QStringLiteral("indexes"), cache.errorString());
         figure(label + QStringLiteral("CREATE INDEX x %1").arg(indexes.size()),
                QStringLiteral("%1 s").arg(msSince(t) / 1000, 0, 'f', 2));
-        // FTS5 merges segments while rows go in (automerge); the rebuild ends with 'optimize',
-        // which merges everything once anyway.
-        if (!cache.execScript(
-                QStringLiteral("INSERT INTO video_search (video_search, rank) VALUES "
-                               "('automerge', 0); INSERT INTO user_search (user_search, rank) "
-                               "VALUES ('automerge', 0);")))
-            return failed(label + QStringLiteral("automerge"), cache.errorString());
     } else {
         // The search-body function alone, without FTS5 (the video_search rebuild includes it).
         QElapsedTimer f;
@@ -515,11 +591,6 @@ bool cacheSchemaLoad(const QString &path, const std::vector<TableData> &tables, 
         return false;
     figure(label + QStringLiteral("rebuildDerived (counts, full-text)"),
            QStringLiteral("%1 s").arg(msSince(t) / 1000, 0, 'f', 2));
-    if (deferIndexes &&
-        !cache.execScript(
-            QStringLiteral("INSERT INTO video_search (video_search, rank) VALUES ('automerge', 4); "
-                           "INSERT INTO user_search (user_search, rank) VALUES ('automerge', 4);")))
-        return failed(label + QStringLiteral("automerge"), cache.errorString());
     t.restart();
     if (!cache.applyDerivedTriggers() || !cache.commit())
         return failed(label + QStringLiteral("commit"), cache.errorString());
@@ -663,6 +734,8 @@ int main(int argc, char *argv[])
         return 1;
     }
 
+    ForeignCpu foreign(postmasterPid(server));
+    QStringList disturbance; // CPU used by other processes during each timed part
     const QStorageInfo disk(work.path());
     out << "Sync benchmark\n";
     figure(QStringLiteral("date"), QDateTime::currentDateTime().toString(Qt::ISODate));
@@ -794,6 +867,7 @@ int main(int argc, char *argv[])
         QList<double> referenceTableMs;
         const QString referencePath =
             QDir(work.path()).filePath(QStringLiteral("reference.sqlite"));
+        foreign.restart();
         if (!reference(referencePath, tables, &referenceMs, &referenceTableMs, &error))
             return failed(QStringLiteral("reference"), error);
         for (qsizetype i = 0; i < qsizetype(tables.size()); ++i) {
@@ -808,6 +882,7 @@ int main(int argc, char *argv[])
                            .arg(rate(tables[i].rows, referenceTableMs[i])));
         }
         const double referenceRate = totalRows * 1000.0 / referenceMs;
+        disturbance.append(QStringLiteral("reference %1").arg(foreignText(foreign)));
         figure(QStringLiteral("reference: all rows, BEGIN to COMMIT"),
                QStringLiteral("%1 rows in %2 s: %3 rows/s")
                    .arg(number(totalRows))
@@ -857,9 +932,11 @@ int main(int argc, char *argv[])
             marks.append({stage, done, msSince(runTimer), cpuMs()});
         };
         runTimer.start();
+        foreign.restart();
         double cpu = cpuMs();
         SyncEngine::Report copy = engine.run(record);
         const double copyCpu = cpuMs() - cpu;
+        disturbance.append(QStringLiteral("initial copy %1").arg(foreignText(foreign)));
         if (!copy.ok)
             return failed(QStringLiteral("initial copy"), copy.error);
         const double copySeconds = copy.elapsedMs / 1000.0;
@@ -927,6 +1004,7 @@ int main(int argc, char *argv[])
         QList<double> pullMs;
         QList<double> pullByKind[3];
         qint64 from = 1;
+        foreign.restart();
         for (int rep = 0; rep < repeat; ++rep) {
             for (int kind = 0; kind < 3; ++kind) {
                 const qint64 to = from + changes - 1;
@@ -977,6 +1055,7 @@ int main(int argc, char *argv[])
         for (int kind = 0; kind < 3; ++kind)
             figure(QStringLiteral("pull: median, %1").arg(kinds[kind]),
                    QStringLiteral("%1 ms").arg(median(pullByKind[kind]), 0, 'f', 0));
+        disturbance.append(QStringLiteral("pulls %1").arg(foreignText(foreign)));
         figure(QStringLiteral("pull of %1 changes: median of %2 runs")
                    .arg(number(changes))
                    .arg(pullMs.size()),
@@ -1025,10 +1104,12 @@ int main(int argc, char *argv[])
                    .arg(queueMs / 1000, 0, 'f', 1)
                    .arg(queueMs / qMax<qsizetype>(1, edits.size()), 0, 'f', 2));
         marks.clear();
+        foreign.restart();
         cpu = cpuMs();
         runTimer.restart();
         const SyncEngine::Report push = engine.run(record);
         const double pushCpu = cpuMs() - cpu;
+        disturbance.append(QStringLiteral("push %1").arg(foreignText(foreign)));
         if (!push.ok)
             return failed(QStringLiteral("push"), push.error);
         // Stages from the progress callback: the last Pushing mark ends the send, the
@@ -1068,6 +1149,7 @@ int main(int argc, char *argv[])
         // --- 5. Nothing to do ------------------------------------------------------------------
         heading(QStringLiteral("5. Sync with nothing to do (engine reused, connection kept)"));
         QList<double> idle;
+        foreign.restart();
         for (int i = 0; i < idleRuns; ++i) {
             QElapsedTimer t;
             t.start();
@@ -1077,6 +1159,7 @@ int main(int argc, char *argv[])
                 return failed(QStringLiteral("idle sync"), describeRun(r));
             idle.append(ms);
         }
+        disturbance.append(QStringLiteral("idle syncs %1").arg(foreignText(foreign)));
         if (!idle.isEmpty()) {
             figure(QStringLiteral("idle sync: median of %1 runs").arg(idle.size()),
                    QStringLiteral("%1 ms (min %2, max %3; goal < 20 ms)")
@@ -1098,6 +1181,8 @@ int main(int argc, char *argv[])
     CentralConnection::close(QStringLiteral("installer"));
 
     figure(QStringLiteral("load average at the end (1, 5, 15 min)"), loadAverage());
+    figure(QStringLiteral("CPU used by other processes while timing"),
+           disturbance.join(QStringLiteral(", ")) + QStringLiteral(" (0 on a quiet machine)"));
     if (!summary.isEmpty()) {
         heading(QStringLiteral("Summary"));
         out << "| what | figure | goal |\n|---|---|---|\n";
