@@ -141,3 +141,25 @@ bool LocalOps::apply(const QSqlDatabase &db, const QString &kind, const QJsonObj
     }
     return true; // no overlay for this kind
 }
+
+bool LocalOps::replaceTagSet(const QSqlDatabase &db, const QString &kind, qint64 owner,
+                             const QList<qint64> &tags, QString *error)
+{
+    for (const TagSetKind &k : kTagSets) {
+        if (kind != QLatin1String(k.kind))
+            continue;
+        QSqlQuery erase(db);
+        erase.prepare(QStringLiteral("DELETE FROM %1 WHERE %2 = ?")
+                          .arg(QLatin1String(k.table), QLatin1String(k.owner)));
+        erase.addBindValue(owner);
+        if (!exec(erase, error))
+            return false;
+        QJsonArray add;
+        for (qint64 tag : tags)
+            add.append(tag);
+        return apply(db, kind, {{QLatin1String(k.owner), owner}, {QStringLiteral("add"), add}},
+                     error);
+    }
+    *error = QStringLiteral("%1 is not a tag set").arg(kind);
+    return false;
+}

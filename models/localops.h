@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QJsonObject>
+#include <QList>
 #include <QSqlDatabase>
 #include <QString>
 
@@ -23,4 +24,10 @@ public:
     /// Applies the overlay inside the caller's transaction. Idempotent.
     static bool apply(const QSqlDatabase &db, const QString &kind, const QJsonObject &payload,
                       QString *error);
+
+    /// Makes \a tags the tag set of video or game \a owner (\a kind video_tags or game_tags),
+    /// as central holds it, inside the caller's transaction. Tags or owners missing from the
+    /// cache are skipped, as for an overlay.
+    static bool replaceTagSet(const QSqlDatabase &db, const QString &kind, qint64 owner,
+                              const QList<qint64> &tags, QString *error);
 };

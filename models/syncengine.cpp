@@ -198,21 +198,8 @@ bool applyRefresh(const QSqlDatabase &db, const Refresh &refresh, QString *error
         const QString table = key.section(QLatin1Char(':'), 0, 0);
         const qint64 id = key.section(QLatin1Char(':'), 1).toLongLong();
         if (refresh.tagSets.contains(key)) {
-            const bool video = table == QLatin1String("video_tags");
-            const QString owner = video ? QStringLiteral("video_id") : QStringLiteral("game_id");
-            const QString ownerTable = video ? QStringLiteral("videos") : QStringLiteral("games");
-            if (!execSql(db, QStringLiteral("DELETE FROM %1 WHERE %2 = ?").arg(table, owner), error,
-                         {id}))
+            if (!LocalOps::replaceTagSet(db, table, id, refresh.tagSets.value(key), error))
                 return false;
-            for (qint64 tag : refresh.tagSets.value(key)) {
-                if (!execSql(db,
-                             QStringLiteral("INSERT OR IGNORE INTO %1 (%2, tag_id) SELECT ?, ? "
-                                            "WHERE EXISTS (SELECT 1 FROM %3 WHERE id = ?) AND "
-                                            "EXISTS (SELECT 1 FROM tags WHERE id = ?)")
-                                 .arg(table, owner, ownerTable),
-                             error, {id, tag, id, tag}))
-                    return false;
-            }
         } else if (refresh.rows.contains(key)) {
             if (!writer.upsert(table, refresh.rows.value(key), true, error))
                 return false;

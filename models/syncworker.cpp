@@ -82,14 +82,7 @@ public:
         m_signInNeeded = false;
         m_backoffMs = m_options.firstRetryMs;
         stopTimers();
-        if (!m_started)
-            return;
-        if (m_offline)
-            report(SyncState::Offline);
-        else if (m_conninfo.isEmpty())
-            report(SyncState::SignedOut);
-        else
-            sync();
+        resume();
     }
 
     void setOffline(bool offline)
@@ -102,9 +95,15 @@ public:
             if (m_engine)
                 m_engine->disconnect();
         }
+        resume();
+    }
+
+    /// After new credentials or the offline switch: say where things stand, or sync.
+    void resume()
+    {
         if (!m_started)
             return;
-        if (offline)
+        if (m_offline)
             report(SyncState::Offline);
         else if (m_conninfo.isEmpty())
             report(SyncState::SignedOut);
