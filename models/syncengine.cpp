@@ -16,6 +16,7 @@
 #include <QUuid>
 #include <QVariant>
 
+#include <limits>
 #include <sqlite3.h>
 
 namespace {
@@ -88,19 +89,29 @@ struct Outstanding
     QString key;
     QString kind;
     QJsonObject payload;
+    // Sent and applied by central in this transaction (0: not, or not yet): once rows as of a
+    // later point are in the cache, they already hold the operation's effect, and replaying it
+    // could undo a later change made by someone else.
+    quint64 appliedIn = 0;
 };
+
+// Replays over rows read from central after every operation it applied so far.
+constexpr quint64 kFreshRows = std::numeric_limits<quint64>::max();
 
 QList<Outstanding> loadOutstanding(const QSqlDatabase &db, bool *ok)
 {
     QList<Outstanding> list;
     QSqlQuery q(db);
     q.setForwardOnly(true);
-    *ok = q.exec(QStringLiteral("SELECT kind, payload FROM outbox WHERE state IN ('pending', "
-                                "'sent') ORDER BY local_tx, op_id"));
+    *ok = q.exec(QStringLiteral(
+        "SELECT kind, payload, CASE WHEN state = 'sent' AND json_extract(result, '$.status') = "
+        "'applied' THEN checkpoint_txid END FROM outbox WHERE state IN ('pending', 'sent') "
+        "ORDER BY local_tx, op_id"));
     while (*ok && q.next()) {
         Outstanding op;
         op.kind = q.value(0).toString();
         op.payload = parseObject(q.value(1).toString());
+        op.appliedIn = xid(q.value(2).toString());
         op.key = LocalOps::key(op.kind, op.payload);
         if (!op.key.isEmpty())
             list.append(op);
@@ -108,11 +119,16 @@ QList<Outstanding> loadOutstanding(const QSqlDatabase &db, bool *ok)
     return list;
 }
 
+// Applies the overlays of \a ops (those on \a keys, or all) over rows that are central's as of
+// \a rowsAsOf (a cursor: every transaction before it is in): operations central applied
+// before that point are already in the rows.
 bool replay(const QSqlDatabase &db, const QList<Outstanding> &ops, const QSet<QString> *keys,
-            QString *error)
+            quint64 rowsAsOf, QString *error)
 {
     for (const Outstanding &op : ops) {
         if (keys && !keys->contains(op.key))
+            continue;
+        if (op.appliedIn != 0 && op.appliedIn < rowsAsOf)
             continue;
         if (!LocalOps::apply(db, op.kind, op.payload, error))
             return false;
@@ -214,7 +230,7 @@ bool applyRefresh(const QSqlDatabase &db, const Refresh &refresh, QString *error
         *error = QStringLiteral("cannot read the outbox");
         return false;
     }
-    return replay(db, outstanding, &keySet, error);
+    return replay(db, outstanding, &keySet, kFreshRows, error);
 }
 
 // Sets the state of operations and refreshes the rows they touched, in one transaction.
@@ -227,13 +243,18 @@ bool settle(CacheDatabase &cache, const QStringList &ids, const QString &state,
         return false;
     }
     const qint64 now = QDateTime::currentSecsSinceEpoch();
+    QSqlQuery update(db);
+    update.prepare(QStringLiteral("UPDATE outbox SET state = ?, last_error = coalesce(?, "
+                                  "last_error), updated_at = ? WHERE op_id = ?"));
+    const QVariant reason =
+        message.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(message);
     for (const QString &id : ids) {
-        if (!execSql(db,
-                     QStringLiteral("UPDATE outbox SET state = ?, last_error = coalesce(?, "
-                                    "last_error), updated_at = ? WHERE op_id = ?"),
-                     error,
-                     {state, message.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : message,
-                      now, id})) {
+        update.bindValue(0, state);
+        update.bindValue(1, reason);
+        update.bindValue(2, now);
+        update.bindValue(3, id);
+        if (!update.exec()) {
+            *error = update.lastError().text();
             cache.rollback();
             return false;
         }
@@ -678,6 +699,10 @@ bool SyncEngine::push(Report &report, const Progress &progress)
             return cacheError(report, m_cache.errorString());
         CentralRows::Writer writer(db);
         QSet<QString> conflictKeys;
+        QSqlQuery record(db);
+        record.prepare(QStringLiteral("UPDATE outbox SET state = ?, attempts = attempts + 1, "
+                                      "last_error = NULL, checkpoint_txid = ?, result = ?, "
+                                      "updated_at = ? WHERE op_id = ?"));
         for (auto it = byId.cbegin(); it != byId.cend(); ++it) {
             const QJsonObject result = results.value(it.key());
             const QString status = result.value(QStringLiteral("status")).toString();
@@ -696,19 +721,18 @@ bool SyncEngine::push(Report &report, const Progress &progress)
                     return cacheError(report, error);
                 conflictKeys.insert(key);
             }
-            if (!execSql(db,
-                         QStringLiteral("UPDATE outbox SET state = ?, attempts = attempts + 1, "
-                                        "last_error = NULL, checkpoint_txid = ?, result = ?, "
-                                        "updated_at = ? WHERE op_id = ?"),
-                         &error,
-                         {conflict ? QStringLiteral("conflict") : QStringLiteral("sent"), txid,
-                          compact(result), now, it.key()}))
-                return cacheError(report, error);
+            record.bindValue(0, conflict ? QStringLiteral("conflict") : QStringLiteral("sent"));
+            record.bindValue(1, txid);
+            record.bindValue(2, compact(result));
+            record.bindValue(3, now);
+            record.bindValue(4, it.key());
+            if (!record.exec())
+                return cacheError(report, record.lastError().text());
         }
         if (!conflictKeys.isEmpty()) {
             bool ok = false;
             const QList<Outstanding> outstanding = loadOutstanding(db, &ok);
-            if (!ok || !replay(db, outstanding, &conflictKeys, &error))
+            if (!ok || !replay(db, outstanding, &conflictKeys, kFreshRows, &error))
                 return cacheError(report, ok ? error : tr("cannot read the outbox"));
         }
         if (!m_cache.commit())
@@ -903,7 +927,7 @@ bool SyncEngine::copy(Report &report, const Identity &identity, const Progress &
         return cacheError(report, m_cache.errorString());
     bool ok = false;
     const QList<Outstanding> outstanding = loadOutstanding(db, &ok);
-    if (!ok || !replay(db, outstanding, nullptr, &error))
+    if (!ok || !replay(db, outstanding, nullptr, xid(snapshot), &error))
         return cacheError(report, ok ? error : tr("cannot read the outbox"));
     if (!m_cache.rebuildDerived())
         return cacheError(report, m_cache.errorString());
@@ -1004,7 +1028,7 @@ bool SyncEngine::pull(Report &report, const Progress &progress)
                     touched.insert(key);
             }
         }
-        if (!touched.isEmpty() && !replay(db, outstanding, &touched, &error))
+        if (!touched.isEmpty() && !replay(db, outstanding, &touched, xid(nextTxid), &error))
             return cacheError(report, error);
         if (!setState(db, QStringLiteral("cursor_txid"), nextTxid, &error) ||
             !setState(db, QStringLiteral("cursor_seq"), nextSeq, &error))
@@ -1029,9 +1053,28 @@ bool SyncEngine::pull(Report &report, const Progress &progress)
 bool SyncEngine::confirm(Report &report, const Progress &progress)
 {
     const QSqlDatabase db = m_cache.database();
-    const quint64 cursor = xid(stateValue(db, QStringLiteral("cursor_txid")));
+    const QString cursorText = stateValue(db, QStringLiteral("cursor_txid"));
+    const quint64 cursor = xid(cursorText);
+    QString error;
+    // The pull has passed the transaction that applied the operation: the rows it pulled
+    // include the operation's effect (and the pull no longer replayed it), so it is done.
+    {
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral(
+            "UPDATE outbox SET state = 'applied', updated_at = ? WHERE state = 'sent' AND "
+            "json_extract(result, '$.status') = 'applied' AND "
+            "CAST(checkpoint_txid AS INTEGER) < CAST(? AS INTEGER)"));
+        q.addBindValue(QDateTime::currentSecsSinceEpoch());
+        q.addBindValue(cursorText);
+        if (!q.exec())
+            return cacheError(report, q.lastError().text());
+        report.confirmed += q.numRowsAffected();
+    }
+    // The others (change requests waiting for review): their overlay goes, the rows become
+    // central's again.
     QStringList due;
     QStringList keys;
+    QSet<QString> keySet;
     {
         QSqlQuery q(db);
         q.setForwardOnly(true);
@@ -1039,22 +1082,21 @@ bool SyncEngine::confirm(Report &report, const Progress &progress)
                 "SELECT op_id, kind, payload, checkpoint_txid FROM outbox WHERE state = 'sent'")))
             return cacheError(report, q.lastError().text());
         while (q.next()) {
-            // The pull has passed the transaction that applied the operation: what central
-            // holds now includes it (or, for a change request, does not yet).
             if (xid(q.value(3).toString()) >= cursor)
                 continue;
             due.append(q.value(0).toString());
             const QString key =
                 LocalOps::key(q.value(1).toString(), parseObject(q.value(2).toString()));
-            if (!key.isEmpty() && !keys.contains(key))
+            if (!key.isEmpty() && !keySet.contains(key)) {
+                keySet.insert(key);
                 keys.append(key);
+            }
         }
     }
     if (due.isEmpty())
         return true;
     if (progress)
         progress(Stage::Confirming, 0, due.size());
-    QString error;
     Refresh refresh;
     if (!fetchRefresh(central(), keys, &refresh, &error)) {
         report.error = error;

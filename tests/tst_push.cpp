@@ -315,6 +315,161 @@ private slots:
                  1);
     }
 
+    void shouldApplyABatchAsItsOperationsOneByOne_data()
+    {
+        // Operations as "video:+tag,-tag" with video a|b and tag 1|2; the videos start with tag 1
+        // on video a. A batch of several operations takes apply_ops' set-based path; the same
+        // operations sent one at a time take the loop: results and rows must not differ.
+        QTest::addColumn<QStringList>("ops");
+        QTest::newRow("distinct videos")
+            << QStringList{QStringLiteral("a:+2"), QStringLiteral("b:+1,+2")};
+        QTest::newRow("one video, in order")
+            << QStringList{QStringLiteral("a:+2"), QStringLiteral("a:-2"), QStringLiteral("a:+2"),
+                           QStringLiteral("b:+1")};
+        QTest::newRow("nothing to do")
+            << QStringList{QStringLiteral("a:+1"), QStringLiteral("b:-2")};
+        QTest::newRow("add and remove in one") << QStringList{
+            QStringLiteral("a:+2,-2"), QStringLiteral("b:+1,-1"), QStringLiteral("b:+2")};
+        QTest::newRow("removals") << QStringList{QStringLiteral("a:-1"), QStringLiteral("b:+1"),
+                                                 QStringLiteral("b:-1"), QStringLiteral("a:+1,+2")};
+    }
+
+    void shouldApplyABatchAsItsOperationsOneByOne()
+    {
+        QFETCH(QStringList, ops);
+        const QSqlDatabase db = login(QStringLiteral("supervisor"));
+        const auto reset = [&] {
+            return m_store->exec(
+                QStringLiteral("DELETE FROM coulisse.video_tags WHERE video_id IN (%1, %2); "
+                               "INSERT INTO coulisse.video_tags VALUES (%1, %3)")
+                    .arg(m_videoA)
+                    .arg(m_videoB)
+                    .arg(m_tag));
+        };
+        const auto batch = [&] {
+            QJsonArray array;
+            for (const QString &text : ops) {
+                QJsonArray add;
+                QJsonArray remove;
+                for (const QString &t : text.mid(2).split(QLatin1Char(','))) {
+                    const qint64 tag = t.endsWith(QLatin1Char('1')) ? m_tag : m_tag2;
+                    (t.startsWith(QLatin1Char('+')) ? add : remove).append(tag);
+                }
+                QJsonObject payload{{QStringLiteral("video_id"),
+                                     text.startsWith(QLatin1Char('a')) ? m_videoA : m_videoB}};
+                if (!add.isEmpty())
+                    payload.insert(QStringLiteral("add"), add);
+                if (!remove.isEmpty())
+                    payload.insert(QStringLiteral("remove"), remove);
+                array.append(op(newId(), QStringLiteral("video_tags"), payload));
+            }
+            return array;
+        };
+        const auto outcome = [&](const QList<QJsonObject> &results) {
+            QStringList lines;
+            for (const QJsonObject &r : results)
+                lines.append(QStringLiteral("%1 +%2 -%3")
+                                 .arg(r.value(QStringLiteral("status")).toString())
+                                 .arg(r.value(QStringLiteral("added")).toInt())
+                                 .arg(r.value(QStringLiteral("removed")).toInt()));
+            QSqlQuery q(m_store->installer());
+            q.exec(QStringLiteral("SELECT video_id = %1, tag_id = %3 FROM coulisse.video_tags "
+                                  "WHERE video_id IN (%1, %2) ORDER BY 1, 2")
+                       .arg(m_videoA)
+                       .arg(m_videoB)
+                       .arg(m_tag));
+            while (q.next())
+                lines.append(QStringLiteral("%1%2")
+                                 .arg(q.value(0).toBool() ? 'a' : 'b')
+                                 .arg(q.value(1).toBool() ? 1 : 2));
+            return lines.join(QLatin1Char('\n'));
+        };
+
+        QCOMPARE(reset(), QString());
+        const QJsonArray together = batch();
+        const Push whole = push(db, together);
+        QVERIFY2(whole.ok, qPrintable(whole.message));
+        QList<QJsonObject> wholeResults;
+        const QJsonArray results = whole.reply.value(QStringLiteral("results")).toArray();
+        QCOMPARE(results.size(), together.size());
+        for (int i = 0; i < results.size(); ++i) {
+            wholeResults.append(results.at(i).toObject());
+            QCOMPARE(wholeResults.last().value(QStringLiteral("status")).toString(),
+                     QStringLiteral("applied"));
+            QCOMPARE(results.at(i).toObject().value(QStringLiteral("op_id")),
+                     together.at(i).toObject().value(QStringLiteral("op_id")));
+        }
+        const QString batched = outcome(wholeResults);
+
+        QCOMPARE(reset(), QString());
+        QList<QJsonObject> singleResults;
+        for (const QJsonValue &o : batch()) {
+            const Push single = push(db, QJsonArray{o});
+            QVERIFY2(single.ok, qPrintable(single.message));
+            singleResults.append(single.first());
+        }
+        QCOMPARE(batched, outcome(singleResults));
+
+        // Sent again, the batch changes nothing and returns what it stored.
+        const Push again = push(db, together);
+        QVERIFY2(again.ok, qPrintable(again.message));
+        const QJsonArray resent = again.reply.value(QStringLiteral("results")).toArray();
+        for (int i = 0; i < resent.size(); ++i) {
+            QVERIFY(resent.at(i).toObject().value(QStringLiteral("resent")).toBool());
+            QCOMPARE(resent.at(i).toObject().value(QStringLiteral("added")),
+                     wholeResults.at(i).value(QStringLiteral("added")));
+        }
+    }
+
+    void shouldRefuseABatchSentTwiceAtOnce()
+    {
+        // A batch (the set-based path) whose resend arrives while the first send is still in
+        // its transaction: the resend is refused as a serialization failure, to be retried,
+        // and then returns what the first stored.
+        QCOMPARE(m_store->exec(QStringLiteral("DELETE FROM coulisse.video_tags WHERE video_id "
+                                              "IN (%1, %2)")
+                                   .arg(m_videoA)
+                                   .arg(m_videoB)),
+                 QString());
+        const QSqlDatabase first = login(QStringLiteral("supervisor"), QStringLiteral("first"));
+        const QJsonArray ops{op(newId(), QStringLiteral("video_tags"), tagOp(m_videoA, m_tag)),
+                             op(newId(), QStringLiteral("video_tags"), tagOp(m_videoB, m_tag2))};
+        QVERIFY(QSqlQuery(first).exec(QStringLiteral("BEGIN")));
+        QVERIFY(push(first, ops).ok);
+        Push second;
+        const QString conninfo = m_store->conninfo(m_names.value(QStringLiteral("supervisor")));
+        const QString password = m_store->password();
+        const QString client = m_client;
+        std::thread resend([&] {
+            QString error;
+            {
+                const QSqlDatabase db =
+                    CentralConnection::open(conninfo, QStringLiteral("second"), &error, password);
+                QSqlQuery q(db);
+                q.prepare(QStringLiteral("SELECT coulisse.apply_ops(?::uuid, ?::jsonb)::text"));
+                q.addBindValue(client);
+                q.addBindValue(
+                    QString::fromUtf8(QJsonDocument(ops).toJson(QJsonDocument::Compact)));
+                second.ok = q.exec() && q.next();
+                second.state = CentralConnection::sqlState(q.lastError());
+            }
+            CentralConnection::close(QStringLiteral("second"));
+        });
+        QTest::qWait(300);
+        QVERIFY(QSqlQuery(first).exec(QStringLiteral("COMMIT")));
+        resend.join();
+        QVERIFY(!second.ok);
+        QCOMPARE(second.state, QStringLiteral("40001"));
+        const Push retried = push(login(QStringLiteral("supervisor")), ops);
+        QVERIFY2(retried.ok, qPrintable(retried.message));
+        QVERIFY(retried.first().value(QStringLiteral("resent")).toBool());
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM coulisse.video_tags WHERE video_id "
+                                      "IN (%1, %2)")
+                           .arg(m_videoA)
+                           .arg(m_videoB)),
+                 2);
+    }
+
     void shouldSendOldCursorsToACopyAfterPruning()
     {
         QCOMPARE(m_store->exec(QStringLiteral("UPDATE coulisse.change_log SET logged_at = now() - "

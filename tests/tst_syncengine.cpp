@@ -235,6 +235,40 @@ private slots:
                                .arg(video)));
     }
 
+    void appliedEditGivesWayToALaterCentralChange()
+    {
+        // Central applies the pushed edit, then someone else undoes it before this client pulls:
+        // the pull brings both, and the applied edit must not be replayed over the undo.
+        Client a = client(m_supervisor);
+        QVERIFY(syncSettled(a).ok);
+        const qint64 video = videoOf(m_games[1], 2);
+        const qint64 tag = freeTag(a, video);
+        QVERIFY(tag > 0);
+        CacheEditor editor(*a.cache);
+        const CacheEditor::Result edit = editor.tagVideo(video, {tag}, {});
+        QVERIFY2(edit.ok && edit.changed, qPrintable(edit.error));
+        const QString undo = QStringLiteral("DELETE FROM coulisse.video_tags WHERE video_id = %1 "
+                                            "AND tag_id = %2")
+                                 .arg(video)
+                                 .arg(tag);
+        bool undone = false;
+        const SyncEngine::Report r = a.engine->run([&](SyncEngine::Stage stage, qint64, qint64) {
+            if (stage == SyncEngine::Stage::Pushing && !undone)
+                undone = QSqlQuery(m_store->installer()).exec(undo);
+        });
+        QVERIFY2(r.ok, qPrintable(r.error));
+        QVERIFY(undone);
+        QVERIFY2(syncSettled(a).ok, "settle");
+        QCOMPARE(outboxState(a, edit.opId), QStringLiteral("applied"));
+        QCOMPARE(cached(a, QStringLiteral("SELECT count(*) FROM video_tags WHERE video_id = %1 AND "
+                                          "tag_id = %2")
+                               .arg(video)
+                               .arg(tag)),
+                 0);
+        QCOMPARE(compare(a), QString());
+        QCOMPARE(SyncCheck::health(*a.cache), QString());
+    }
+
     void editorChangeAwaitsReview()
     {
         Client e = client(m_editor);
