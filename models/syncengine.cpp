@@ -3,6 +3,7 @@
 #include "cachedatabase.h"
 #include "centralconnection.h"
 #include "centralrows.h"
+#include "copyreader.h"
 #include "localops.h"
 
 #include <QDateTime>
@@ -11,11 +12,13 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QSet>
 #include <QSqlQuery>
 #include <QUuid>
 #include <QVariant>
 
+#include <charconv>
 #include <limits>
 #include <sqlite3.h>
 
@@ -364,9 +367,15 @@ SyncEngine::ErrorClass SyncEngine::classify(const QString &sqlState)
 
 bool SyncEngine::centralError(Report &report, const QSqlError &error, const QString &context)
 {
-    report.sqlState = CentralConnection::sqlState(error);
-    const QString text = CentralConnection::describe(error);
-    report.error = context.isEmpty() ? text : context + QStringLiteral(": ") + text;
+    return centralError(report, CentralConnection::sqlState(error),
+                        CentralConnection::describe(error), context);
+}
+
+bool SyncEngine::centralError(Report &report, const QString &sqlState, const QString &message,
+                              const QString &context)
+{
+    report.sqlState = sqlState;
+    report.error = context.isEmpty() ? message : context + QStringLiteral(": ") + message;
     report.retry = classify(report.sqlState) != ErrorClass::Reject;
     if (classify(report.sqlState) == ErrorClass::Retry)
         disconnect(); // a broken connection is opened afresh next time
@@ -756,15 +765,20 @@ bool SyncEngine::copy(Report &report, const Identity &identity, const Progress &
     const QSqlDatabase db = m_cache.database();
     QString error;
     report.copied = true;
+    // Pages of one table may reference rows of a later page: foreign keys are checked once
+    // the copy is complete. Until then the derived-data triggers and the secondary indexes of
+    // the catalogue are gone (their SQL is kept in sync_state): they are built once at the end,
+    // which is much faster than maintaining them row by row.
     const auto begin = [&]() {
-        // Pages of one table may reference rows of a later page: foreign keys are checked
-        // once the copy is complete, and derived data is rebuilt then.
         return m_cache.execScript(QStringLiteral("PRAGMA foreign_keys = OFF")) &&
-               m_cache.beginImmediate() && m_cache.dropDerivedTriggers();
+               m_cache.beginImmediate();
     };
     const auto end = [&]() {
-        return m_cache.applyDerivedTriggers() && m_cache.commit() &&
-               m_cache.execScript(QStringLiteral("PRAGMA foreign_keys = ON"));
+        return m_cache.commit() && m_cache.execScript(QStringLiteral("PRAGMA foreign_keys = ON"));
+    };
+    const auto abandon = [&]() {
+        m_cache.rollback();
+        m_cache.execScript(QStringLiteral("PRAGMA foreign_keys = ON"));
     };
 
     QSqlQuery progressRows(db);
@@ -785,32 +799,53 @@ bool SyncEngine::copy(Report &report, const Identity &identity, const Progress &
         const QString snapshot = snap.value(0).toString();
         if (!begin())
             return cacheError(report, m_cache.errorString());
-        for (const char *table : kCatalogue) {
-            if (!execSql(db, QStringLiteral("DELETE FROM %1").arg(QLatin1String(table)), &error))
-                return cacheError(report, error);
+        if (!dropCatalogueIndexes(&error)) {
+            abandon();
+            return cacheError(report, error);
         }
-        if (identity.otherOwner && !execSql(db, QStringLiteral("DELETE FROM outbox"), &error))
+        for (const char *table : kCatalogue) {
+            if (!execSql(db, QStringLiteral("DELETE FROM %1").arg(QLatin1String(table)), &error)) {
+                abandon();
+                return cacheError(report, error);
+            }
+        }
+        if (identity.otherOwner && !execSql(db, QStringLiteral("DELETE FROM outbox"), &error)) {
+            abandon();
             return cacheError(report, error);
-        if (!execSql(db, QStringLiteral("DELETE FROM copy_progress"), &error))
+        }
+        if (!execSql(db, QStringLiteral("DELETE FROM copy_progress"), &error)) {
+            abandon();
             return cacheError(report, error);
+        }
         for (const Table &t : CentralRows::tables()) {
             if (!execSql(db,
                          QStringLiteral("INSERT INTO copy_progress (tbl, last_id, last_id2, done, "
                                         "snapshot) VALUES (?, 0, 0, 0, ?)"),
-                         &error, {t.name, snapshot}))
+                         &error, {t.name, snapshot})) {
+                abandon();
                 return cacheError(report, error);
+            }
         }
         if (!execSql(db,
                      QStringLiteral("DELETE FROM sync_state WHERE key IN ('cursor_txid', "
                                     "'cursor_seq')"),
-                     &error))
-            return cacheError(report, error);
-        if (!setState(db, QStringLiteral("store"), identity.storeId, &error) ||
+                     &error) ||
+            !setState(db, QStringLiteral("store"), identity.storeId, &error) ||
             !setState(db, QStringLiteral("user"), identity.user, &error) ||
-            !setState(db, QStringLiteral("epoch"), identity.epoch, &error))
+            !setState(db, QStringLiteral("epoch"), identity.epoch, &error)) {
+            abandon();
             return cacheError(report, error);
+        }
         if (!end())
             return cacheError(report, m_cache.errorString());
+    }
+    // Resumed or fresh: no derived-data triggers while rows go in (a newer version of the
+    // app may have re-created them since).
+    if (!begin())
+        return cacheError(report, m_cache.errorString());
+    if (!m_cache.dropDerivedTriggers() || !end()) {
+        abandon();
+        return cacheError(report, m_cache.errorString());
     }
 
     // A rough total for the progress bar (planner statistics; an editor copies less).
@@ -827,6 +862,8 @@ bool SyncEngine::copy(Report &report, const Identity &identity, const Progress &
     qint64 done = 0;
     sqlite3 *handle = m_cache.handle();
     QString snapshot;
+    // The rows stream through libpq's COPY on a thread of its own while this one writes.
+    CopyReader reader;
     for (const Table &t : CentralRows::tables()) {
         QSqlQuery state(db);
         state.prepare(QStringLiteral(
@@ -841,106 +878,229 @@ bool SyncEngine::copy(Report &report, const Identity &identity, const Progress &
         state.finish();
         if (tableDone)
             continue;
+        if (!reader.isOpen() && !reader.open(m_settings.conninfo, m_settings.password))
+            return centralError(report, QString(), reader.errorString());
         QStringList names;
         for (const CentralRows::Column &c : t.columns)
             names.append(c.name);
+        // One query per table from where the copy stands, in key order: the cache commits a
+        // page at a time, and a copy killed halfway resumes after the last committed key.
         const QString select =
-            QStringLiteral("SELECT %1 FROM coulisse.%2 WHERE %3 ORDER BY %4 LIMIT %5")
+            QStringLiteral("SELECT %1 FROM coulisse.%2 WHERE %3 ORDER BY %4")
                 .arg(CentralRows::centralSelectList(t), t.name,
-                     t.key2.isEmpty() ? t.key1 + QStringLiteral(" > ?")
-                                      : QStringLiteral("(%1, %2) > (?, ?)").arg(t.key1, t.key2),
-                     t.key2.isEmpty() ? t.key1 : t.key1 + QStringLiteral(", ") + t.key2)
-                .arg(m_settings.copyPage);
+                     t.key2.isEmpty() ? QStringLiteral("%1 > %2").arg(t.key1).arg(last1)
+                                      : QStringLiteral("(%1, %2) > (%3, %4)")
+                                            .arg(t.key1, t.key2)
+                                            .arg(last1)
+                                            .arg(last2),
+                     t.key2.isEmpty() ? t.key1 : t.key1 + QStringLiteral(", ") + t.key2);
         const QByteArray insertSql =
             QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
                 .arg(t.name, names.join(QStringLiteral(", ")), CentralRows::cachePlaceholders(t))
                 .toUtf8();
         const int key1Column = int(names.indexOf(t.key1));
         const int key2Column = t.key2.isEmpty() ? -1 : int(names.indexOf(t.key2));
-        for (;;) {
-            if (stopped(report))
-                return false;
-            QSqlQuery page(central());
-            page.setForwardOnly(true);
-            page.prepare(select);
-            page.addBindValue(last1);
-            if (key2Column >= 0)
-                page.addBindValue(last2);
-            if (!page.exec())
-                return centralError(report, page.lastError(), tr("Copying %1 failed").arg(t.name));
-            if (!begin())
-                return cacheError(report, m_cache.errorString());
-            sqlite3_stmt *insert = nullptr;
-            if (sqlite3_prepare_v2(handle, insertSql.constData(), int(insertSql.size()), &insert,
-                                   nullptr) != SQLITE_OK) {
-                sqliteFail(handle, &error);
-                return cacheError(report, error);
-            }
-            qint64 rows = 0;
-            bool ok = true;
-            while (ok && page.next()) {
-                for (int i = 0; i < t.columns.size(); ++i) {
-                    const QVariant v = page.value(i);
-                    if (v.isNull()) {
-                        sqlite3_bind_null(insert, i + 1);
-                    } else if (t.columns[i].type == Type::Text || t.columns[i].type == Type::Json) {
-                        const QByteArray text = v.toString().toUtf8();
-                        sqlite3_bind_text(insert, i + 1, text.constData(), int(text.size()),
-                                          SQLITE_TRANSIENT);
-                    } else {
-                        sqlite3_bind_int64(insert, i + 1, v.toLongLong());
-                    }
-                }
-                ok = sqlite3_step(insert) == SQLITE_DONE;
-                sqlite3_reset(insert);
-                last1 = page.value(key1Column).toLongLong();
-                if (key2Column >= 0)
-                    last2 = page.value(key2Column).toLongLong();
-                ++rows;
-            }
-            if (!ok)
-                sqliteFail(handle, &error);
-            sqlite3_finalize(insert);
-            if (!ok)
-                return cacheError(report, error);
-            if (page.lastError().isValid())
-                return cacheError(report, CentralConnection::describe(page.lastError()));
-            const bool last = rows < m_settings.copyPage;
-            if (!execSql(db,
-                         QStringLiteral("UPDATE copy_progress SET last_id = ?, last_id2 = ?, "
-                                        "done = ? WHERE tbl = ?"),
-                         &error, {last1, last2, last ? 1 : 0, t.name}))
-                return cacheError(report, error);
-            if (!end())
-                return cacheError(report, m_cache.errorString());
-            report.copiedRows += rows;
-            done += rows;
-            if (progress)
-                progress(Stage::Copying, done, qMax(total, done));
-            if (last)
-                break;
+        const int columns = int(t.columns.size());
+        QList<bool> textColumn;
+        for (const CentralRows::Column &c : t.columns)
+            textColumn.append(c.type == Type::Text || c.type == Type::Json);
+        if (!reader.start(select))
+            return centralError(report, reader.sqlState(), reader.errorString());
+        if (!begin()) {
+            reader.cancel();
+            return cacheError(report, m_cache.errorString());
         }
+        sqlite3_stmt *insert = nullptr;
+        if (sqlite3_prepare_v2(handle, insertSql.constData(), int(insertSql.size()), &insert,
+                               nullptr) != SQLITE_OK) {
+            sqliteFail(handle, &error);
+            reader.cancel();
+            abandon();
+            return cacheError(report, error);
+        }
+        const auto fail = [&](const QString &message) {
+            sqlite3_finalize(insert);
+            reader.cancel();
+            abandon();
+            return cacheError(report, message);
+        };
+        const auto commitPage = [&](bool last) {
+            return execSql(db,
+                           QStringLiteral("UPDATE copy_progress SET last_id = ?, last_id2 = ?, "
+                                          "done = ? WHERE tbl = ?"),
+                           &error, {last1, last2, last ? 1 : 0, t.name}) &&
+                   end();
+        };
+        qint64 inPage = 0;
+        QByteArray batch;
+        QByteArray scratch;
+        while (reader.next(&batch)) {
+            const char *p = batch.constData();
+            const char *const batchEnd = p + batch.size();
+            while (p < batchEnd) {
+                const char *lineEnd =
+                    static_cast<const char *>(memchr(p, '\n', size_t(batchEnd - p)));
+                if (!lineEnd)
+                    lineEnd = batchEnd;
+                int column = 0;
+                const char *f = p;
+                while (column < columns) {
+                    const char *fieldEnd =
+                        static_cast<const char *>(memchr(f, '\t', size_t(lineEnd - f)));
+                    if (!fieldEnd)
+                        fieldEnd = lineEnd;
+                    const char *text = nullptr;
+                    int size = 0;
+                    if (!CopyReader::field(f, fieldEnd, &scratch, &text, &size)) {
+                        sqlite3_bind_null(insert, column + 1);
+                    } else if (textColumn[column]) {
+                        sqlite3_bind_text(insert, column + 1, text, size, SQLITE_TRANSIENT);
+                    } else {
+                        qint64 value = 0;
+                        if (std::from_chars(text, text + size, value).ec != std::errc())
+                            return fail(
+                                tr("The central store sent a malformed row for %1.").arg(t.name));
+                        sqlite3_bind_int64(insert, column + 1, value);
+                        if (column == key1Column)
+                            last1 = value;
+                        else if (column == key2Column)
+                            last2 = value;
+                    }
+                    ++column;
+                    if (fieldEnd == lineEnd)
+                        break;
+                    f = fieldEnd + 1;
+                }
+                if (column != columns)
+                    return fail(tr("The central store sent a malformed row for %1.").arg(t.name));
+                if (sqlite3_step(insert) != SQLITE_DONE) {
+                    sqliteFail(handle, &error);
+                    return fail(error);
+                }
+                sqlite3_reset(insert);
+                p = lineEnd + 1;
+                ++report.copiedRows;
+                ++done;
+                if (++inPage < m_settings.copyPage)
+                    continue;
+                // A page is complete: it and where the copy stands, in one transaction.
+                if (!commitPage(false))
+                    return fail(error.isEmpty() ? m_cache.errorString() : error);
+                inPage = 0;
+                if (progress)
+                    progress(Stage::Copying, done, qMax(total, done));
+                if (stopped(report)) {
+                    sqlite3_finalize(insert);
+                    reader.cancel();
+                    return false;
+                }
+                if (!begin())
+                    return fail(m_cache.errorString());
+            }
+        }
+        sqlite3_finalize(insert);
+        if (reader.failed()) {
+            abandon();
+            return centralError(report, reader.sqlState(), reader.errorString(),
+                                tr("Copying %1 failed").arg(t.name));
+        }
+        if (!commitPage(true)) {
+            abandon();
+            return cacheError(report, error.isEmpty() ? m_cache.errorString() : error);
+        }
+        if (progress)
+            progress(Stage::Copying, done, qMax(total, done));
     }
 
-    // Complete: derived data, the overlays of unconfirmed edits, the cursor at the snapshot.
+    // Complete: indexes, derived data, the overlays of unconfirmed edits, the cursor at the
+    // snapshot.
     if (!begin())
         return cacheError(report, m_cache.errorString());
     bool ok = false;
     const QList<Outstanding> outstanding = loadOutstanding(db, &ok);
-    if (!ok || !replay(db, outstanding, nullptr, xid(snapshot), &error))
+    if (!ok || !replay(db, outstanding, nullptr, xid(snapshot), &error)) {
+        abandon();
         return cacheError(report, ok ? error : tr("cannot read the outbox"));
-    if (!m_cache.rebuildDerived())
-        return cacheError(report, m_cache.errorString());
+    }
+    if (!restoreCatalogueIndexes(&error)) {
+        abandon();
+        return cacheError(report, error);
+    }
+    if (!m_cache.rebuildDerived() || !m_cache.applyDerivedTriggers()) {
+        const QString message = m_cache.errorString();
+        abandon();
+        return cacheError(report, message);
+    }
     if (!setState(db, QStringLiteral("cursor_txid"), snapshot, &error) ||
         !setState(db, QStringLiteral("cursor_seq"), 0, &error) ||
         !setState(db, QStringLiteral("scope"), identity.scope, &error) ||
         !setState(db, QStringLiteral("role"), identity.role, &error) ||
-        !execSql(db, QStringLiteral("DELETE FROM copy_progress"), &error))
+        !execSql(db, QStringLiteral("DELETE FROM copy_progress"), &error)) {
+        abandon();
         return cacheError(report, error);
+    }
     if (!end())
         return cacheError(report, m_cache.errorString());
-    m_cache.execScript(QStringLiteral("PRAGMA analysis_limit = 1000; ANALYZE; PRAGMA optimize;"));
+    // Statistics for the planner, and the write-ahead log given back to the disk.
+    m_cache.execScript(QStringLiteral("PRAGMA analysis_limit = 1000; ANALYZE; PRAGMA optimize; "
+                                      "PRAGMA wal_checkpoint(TRUNCATE);"));
     return true;
+}
+
+bool SyncEngine::dropCatalogueIndexes(QString *error)
+{
+    // Inside the caller's transaction. The SQL of what is dropped joins what an interrupted
+    // copy dropped before, so that the copy that completes re-creates them all.
+    const QSqlDatabase db = m_cache.database();
+    QJsonArray kept =
+        QJsonDocument::fromJson(stateValue(db, QStringLiteral("copy_indexes")).toUtf8()).array();
+    QStringList names;
+    {
+        QSqlQuery q(db);
+        if (!q.exec(QStringLiteral("SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND "
+                                   "sql IS NOT NULL AND tbl_name IN ('games', 'tag_groups', "
+                                   "'tags', 'game_tags', 'users', 'videos', 'video_tags')"))) {
+            *error = q.lastError().text();
+            return false;
+        }
+        while (q.next()) {
+            names.append(q.value(0).toString());
+            if (!kept.contains(q.value(1).toString()))
+                kept.append(q.value(1).toString());
+        }
+    }
+    if (!setState(db, QStringLiteral("copy_indexes"),
+                  QString::fromUtf8(QJsonDocument(kept).toJson(QJsonDocument::Compact)), error))
+        return false;
+    for (const QString &name : std::as_const(names)) {
+        if (!execSql(db, QStringLiteral("DROP INDEX \"%1\"").arg(name), error))
+            return false;
+    }
+    return true;
+}
+
+bool SyncEngine::restoreCatalogueIndexes(QString *error)
+{
+    const QSqlDatabase db = m_cache.database();
+    const QJsonArray kept =
+        QJsonDocument::fromJson(stateValue(db, QStringLiteral("copy_indexes")).toUtf8()).array();
+    // Worker threads for the sorts behind CREATE INDEX.
+    execSql(db, QStringLiteral("PRAGMA threads = 2"), error);
+    static const QRegularExpression create(QStringLiteral("^CREATE\\s+(UNIQUE\\s+)?INDEX\\s+"),
+                                           QRegularExpression::CaseInsensitiveOption);
+    for (const QJsonValue &v : kept) {
+        QString sql = v.toString();
+        const QRegularExpressionMatch m = create.match(sql);
+        if (!m.hasMatch()) {
+            *error = tr("cannot re-create an index: %1").arg(sql);
+            return false;
+        }
+        sql.replace(0, int(m.capturedLength()),
+                    QStringLiteral("CREATE %1INDEX IF NOT EXISTS ").arg(m.captured(1)));
+        if (!execSql(db, sql, error))
+            return false;
+    }
+    return execSql(db, QStringLiteral("DELETE FROM sync_state WHERE key = 'copy_indexes'"), error);
 }
 
 // ---------------------------------------------------------------------------------------------

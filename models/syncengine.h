@@ -105,7 +105,11 @@ private:
     bool confirm(Report &report, const Progress &progress);
     bool removeLostGames(Report &report, const Identity &identity);
     bool centralError(Report &report, const QSqlError &error, const QString &context = {});
+    bool centralError(Report &report, const QString &sqlState, const QString &message,
+                      const QString &context = {});
     bool cacheError(Report &report, const QString &message);
+    bool dropCatalogueIndexes(QString *error);
+    bool restoreCatalogueIndexes(QString *error);
     bool stopped(Report &report);
 
     CacheDatabase &m_cache;

@@ -163,6 +163,22 @@ private slots:
         QVERIFY2(!m_editor.isEmpty(), qPrintable(error));
         CentralStaff staff(m_store->installer());
         QVERIFY(staff.setScope(m_editor, {m_games[0], m_games[1]}));
+        // Text that COPY's text format escapes (tab, newline, backslash, "\N"), on rows of a
+        // game every client copies.
+        QVERIFY(
+            QSqlQuery(m_store->installer())
+                .exec(QStringLiteral("UPDATE coulisse.videos SET title = E'tab\\there\\nline \\\\ "
+                                     "\\\\N \\r 中文' WHERE id = %1")
+                          .arg(videoOf(m_games[0], 5))));
+        QVERIFY(QSqlQuery(m_store->installer())
+                    .exec(QStringLiteral("UPDATE coulisse.videos SET title = E'\\\\N' WHERE "
+                                         "id = %1")
+                              .arg(videoOf(m_games[0], 6))));
+        QVERIFY(QSqlQuery(m_store->installer())
+                    .exec(QStringLiteral("UPDATE coulisse.games SET aliases = jsonb_build_array("
+                                         "E'q\"uote', E'back\\\\slash', E'tab\\t') WHERE "
+                                         "id = %1")
+                              .arg(m_games[0])));
     }
 
     void initialCopyEqualsCentral_data()
@@ -186,6 +202,22 @@ private slots:
         QVERIFY(SyncStatus::read(*c.cache).copied);
         QCOMPARE(compare(c), QString());
         QCOMPARE(SyncCheck::health(*c.cache), QString());
+        QCOMPARE(TestSupport::scalar(c.cache->database(),
+                                     QStringLiteral("SELECT title FROM videos WHERE id = %1")
+                                         .arg(videoOf(m_games[0], 6)))
+                     .toString(),
+                 QStringLiteral("\\N"));
+        // The indexes dropped for the copy are back, all of them.
+        CacheDatabase empty;
+        QVERIFY(empty.open(m_dir.filePath(QStringLiteral("empty-%1.sqlite").arg(++m_cacheCount))));
+        const QString indexes =
+            QStringLiteral("SELECT group_concat(name) FROM (SELECT name FROM sqlite_schema WHERE "
+                           "type = 'index' ORDER BY name)");
+        QCOMPARE(TestSupport::scalar(c.cache->database(), indexes).toString(),
+                 TestSupport::scalar(empty.database(), indexes).toString());
+        QCOMPARE(cached(c, QStringLiteral("SELECT count(*) FROM sync_state WHERE key = "
+                                          "'copy_indexes'")),
+                 0);
         const qint64 games = cached(c, QStringLiteral("SELECT count(*) FROM games"));
         if (who == QLatin1String("editor"))
             QCOMPARE(games, 2);
