@@ -262,3 +262,9 @@ std::optional<CatalogueRepository::Totals> CatalogueRepository::totals()
     t.untagged = q.value(4).toLongLong();
     return t;
 }
+
+bool CatalogueRepository::tagExpression(const QString &text, TagExpression *expression,
+                                        TagExpression::Error *error)
+{
+    return expression->parse(text, error) && expression->resolve(m_db, error);
+}

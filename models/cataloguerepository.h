@@ -4,6 +4,8 @@
 #include <QList>
 #include <QPair>
 #include <QSqlDatabase>
+
+#include "tagexpression.h"
 #include <QString>
 #include <QStringList>
 
@@ -127,6 +129,10 @@ public:
     QList<GameRef> games();
     /// Every tag with the label of its group, for completion ("亚索 — 英雄联盟 · 角色").
     QList<TagRef> allTags();
+    /// Parses a tag expression and looks its names up (see TagExpression); false with
+    /// \a error set when it is not valid or names a tag the cache does not have.
+    bool tagExpression(const QString &text, TagExpression *expression,
+                       TagExpression::Error *error);
     std::optional<Totals> totals();
 
 private:

@@ -115,6 +115,8 @@ TableQuery VideoTableModel::buildQuery() const
             QStringLiteral("v.id IN (SELECT video_id FROM video_tags WHERE tag_id = ?)"));
         q.parameters.append(m_filter.tagId);
     }
+    if (!m_filter.tagCondition.isEmpty())
+        q.conditions.append(m_filter.tagCondition);
     if (m_filter.uploaderId > 0) {
         q.conditions.append(QStringLiteral("v.uploader_id = ?"));
         q.parameters.append(m_filter.uploaderId);

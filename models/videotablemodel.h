@@ -32,10 +32,13 @@ public:
         QString source; ///< pc_recorder, mobile_recorder, web_upload or empty
         bool featuredOnly = false;
         bool untaggedOnly = false;
+        /// A tag expression's SQL condition on "v.id" (TagExpression::sqlCondition).
+        QString tagCondition;
 
         bool operator==(const Filter &o) const
         {
             return search == o.search && gameId == o.gameId && tagId == o.tagId &&
+                   tagCondition == o.tagCondition &&
                    uploaderId == o.uploaderId && source == o.source &&
                    featuredOnly == o.featuredOnly && untaggedOnly == o.untaggedOnly;
         }

@@ -172,6 +172,52 @@ private slots:
         QTRY_COMPARE(videos->table()->model()->rowCount(), 2000);
     }
 
+    void shouldFilterByATagExpression()
+    {
+        auto cache = std::make_unique<CacheDatabase>();
+        QVERIFY(cache->open(m_path));
+        const QSqlDatabase db = cache->database();
+        // The two most used general tags: videos with the first and without the second.
+        const QString a = scalar(db, QStringLiteral("SELECT t.name FROM tags t JOIN tag_groups g "
+                                                    "ON g.id = t.group_id WHERE g.kind = "
+                                                    "'general' ORDER BY usage_count DESC LIMIT 1"))
+                              .toString();
+        const QString b =
+            scalar(db, QStringLiteral("SELECT t.name FROM tags t JOIN tag_groups g ON g.id = "
+                                      "t.group_id WHERE g.kind = 'general' ORDER BY usage_count "
+                                      "DESC LIMIT 1 OFFSET 1"))
+                .toString();
+        const int expected =
+            scalar(db,
+                   QStringLiteral("SELECT count(*) FROM videos v WHERE v.id IN (SELECT "
+                                  "video_id FROM video_tags vt JOIN tags t ON t.id = "
+                                  "vt.tag_id WHERE t.name = ?) AND v.id NOT IN (SELECT "
+                                  "video_id FROM video_tags vt JOIN tags t ON t.id = "
+                                  "vt.tag_id WHERE t.name = ?)"),
+                   {a, b})
+                .toInt();
+        QVERIFY(expected > 0);
+        MainWindow window(std::move(cache));
+        window.show();
+        CataloguePage *videos = window.page(QStringLiteral("videos"));
+        QVERIFY(waitReady(videos));
+        auto *tag = videos->findChild<QLineEdit *>(QStringLiteral("tagFilter"));
+        QVERIFY(tag);
+        QSignalSpy messages(videos, &CataloguePage::message);
+        // A mistake: the user is told where, and the table keeps its rows.
+        tag->setText(a + QStringLiteral(" AND"));
+        QTest::keyClick(tag, Qt::Key_Return);
+        QCOMPARE(messages.size(), 1);
+        QVERIFY(messages.first().first().toString().contains(QLatin1String("missing")));
+        QCOMPARE(videos->table()->model()->rowCount(), 2000);
+        tag->setText(a + QStringLiteral(" AND NOT ") + b);
+        QTest::keyClick(tag, Qt::Key_Return);
+        QTRY_COMPARE(videos->table()->model()->rowCount(), expected);
+        videos->clearFilters();
+        QTRY_COMPARE(videos->table()->model()->rowCount(), 2000);
+        QVERIFY(tag->text().isEmpty());
+    }
+
     void shouldCopySelectedRows()
     {
         auto cache = std::make_unique<CacheDatabase>();

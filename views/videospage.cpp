@@ -64,23 +64,25 @@ VideosPage::VideosPage(VideoTableModel *model, CatalogueRepository *repository, 
             [this](const QString &label) { setTagFilter(m_tagByLabel.value(label)); });
     connect(m_tag, &QLineEdit::returnPressed, this, [this] {
         const QString text = m_tag->text().trimmed();
-        qint64 id = m_tagByLabel.value(text);
-        if (id == 0 && !text.isEmpty()) {
-            // An exact name or English name picks the most used tag of that name.
-            for (int r = 0; r < m_tagChoices->rowCount() && id == 0; ++r) {
-                const QStandardItem *item = m_tagChoices->item(r);
-                if (item->data(Qt::UserRole + 1).toString().compare(text, Qt::CaseInsensitive) ==
-                        0 ||
-                    item->data(Qt::UserRole + 2).toString().compare(text, Qt::CaseInsensitive) == 0)
-                    id = item->data(Qt::UserRole).toLongLong();
-            }
-            if (id == 0)
-                emit message(tr("No tag is called \"%1\".").arg(text));
+        const qint64 id = m_tagByLabel.value(text);
+        if (id != 0 || text.isEmpty()) {
+            setTagFilter(id);
+            return;
         }
-        setTagFilter(id);
+        // A tag expression (a bare name is one too: every tag of that name).
+        TagExpression expression;
+        TagExpression::Error error;
+        if (!m_repository->tagExpression(text, &expression, &error)) {
+            m_tag->setCursorPosition(std::max(0, error.column - 1));
+            emit message(error.message);
+            return;
+        }
+        m_tagId = 0;
+        m_tagCondition = expression.sqlCondition(QStringLiteral("v.id"));
+        applyFilters();
     });
     connect(m_tag, &QLineEdit::textChanged, this, [this](const QString &text) {
-        if (text.isEmpty() && m_tagId != 0)
+        if (text.isEmpty() && (m_tagId != 0 || !m_tagCondition.isEmpty()))
             setTagFilter(0);
     });
 
@@ -127,6 +129,7 @@ void VideosPage::reloadChoices()
 void VideosPage::setTagFilter(qint64 tagId)
 {
     m_tagId = tagId;
+    m_tagCondition.clear();
     if (tagId == 0) {
         const QSignalBlocker block(m_tag);
         m_tag->clear();
@@ -157,6 +160,7 @@ void VideosPage::applyFilters()
     f.search = searchField()->text();
     f.gameId = m_game->currentData().toLongLong();
     f.tagId = m_tagId;
+    f.tagCondition = m_tagCondition;
     f.uploaderId = m_uploaderId;
     f.source = m_source->currentData().toString();
     f.featuredOnly = m_featured->isChecked();
@@ -181,6 +185,7 @@ void VideosPage::clearFilters()
     searchField()->clear();
     m_tag->clear();
     m_tagId = 0;
+    m_tagCondition.clear();
     m_uploaderId = 0;
     m_uploader->hide();
     applyFilters();
@@ -227,7 +232,10 @@ void VideosPage::retranslate()
     searchField()->setPlaceholderText(tr("Search titles…"));
     searchField()->setToolTip(tr("Full-text search over titles; Chinese matches any part of a "
                                  "title, English words match by prefix"));
-    m_tag->setPlaceholderText(tr("Filter by tag…"));
+    m_tag->setPlaceholderText(tr("Tags, e.g. 教程 AND NOT 搞笑"));
+    m_tag->setToolTip(tr("Pick a tag, or type an expression and press Enter: names joined by "
+                         "AND, OR, NOT (also & | ! - 且 或 非) and parentheses; names side by side "
+                         "must all be present; put names with spaces in double quotes"));
     m_featured->setText(tr("Featured"));
     m_untagged->setText(tr("Untagged only"));
     m_clear->setText(tr("Clear filters"));
