@@ -79,101 +79,129 @@ qint64 CacheEditor::resolveTag(qint64 videoId, const QString &idOrName, QString 
 CacheEditor::Result CacheEditor::tagVideo(qint64 videoId, const QList<qint64> &add,
                                           const QList<qint64> &remove)
 {
+    const BulkResult bulk = tagVideos({{videoId, add, remove}});
     Result result;
+    result.ok = bulk.ok;
+    result.error = bulk.error;
+    if (!bulk.changes.isEmpty()) {
+        result = bulk.changes.first();
+        result.ok = true;
+        result.changed = true;
+    }
+    return result;
+}
+
+CacheEditor::BulkResult CacheEditor::tagVideos(const QList<TagChange> &changes)
+{
+    BulkResult bulk;
     if (!m_cache.beginImmediate()) {
-        result.error = m_cache.errorString();
-        return result;
+        bulk.error = m_cache.errorString();
+        return bulk;
     }
     auto fail = [&](const QString &message) {
         m_cache.rollback();
-        result.error = message;
-        return result;
+        bulk.changes.clear();
+        bulk.error = message;
+        return bulk;
     };
     const QSqlDatabase db = m_cache.database();
     QSqlQuery video(db);
     video.prepare(QStringLiteral("SELECT 1 FROM videos WHERE id = ?"));
-    video.addBindValue(videoId);
-    if (!video.exec())
-        return fail(video.lastError().text());
-    if (!video.next())
-        return fail(tr("There is no video %1 in the cache.").arg(videoId));
-
     QSqlQuery usable(db);
     usable.prepare(QString::fromLatin1(kUsableTag));
     QSqlQuery has(db);
     has.prepare(QStringLiteral("SELECT 1 FROM video_tags WHERE video_id = ? AND tag_id = ?"));
-    auto carries = [&](qint64 tag, bool *yes) {
-        has.addBindValue(videoId);
-        has.addBindValue(tag);
-        if (!has.exec())
-            return false;
-        *yes = has.next();
-        return true;
-    };
-    for (qint64 tag : add) {
-        usable.bindValue(QStringLiteral(":tag"), tag);
-        usable.bindValue(QStringLiteral(":video"), videoId);
-        if (!usable.exec())
-            return fail(usable.lastError().text());
-        if (!usable.next())
-            return fail(tr("Tag %1 cannot go on video %2: it belongs neither to the general "
-                           "library nor to the library of the video's game.")
-                            .arg(tag)
-                            .arg(videoId));
-        if (usable.value(1).toString() != QLatin1String("active"))
-            return fail(tr("Tag %1 is retired and cannot be applied.").arg(tag));
-        bool present = false;
-        if (!carries(tag, &present))
-            return fail(has.lastError().text());
-        if (!present && !result.added.contains(tag) && !remove.contains(tag))
-            result.added.append(tag);
-    }
-    for (qint64 tag : remove) {
-        bool present = false;
-        if (!carries(tag, &present))
-            return fail(has.lastError().text());
-        if (present && !result.removed.contains(tag) && !add.contains(tag))
-            result.removed.append(tag);
-    }
-    if (result.added.isEmpty() && result.removed.isEmpty()) {
-        m_cache.rollback();
+    qint64 localTx = 0; // one local transaction: the videos reach central together
+    for (const TagChange &change : changes) {
+        const qint64 videoId = change.videoId;
+        video.addBindValue(videoId);
+        if (!video.exec())
+            return fail(video.lastError().text());
+        if (!video.next())
+            return fail(tr("There is no video %1 in the cache.").arg(videoId));
+        auto carries = [&](qint64 tag, bool *yes) {
+            has.addBindValue(videoId);
+            has.addBindValue(tag);
+            if (!has.exec())
+                return false;
+            *yes = has.next();
+            return true;
+        };
+        Result result;
+        for (qint64 tag : change.add) {
+            usable.bindValue(QStringLiteral(":tag"), tag);
+            usable.bindValue(QStringLiteral(":video"), videoId);
+            if (!usable.exec())
+                return fail(usable.lastError().text());
+            if (!usable.next())
+                return fail(tr("Tag %1 cannot go on video %2: it belongs neither to the general "
+                               "library nor to the library of the video's game.")
+                                .arg(tag)
+                                .arg(videoId));
+            if (usable.value(1).toString() != QLatin1String("active"))
+                return fail(tr("Tag %1 is retired and cannot be applied.").arg(tag));
+            bool present = false;
+            if (!carries(tag, &present))
+                return fail(has.lastError().text());
+            if (!present && !result.added.contains(tag) && !change.remove.contains(tag))
+                result.added.append(tag);
+        }
+        for (qint64 tag : change.remove) {
+            bool present = false;
+            if (!carries(tag, &present))
+                return fail(has.lastError().text());
+            if (present && !result.removed.contains(tag) && !change.add.contains(tag))
+                result.removed.append(tag);
+        }
+        if (result.added.isEmpty() && result.removed.isEmpty())
+            continue; // nothing to do for this video
+        QJsonObject payload{{QStringLiteral("video_id"), videoId}};
+        if (!result.added.isEmpty())
+            payload.insert(QStringLiteral("add"), ids(result.added));
+        if (!result.removed.isEmpty())
+            payload.insert(QStringLiteral("remove"), ids(result.removed));
+        QString error;
+        result.opId = enqueue(QStringLiteral("video_tags"), payload, {}, &error, &localTx);
+        if (result.opId.isEmpty())
+            return fail(error);
         result.ok = true;
-        return result;
+        result.changed = true;
+        result.videoId = videoId;
+        bulk.changes.append(result);
     }
-
-    QJsonObject payload{{QStringLiteral("video_id"), videoId}};
-    if (!result.added.isEmpty())
-        payload.insert(QStringLiteral("add"), ids(result.added));
-    if (!result.removed.isEmpty())
-        payload.insert(QStringLiteral("remove"), ids(result.removed));
-    QString error;
-    result.opId = enqueue(QStringLiteral("video_tags"), payload, {}, &error);
-    if (result.opId.isEmpty())
-        return fail(error);
+    if (bulk.changes.isEmpty()) {
+        m_cache.rollback();
+        bulk.ok = true;
+        return bulk;
+    }
     if (!m_cache.commit())
         return fail(m_cache.errorString());
-    result.ok = true;
-    result.changed = true;
-    return result;
+    bulk.ok = true;
+    return bulk;
 }
 
 QString CacheEditor::enqueue(const QString &kind, const QJsonObject &payload, const QVariant &base,
-                             QString *error)
+                             QString *error, qint64 *sharedTx)
 {
     const QSqlDatabase db = m_cache.database();
     if (!LocalOps::apply(db, kind, payload, error))
         return {};
-    // Local transaction numbers only grow, even after sent operations leave the outbox.
-    QSqlQuery counter(db);
-    if (!counter.exec(QStringLiteral(
-            "INSERT INTO sync_state (key, value) VALUES ('local_tx', '1') ON CONFLICT (key) "
-            "DO UPDATE SET value = CAST(value AS INTEGER) + 1 RETURNING value")) ||
-        !counter.next()) {
-        *error = counter.lastError().text();
-        return {};
+    qint64 localTx = sharedTx ? *sharedTx : 0;
+    if (localTx == 0) {
+        // Local transaction numbers only grow, even after sent operations leave the outbox.
+        QSqlQuery counter(db);
+        if (!counter.exec(QStringLiteral(
+                "INSERT INTO sync_state (key, value) VALUES ('local_tx', '1') ON CONFLICT (key) "
+                "DO UPDATE SET value = CAST(value AS INTEGER) + 1 RETURNING value")) ||
+            !counter.next()) {
+            *error = counter.lastError().text();
+            return {};
+        }
+        localTx = counter.value(0).toLongLong();
+        counter.finish();
+        if (sharedTx)
+            *sharedTx = localTx;
     }
-    const qint64 localTx = counter.value(0).toLongLong();
-    counter.finish();
     const QString opId = newOperationId();
     const qint64 now = QDateTime::currentSecsSinceEpoch();
     QSqlQuery outbox(db);

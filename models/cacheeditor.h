@@ -27,11 +27,31 @@ public:
         QList<qint64> added;
         QList<qint64> removed;
         QString error;
+        qint64 videoId = 0; ///< tagVideos(): the video this change is about
+    };
+
+    /// Tags to add to and remove from one video.
+    struct TagChange
+    {
+        qint64 videoId = 0;
+        QList<qint64> add;
+        QList<qint64> remove;
+    };
+    struct BulkResult
+    {
+        bool ok = false;
+        QString error;
+        /// The videos that changed, each with what was added and removed (videos that had
+        /// the tags already are left out).
+        QList<Result> changes;
     };
 
     /// Adds and removes tags of a video. A tag must be active (for adding) and belong to the
     /// general library or to the library of the video's game.
     Result tagVideo(qint64 videoId, const QList<qint64> &add, const QList<qint64> &remove);
+    /// Several videos in one transaction and one local transaction (central applies them
+    /// together): all or nothing; a tag that cannot go on one of the videos refuses the whole.
+    BulkResult tagVideos(const QList<TagChange> &changes);
 
     /// Edits a tag's fields (name, name_en, aliases, status) or a game's (also introduction,
     /// developer, released). The operation carries the cached row_version: if central's row
@@ -61,7 +81,7 @@ public:
 private:
     /// The overlay and the outbox row of one operation (inside the caller's transaction).
     QString enqueue(const QString &kind, const QJsonObject &payload, const QVariant &base,
-                    QString *error);
+                    QString *error, qint64 *sharedTx = nullptr);
     Result editRow(const QString &kind, qint64 id, const QJsonObject &fields);
 
     CacheDatabase &m_cache;

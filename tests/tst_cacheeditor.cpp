@@ -2,6 +2,7 @@
 #include "cacheeditor.h"
 #include "testsupport.h"
 
+#include <QFile>
 #include <QRegularExpression>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -113,6 +114,53 @@ private slots:
                      .arg(m_video));
         QCOMPARE(q.value(3).toString(), QStringLiteral("pending"));
         QVERIFY(cache.integrityProblems().isEmpty());
+    }
+
+    void shouldTagManyVideosInOneStep()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("bulk.sqlite"));
+        QVERIFY(QFile::copy(m_path, path));
+        CacheDatabase cache;
+        QVERIFY(cache.open(path));
+        CacheEditor editor(cache);
+        // Three videos: two lack the general tag, one has it already (left out).
+        QList<qint64> videos;
+        QSqlQuery q(cache.database());
+        QVERIFY(q.exec(QStringLiteral("SELECT id FROM videos WHERE id NOT IN (SELECT video_id "
+                                      "FROM video_tags WHERE tag_id = %1) ORDER BY id LIMIT 2")
+                           .arg(m_general2)));
+        while (q.next())
+            videos.append(q.value(0).toLongLong());
+        QVERIFY(q.exec(QStringLiteral("SELECT min(video_id) FROM video_tags WHERE tag_id = %1")
+                           .arg(m_general2)) &&
+                q.next());
+        videos.append(q.value(0).toLongLong());
+        QCOMPARE(videos.size(), 3);
+        QList<CacheEditor::TagChange> changes;
+        for (qint64 v : std::as_const(videos))
+            changes.append({v, {m_general2}, {}});
+        const CacheEditor::BulkResult r = editor.tagVideos(changes);
+        QVERIFY2(r.ok, qPrintable(r.error));
+        QCOMPARE(r.changes.size(), 2);
+        QCOMPARE(r.changes.at(0).videoId, videos.at(0));
+        QCOMPARE(r.changes.at(1).added, QList<qint64>{m_general2});
+        // One local transaction: central applies them together.
+        QCOMPARE(TestSupport::scalar(cache.database(),
+                                     QStringLiteral("SELECT count(DISTINCT local_tx) || '/' || "
+                                                    "count(*) FROM outbox WHERE op_id IN (?, ?)"),
+                                     {r.changes.at(0).opId, r.changes.at(1).opId})
+                     .toString(),
+                 QStringLiteral("1/2"));
+        // All or nothing: a tag of another game's library refuses the whole step.
+        const QByteArray before = TestSupport::catalogueDigest(cache.database());
+        const qint64 ops = number(cache, QStringLiteral("SELECT count(*) FROM outbox"));
+        const CacheEditor::BulkResult refused =
+            editor.tagVideos({{videos.at(0), {m_general}, {}}, {m_video, {m_foreign}, {}}});
+        QVERIFY(!refused.ok);
+        QVERIFY(refused.error.contains(QString::number(m_foreign)));
+        QVERIFY(refused.changes.isEmpty());
+        QCOMPARE(TestSupport::catalogueDigest(cache.database()), before);
+        QCOMPARE(number(cache, QStringLiteral("SELECT count(*) FROM outbox")), ops);
     }
 
     void shouldRefuseAndChangeNothing_data()
