@@ -268,3 +268,55 @@ bool CatalogueRepository::tagExpression(const QString &text, TagExpression *expr
 {
     return expression->parse(text, error) && expression->resolve(m_db, error);
 }
+
+QList<CatalogueRepository::TagRef>
+CatalogueRepository::usableTags(qint64 gameId, QHash<qint64, QStringList> *aliases)
+{
+    QList<TagRef> list;
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT ") + TagRefColumns +
+              QStringLiteral(", t.aliases FROM tags t ") + TagRefJoins +
+              QStringLiteral(" WHERE t.status = 'active' AND (grp.kind = 'general' OR "
+                             "(grp.kind = 'category' AND grp.game_id = ?)) ORDER BY "
+                             "t.usage_count DESC, t.id"));
+    q.addBindValue(gameId);
+    if (!check(q.exec(), q))
+        return list;
+    while (q.next()) {
+        list.append(tagRef(q));
+        if (aliases) {
+            QStringList names;
+            for (const QJsonValue &v : QJsonDocument::fromJson(q.value(9).toByteArray()).array())
+                names.append(v.toString());
+            if (!names.isEmpty())
+                aliases->insert(list.last().id, names);
+        }
+    }
+    return list;
+}
+
+CatalogueRepository::ChangeState CatalogueRepository::videoChangeState(qint64 videoId)
+{
+    ChangeState state;
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral(
+        "SELECT state, json_extract(result, '$.status'), last_error FROM outbox WHERE kind = "
+        "'video_tags' AND json_extract(payload, '$.video_id') = ? AND state <> 'discarded' "
+        "ORDER BY local_tx DESC, op_id DESC LIMIT 1"));
+    q.addBindValue(videoId);
+    if (!check(q.exec(), q) || !q.next())
+        return state;
+    const QString s = q.value(0).toString();
+    state.detail = q.value(2).toString();
+    if (s == QLatin1String("pending") || s == QLatin1String("sent"))
+        state.kind = ChangeState::Waiting;
+    else if (s == QLatin1String("rejected"))
+        state.kind = ChangeState::Rejected;
+    else if (s == QLatin1String("conflict"))
+        state.kind = ChangeState::Conflict;
+    else if (q.value(1).toString() == QLatin1String("pending"))
+        state.kind = ChangeState::PendingApproval;
+    else
+        state.kind = ChangeState::Applied;
+    return state;
+}

@@ -1,11 +1,12 @@
 #pragma once
 
+#include "tagexpression.h"
+
 #include <QCoreApplication>
+#include <QHash>
 #include <QList>
 #include <QPair>
 #include <QSqlDatabase>
-
-#include "tagexpression.h"
 #include <QString>
 #include <QStringList>
 
@@ -129,10 +130,22 @@ public:
     QList<GameRef> games();
     /// Every tag with the label of its group, for completion ("亚索 — 英雄联盟 · 角色").
     QList<TagRef> allTags();
+    /// Active tags that may go on a video of \a gameId (the general library and the game's
+    /// library), most used first, each with its aliases.
+    QList<TagRef> usableTags(qint64 gameId, QHash<qint64, QStringList> *aliases = nullptr);
+
+    /// Where a user's latest tag edit of a video stands (from the outbox).
+    struct ChangeState
+    {
+        enum Kind { None, Waiting, PendingApproval, Applied, Rejected, Conflict };
+        Kind kind = None;
+        QString detail; ///< the reason of a refusal or conflict
+    };
+    ChangeState videoChangeState(qint64 videoId);
+
     /// Parses a tag expression and looks its names up (see TagExpression); false with
     /// \a error set when it is not valid or names a tag the cache does not have.
-    bool tagExpression(const QString &text, TagExpression *expression,
-                       TagExpression::Error *error);
+    bool tagExpression(const QString &text, TagExpression *expression, TagExpression::Error *error);
     std::optional<Totals> totals();
 
 private:

@@ -117,6 +117,11 @@ TableQuery VideoTableModel::buildQuery() const
     }
     if (!m_filter.tagCondition.isEmpty())
         q.conditions.append(m_filter.tagCondition);
+    if (m_filter.myChangesOnly)
+        q.conditions.append(QStringLiteral(
+            "v.id IN (SELECT json_extract(payload, '$.video_id') FROM outbox WHERE kind = "
+            "'video_tags' AND (state IN ('pending', 'sent', 'rejected', 'conflict') OR (state = "
+            "'applied' AND json_extract(result, '$.status') = 'pending')))"));
     if (m_filter.uploaderId > 0) {
         q.conditions.append(QStringLiteral("v.uploader_id = ?"));
         q.parameters.append(m_filter.uploaderId);

@@ -34,11 +34,14 @@ public:
         bool untaggedOnly = false;
         /// A tag expression's SQL condition on "v.id" (TagExpression::sqlCondition).
         QString tagCondition;
+        /// Only videos whose tag changes in this cache are not settled yet: waiting to be
+        /// sent, waiting for a supervisor's approval, refused or in conflict.
+        bool myChangesOnly = false;
 
         bool operator==(const Filter &o) const
         {
             return search == o.search && gameId == o.gameId && tagId == o.tagId &&
-                   tagCondition == o.tagCondition &&
+                   tagCondition == o.tagCondition && myChangesOnly == o.myChangesOnly &&
                    uploaderId == o.uploaderId && source == o.source &&
                    featuredOnly == o.featuredOnly && untaggedOnly == o.untaggedOnly;
         }

@@ -19,6 +19,8 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace {
 constexpr int DebounceMs = 180;
 constexpr int MaxCopyRows = 50000;
@@ -166,7 +168,22 @@ void CataloguePage::clearFilters()
 
 void CataloguePage::refresh()
 {
+    const QModelIndex current = m_table->selectionModel()->currentIndex();
+    m_keepRow = current.isValid() ? current.row() : -1;
     m_model->refresh();
+}
+
+void CataloguePage::moveCurrent(int delta)
+{
+    const int count = m_model->rowCount();
+    if (count == 0)
+        return;
+    const QModelIndex current = m_table->selectionModel()->currentIndex();
+    const int row = std::clamp(current.isValid() ? current.row() + delta : 0, 0, count - 1);
+    const QModelIndex index = m_model->index(row, current.isValid() ? current.column() : 0);
+    m_table->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect |
+                                                          QItemSelectionModel::Rows);
+    m_table->scrollTo(index);
 }
 
 bool CataloguePage::openLink(const QUrl &)
@@ -178,10 +195,20 @@ void CataloguePage::onReady()
 {
     m_ready = true;
     m_error->hide();
+    if (m_model->rowCount() == 0)
+        m_keepRow = -1;
     if (!hasFilters())
         m_total = m_model->rowCount();
     updateEmptyState();
-    if (m_model->rowCount() > 0 && !m_table->selectionModel()->currentIndex().isValid()) {
+    if (m_keepRow >= 0 && m_model->rowCount() > 0) {
+        // A refresh: the same place, its row shown afresh.
+        const QModelIndex index = m_model->index(std::min(m_keepRow, m_model->rowCount() - 1), 0);
+        m_keepRow = -1;
+        m_shownId = -2;
+        m_table->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect |
+                                                              QItemSelectionModel::Rows);
+        m_table->scrollTo(index);
+    } else if (m_model->rowCount() > 0 && !m_table->selectionModel()->currentIndex().isValid()) {
         m_table->selectionModel()->setCurrentIndex(
             m_model->index(0, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     } else if (m_model->rowCount() == 0) {

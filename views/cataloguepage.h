@@ -35,7 +35,10 @@ public:
 
     void focusSearch();
     virtual void clearFilters();
+    /// Re-reads the rows (the cache changed); the current row stays where it was.
     void refresh();
+    /// Moves the current row by \a delta (next or previous row), selecting it alone.
+    void moveCurrent(int delta);
     /// Copies the selected rows (tab-separated, with a header line) to the clipboard.
     void copySelection();
     /// Handles coulisse:// links meant for this page; returns false if not.
@@ -102,6 +105,7 @@ private:
     QLabel *m_error = nullptr;
     QTimer *m_debounce = nullptr;
     qint64 m_shownId = -2;
+    int m_keepRow = -1; ///< refresh(): the row to select again once the rows are in
     bool m_ready = false;
     bool m_firstLoad = true;
 };

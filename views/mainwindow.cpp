@@ -2,6 +2,7 @@
 
 #include "actionregistry.h"
 #include "cachedatabase.h"
+#include "cacheeditor.h"
 #include "cataloguepage.h"
 #include "cataloguerepository.h"
 #include "centralconnection.h"
@@ -14,7 +15,9 @@
 #include "signindialog.h"
 #include "syncindicator.h"
 #include "syncworker.h"
+#include "tageditorpane.h"
 #include "taggrouptreemodel.h"
+#include "tagrecommender.h"
 #include "tagspage.h"
 #include "tagtablemodel.h"
 #include "translations.h"
@@ -39,6 +42,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTimer>
+#include <QUndoStack>
 
 #include <sqlite3.h>
 
@@ -46,7 +50,10 @@ MainWindow::MainWindow(std::unique_ptr<CacheDatabase> cache, QWidget *parent)
     : QMainWindow(parent)
     , m_cache(std::move(cache))
     , m_repository(std::make_unique<CatalogueRepository>(m_cache->database()))
+    , m_editor(std::make_unique<CacheEditor>(*m_cache))
+    , m_recommender(std::make_unique<TagRecommender>(m_cache->database()))
 {
+    m_undo = new QUndoStack(this);
     setObjectName(QStringLiteral("MainWindow"));
     m_loader = new RowLoader(m_cache->path(), this);
     m_groups = new TagGroupTreeModel(this);
@@ -75,7 +82,8 @@ MainWindow::MainWindow(std::unique_ptr<CacheDatabase> cache, QWidget *parent)
     setCentralWidget(central);
 
     m_pages = {
-        new VideosPage(new VideoTableModel(m_loader, this), m_repository.get(), m_stack),
+        new VideosPage(new VideoTableModel(m_loader, this), m_repository.get(), m_editor.get(),
+                       m_recommender.get(), m_undo, m_stack),
         new GamesPage(new GameTableModel(m_loader, this), m_repository.get(), m_stack),
         new TagsPage(new TagTableModel(m_loader, this), m_groups, m_repository.get(), m_stack),
         new UsersPage(new UserTableModel(m_loader, this), m_repository.get(), m_stack),
@@ -172,6 +180,65 @@ void MainWindow::createActions()
                 for (CataloguePage *page : std::as_const(m_pages))
                     page->refresh();
             });
+    // Undo and redo of tag edits (the undo stack's own actions, with our shortcuts).
+    QAction *undo = a->add(QStringLiteral("edit.undo"),
+                           QT_TRANSLATE_NOOP("ActionRegistry", "&Undo"), QKeySequence::Undo);
+    undo->setEnabled(false);
+    connect(undo, &QAction::triggered, m_undo, &QUndoStack::undo);
+    connect(m_undo, &QUndoStack::canUndoChanged, undo, &QAction::setEnabled);
+    connect(m_undo, &QUndoStack::undoTextChanged, undo, &QAction::setStatusTip);
+    QAction *redo = a->add(QStringLiteral("edit.redo"),
+                           QT_TRANSLATE_NOOP("ActionRegistry", "&Redo"), QKeySequence::Redo);
+    redo->setEnabled(false);
+    connect(redo, &QAction::triggered, m_undo, &QUndoStack::redo);
+    connect(m_undo, &QUndoStack::canRedoChanged, redo, &QAction::setEnabled);
+    connect(m_undo, &QUndoStack::redoTextChanged, redo, &QAction::setStatusTip);
+
+    // Keyboard tagging on the Videos page.
+    const auto onVideos = [this](const std::function<void(VideosPage *)> &f) {
+        return [this, f] {
+            showPage(QStringLiteral("videos"));
+            if (VideosPage *page = videosPage())
+                f(page);
+        };
+    };
+    connect(a->add(QStringLiteral("tagging.next"),
+                   QT_TRANSLATE_NOOP("ActionRegistry", "&Next Video"),
+                   QKeySequence(Qt::ALT | Qt::Key_Down)),
+            &QAction::triggered, this, onVideos([](VideosPage *p) { p->nextVideo(); }));
+    connect(a->add(QStringLiteral("tagging.previous"),
+                   QT_TRANSLATE_NOOP("ActionRegistry", "&Previous Video"),
+                   QKeySequence(Qt::ALT | Qt::Key_Up)),
+            &QAction::triggered, this, onVideos([](VideosPage *p) { p->previousVideo(); }));
+    connect(a->add(QStringLiteral("tagging.input"),
+                   QT_TRANSLATE_NOOP("ActionRegistry", "&Add Tag…"),
+                   QKeySequence(Qt::CTRL | Qt::Key_T)),
+            &QAction::triggered, this, onVideos([](VideosPage *p) { p->focusTagInput(); }));
+    connect(a->add(QStringLiteral("tagging.removeLast"),
+                   QT_TRANSLATE_NOOP("ActionRegistry", "&Remove Last Tag"),
+                   QKeySequence(Qt::CTRL | Qt::Key_Backspace)),
+            &QAction::triggered, this, onVideos([](VideosPage *p) {
+                if (p->tagEditor())
+                    p->tagEditor()->removeLastTag();
+            }));
+    static const char *const suggestionTexts[] = {
+        QT_TRANSLATE_NOOP("ActionRegistry", "Suggestion &1"),
+        QT_TRANSLATE_NOOP("ActionRegistry", "Suggestion &2"),
+        QT_TRANSLATE_NOOP("ActionRegistry", "Suggestion &3"),
+        QT_TRANSLATE_NOOP("ActionRegistry", "Suggestion &4"),
+        QT_TRANSLATE_NOOP("ActionRegistry", "Suggestion &5"),
+        QT_TRANSLATE_NOOP("ActionRegistry", "Suggestion &6"),
+        QT_TRANSLATE_NOOP("ActionRegistry", "Suggestion &7"),
+        QT_TRANSLATE_NOOP("ActionRegistry", "Suggestion &8"),
+        QT_TRANSLATE_NOOP("ActionRegistry", "Suggestion &9")};
+    for (int n = 1; n <= 9; ++n) {
+        connect(a->add(QStringLiteral("tagging.suggestion%1").arg(n), suggestionTexts[n - 1],
+                       QKeySequence(Qt::ALT | Qt::Key(Qt::Key_0 + n))),
+                &QAction::triggered, this, onVideos([n](VideosPage *p) {
+                    if (p->tagEditor())
+                        p->tagEditor()->acceptSuggestion(n);
+                }));
+    }
     connect(a->add(QStringLiteral("sync.signIn"), QT_TRANSLATE_NOOP("ActionRegistry", "Sign &In…")),
             &QAction::triggered, this, [this] { showSignIn(); });
     connect(
@@ -211,6 +278,9 @@ void MainWindow::createMenus()
     m_fileMenu->addSeparator();
     m_fileMenu->addAction(m_actions->action(QStringLiteral("file.quit")));
     m_editMenu = menuBar()->addMenu(QString());
+    m_editMenu->addAction(m_actions->action(QStringLiteral("edit.undo")));
+    m_editMenu->addAction(m_actions->action(QStringLiteral("edit.redo")));
+    m_editMenu->addSeparator();
     m_editMenu->addAction(m_actions->action(QStringLiteral("edit.copy")));
     m_editMenu->addAction(m_actions->action(QStringLiteral("edit.find")));
     m_editMenu->addAction(m_actions->action(QStringLiteral("edit.clearFilters")));
@@ -229,6 +299,14 @@ void MainWindow::createMenus()
         group->addAction(action);
         connect(action, &QAction::triggered, this, [this, language] { setLanguage(language); });
     }
+    m_taggingMenu = menuBar()->addMenu(QString());
+    for (const char *id :
+         {"tagging.next", "tagging.previous", "tagging.input", "tagging.removeLast"})
+        m_taggingMenu->addAction(m_actions->action(QString::fromLatin1(id)));
+    m_suggestionMenu = m_taggingMenu->addMenu(QString());
+    for (int n = 1; n <= 9; ++n)
+        m_suggestionMenu->addAction(
+            m_actions->action(QStringLiteral("tagging.suggestion%1").arg(n)));
     m_syncMenu = menuBar()->addMenu(QString());
     m_syncMenu->addAction(m_actions->action(QStringLiteral("sync.signIn")));
     m_syncMenu->addAction(m_actions->action(QStringLiteral("sync.signOut")));
@@ -250,6 +328,8 @@ void MainWindow::retranslate()
     m_editMenu->setTitle(tr("&Edit"));
     m_viewMenu->setTitle(tr("&View"));
     m_languageMenu->setTitle(tr("&Language"));
+    m_taggingMenu->setTitle(tr("&Tagging"));
+    m_suggestionMenu->setTitle(tr("Accept &Suggestion"));
     m_syncMenu->setTitle(tr("&Sync"));
     updateSyncActions();
     m_helpMenu->setTitle(tr("&Help"));
@@ -479,9 +559,17 @@ void MainWindow::onSyncFinished(const SyncEngine::Report &report)
     refreshSyncStatus();
 }
 
+VideosPage *MainWindow::videosPage() const
+{
+    return qobject_cast<VideosPage *>(page(QStringLiteral("videos")));
+}
+
 void MainWindow::onCacheChanged()
 {
     m_groups->reload(m_cache->database());
+    m_recommender->invalidate();
+    if (VideosPage *videos = videosPage(); videos && videos->tagEditor())
+        videos->tagEditor()->reload();
     for (CataloguePage *page : std::as_const(m_pages))
         page->refresh();
     if (m_rejectedDialog)

@@ -8,6 +8,7 @@
 #include <memory>
 
 class ActionRegistry;
+class CacheEditor;
 class CacheDatabase;
 class CataloguePage;
 class CatalogueRepository;
@@ -22,6 +23,9 @@ class SignInDialog;
 class SyncIndicator;
 class SyncWorker;
 class TagGroupTreeModel;
+class TagRecommender;
+class QUndoStack;
+class VideosPage;
 struct SyncState;
 
 /// The main window: navigation between the catalogue pages, menus built from the action
@@ -45,6 +49,8 @@ public:
     CataloguePage *currentPage() const;
     bool showPage(const QString &key);
     ActionRegistry *actions() const { return m_actions; }
+    QUndoStack *undoStack() const { return m_undo; }
+    VideosPage *videosPage() const;
     QString cachePath() const;
     /// Names the central store in the status bar (\a name: e.g. "coulisse_demo on the demo
     /// server"; \a details: the tooltip). An empty name hides it.
@@ -101,6 +107,9 @@ private:
 
     std::unique_ptr<CacheDatabase> m_cache;
     std::unique_ptr<CatalogueRepository> m_repository;
+    std::unique_ptr<CacheEditor> m_editor;
+    std::unique_ptr<TagRecommender> m_recommender;
+    QUndoStack *m_undo = nullptr;
     RowLoader *m_loader = nullptr;
     TagGroupTreeModel *m_groups = nullptr;
     ActionRegistry *m_actions = nullptr;
@@ -128,5 +137,7 @@ private:
     QMenu *m_viewMenu = nullptr;
     QMenu *m_languageMenu = nullptr;
     QMenu *m_syncMenu = nullptr;
+    QMenu *m_taggingMenu = nullptr;
+    QMenu *m_suggestionMenu = nullptr;
     QMenu *m_helpMenu = nullptr;
 };

@@ -1,6 +1,7 @@
 #include "videospage.h"
 
 #include "catalogue.h"
+#include "tageditorpane.h"
 #include "videotablemodel.h"
 
 #include <QCheckBox>
@@ -11,11 +12,14 @@
 #include <QLocale>
 #include <QPushButton>
 #include <QStandardItemModel>
+#include <QTableView>
+#include <QTextBrowser>
 #include <QUrlQuery>
 
 using Catalogue::Labels;
 
-VideosPage::VideosPage(VideoTableModel *model, CatalogueRepository *repository, QWidget *parent)
+VideosPage::VideosPage(VideoTableModel *model, CatalogueRepository *repository, CacheEditor *editor,
+                       TagRecommender *recommender, QUndoStack *undo, QWidget *parent)
     : CataloguePage(QStringLiteral("videos"), model, parent)
     , m_videos(model)
     , m_repository(repository)
@@ -39,6 +43,8 @@ VideosPage::VideosPage(VideoTableModel *model, CatalogueRepository *repository, 
     m_featured->setObjectName(QStringLiteral("featuredFilter"));
     m_untagged = new QCheckBox(this);
     m_untagged->setObjectName(QStringLiteral("untaggedFilter"));
+    m_myChanges = new QCheckBox(this);
+    m_myChanges->setObjectName(QStringLiteral("myChangesFilter"));
     m_uploader = new QPushButton(this);
     m_uploader->setObjectName(QStringLiteral("uploaderFilter"));
     m_uploader->setFlat(true);
@@ -51,6 +57,7 @@ VideosPage::VideosPage(VideoTableModel *model, CatalogueRepository *repository, 
     filterBar()->addWidget(m_source);
     filterBar()->addWidget(m_featured);
     filterBar()->addWidget(m_untagged);
+    filterBar()->addWidget(m_myChanges);
     filterBar()->addWidget(m_uploader);
     filterBar()->addWidget(m_clear);
 
@@ -58,6 +65,20 @@ VideosPage::VideosPage(VideoTableModel *model, CatalogueRepository *repository, 
     connect(m_source, &QComboBox::currentIndexChanged, this, &VideosPage::applyFilters);
     connect(m_featured, &QCheckBox::toggled, this, &VideosPage::applyFilters);
     connect(m_untagged, &QCheckBox::toggled, this, &VideosPage::applyFilters);
+    connect(m_myChanges, &QCheckBox::toggled, this, &VideosPage::applyFilters);
+
+    if (editor) {
+        m_tagEditor = new TagEditorPane(repository, editor, recommender, undo, this);
+        detailLayout()->addWidget(m_tagEditor);
+        detailView()->setMinimumHeight(120);
+        connect(table()->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+                &VideosPage::updateTagEditor);
+        connect(table()->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+                &VideosPage::updateTagEditor);
+        connect(model, &LazyTableModel::rowsLoaded, this, &VideosPage::updateTagEditor);
+        connect(m_tagEditor, &TagEditorPane::message, this, &CataloguePage::message);
+        connect(m_tagEditor, &TagEditorPane::videosChanged, this, [this] { refresh(); });
+    }
     connect(m_clear, &QPushButton::clicked, this, &VideosPage::clearFilters);
     connect(m_uploader, &QPushButton::clicked, this, [this] { setUploaderFilter(0, {}); });
     connect(m_tagCompleter, qOverload<const QString &>(&QCompleter::activated), this,
@@ -165,6 +186,7 @@ void VideosPage::applyFilters()
     f.source = m_source->currentData().toString();
     f.featuredOnly = m_featured->isChecked();
     f.untaggedOnly = m_untagged->isChecked();
+    f.myChangesOnly = m_myChanges->isChecked();
     m_clear->setEnabled(!f.isEmpty());
     m_videos->setFilter(f);
 }
@@ -177,7 +199,8 @@ bool VideosPage::hasFilters() const
 void VideosPage::clearFilters()
 {
     const QSignalBlocker b1(m_game), b2(m_source), b3(m_featured), b4(m_untagged),
-        b5(searchField()), b6(m_tag);
+        b5(searchField()), b6(m_tag), b7(m_myChanges);
+    m_myChanges->setChecked(false);
     m_game->setCurrentIndex(0);
     m_source->setCurrentIndex(0);
     m_featured->setChecked(false);
@@ -232,12 +255,15 @@ void VideosPage::retranslate()
     searchField()->setPlaceholderText(tr("Search titles…"));
     searchField()->setToolTip(tr("Full-text search over titles; Chinese matches any part of a "
                                  "title, English words match by prefix"));
-    m_tag->setPlaceholderText(tr("Tags, e.g. 教程 AND NOT 搞笑"));
+    m_tag->setPlaceholderText(tr("Tags, e.g. 教程 -搞笑"));
     m_tag->setToolTip(tr("Pick a tag, or type an expression and press Enter: names joined by "
                          "AND, OR, NOT (also & | ! - 且 或 非) and parentheses; names side by side "
                          "must all be present; put names with spaces in double quotes"));
     m_featured->setText(tr("Featured"));
     m_untagged->setText(tr("Untagged only"));
+    m_myChanges->setText(tr("My pending changes"));
+    m_myChanges->setToolTip(tr("Videos whose tag changes made here are not settled: waiting to "
+                               "sync, waiting for approval, rejected or in conflict"));
     m_clear->setText(tr("Clear filters"));
     m_uploader->setText(tr("Uploader: %1 ✕").arg(m_uploaderName));
     m_uploader->setToolTip(tr("Show videos of every uploader"));
@@ -322,4 +348,43 @@ void VideosPage::showDetail(qint64 id)
         html += QStringLiteral("</table>");
     }
     setDetailHtml(html);
+}
+
+void VideosPage::updateTagEditor()
+{
+    if (!m_tagEditor)
+        return;
+    // The selected rows (bulk tagging), else the current one.
+    QList<qint64> ids;
+    const QModelIndexList rows = table()->selectionModel()->selectedRows();
+    for (const QModelIndex &index : rows) {
+        const qint64 id = model()->idAt(index.row());
+        if (id < 0)
+            return; // a window is on its way; rowsLoaded brings us back
+        ids.append(id);
+    }
+    if (ids.isEmpty()) {
+        const QModelIndex current = table()->selectionModel()->currentIndex();
+        if (current.isValid() && model()->idAt(current.row()) >= 0)
+            ids.append(model()->idAt(current.row()));
+    }
+    std::sort(ids.begin(), ids.end());
+    if (ids != m_tagEditor->videos())
+        m_tagEditor->setVideos(ids);
+}
+
+void VideosPage::nextVideo()
+{
+    moveCurrent(1);
+}
+
+void VideosPage::previousVideo()
+{
+    moveCurrent(-1);
+}
+
+void VideosPage::focusTagInput()
+{
+    if (m_tagEditor)
+        m_tagEditor->focusInput();
 }

@@ -7,7 +7,11 @@ class QCheckBox;
 class QComboBox;
 class QCompleter;
 class QPushButton;
+class CacheEditor;
 class QStandardItemModel;
+class QUndoStack;
+class TagEditorPane;
+class TagRecommender;
 class VideoTableModel;
 
 /// The Videos page: every video of the cache, with full-text search over titles and
@@ -17,13 +21,20 @@ class VideosPage : public CataloguePage
     Q_OBJECT
 
 public:
-    VideosPage(VideoTableModel *model, CatalogueRepository *repository, QWidget *parent = nullptr);
+    /// Without an editor (a read-only cache) the page has no tag editor.
+    VideosPage(VideoTableModel *model, CatalogueRepository *repository, CacheEditor *editor,
+               TagRecommender *recommender, QUndoStack *undo, QWidget *parent = nullptr);
 
     QString title() const override;
     void clearFilters() override;
     bool openLink(const QUrl &link) override;
     /// Reloads the game and tag lists of the filters (after the cache changed).
     void reloadChoices();
+    TagEditorPane *tagEditor() const { return m_tagEditor; }
+    /// Keyboard tagging: the next or previous video, the tag input.
+    void nextVideo();
+    void previousVideo();
+    void focusTagInput();
 
 protected:
     void applyFilters() override;
@@ -36,6 +47,7 @@ protected:
 private:
     void setTagFilter(qint64 tagId);
     void setUploaderFilter(qint64 uploaderId, const QString &nickname);
+    void updateTagEditor();
 
     VideoTableModel *m_videos;
     CatalogueRepository *m_repository;
@@ -46,6 +58,8 @@ private:
     QComboBox *m_source = nullptr;
     QCheckBox *m_featured = nullptr;
     QCheckBox *m_untagged = nullptr;
+    QCheckBox *m_myChanges = nullptr;
+    TagEditorPane *m_tagEditor = nullptr;
     QPushButton *m_uploader = nullptr;
     QPushButton *m_clear = nullptr;
     qint64 m_tagId = 0;

@@ -1,0 +1,261 @@
+#include "actionregistry.h"
+#include "cachedatabase.h"
+#include "lazytablemodel.h"
+#include "mainwindow.h"
+#include "tageditorpane.h"
+#include "testsupport.h"
+#include "translations.h"
+#include "videospage.h"
+
+#include <QAbstractItemView>
+#include <QAction>
+#include <QApplication>
+#include <QCheckBox>
+#include <QCompleter>
+#include <QFile>
+#include <QLineEdit>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSqlQuery>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUndoStack>
+
+using TestSupport::scalar;
+
+/// The tag editor beside the videos table, driven as an editor does: keyboard tagging with
+/// completion and numbered suggestions, undo and redo, next and previous video, bulk tagging
+/// of a selection, the edit's state and the "my pending changes" filter.
+class TestTagEditor : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString m_path;
+    int m_copies = 0;
+
+    struct Window
+    {
+        std::unique_ptr<MainWindow> window;
+        VideosPage *page = nullptr;
+        TagEditorPane *editor = nullptr;
+        QSqlDatabase db;
+    };
+
+    Window open()
+    {
+        Window w;
+        const QString path = m_dir.filePath(QStringLiteral("copy-%1.sqlite").arg(++m_copies));
+        if (!QFile::copy(m_path, path))
+            return w;
+        auto cache = std::make_unique<CacheDatabase>();
+        if (!cache->open(path))
+            return w;
+        w.db = cache->database();
+        w.window = std::make_unique<MainWindow>(std::move(cache));
+        w.window->show();
+        w.window->showPage(QStringLiteral("videos"));
+        w.page = w.window->videosPage();
+        w.editor = w.page ? w.page->tagEditor() : nullptr;
+        return w;
+    }
+
+    static bool ready(Window &w)
+    {
+        return w.page && w.editor && QTest::qWaitFor([&] {
+                   return w.page->isReady() && !w.page->model()->isLoading() &&
+                          w.editor->videos().size() == 1;
+               });
+    }
+
+    static void trigger(Window &w, const char *id)
+    {
+        w.window->actions()->action(QString::fromLatin1(id))->trigger();
+    }
+
+    /// An active general tag the video lacks.
+    static QString freeGeneralTag(const QSqlDatabase &db, qint64 video)
+    {
+        return scalar(db, QStringLiteral("SELECT t.name FROM tags t JOIN tag_groups g ON g.id = "
+                                         "t.group_id WHERE g.kind = 'general' AND t.status = "
+                                         "'active' AND t.id NOT IN (SELECT tag_id FROM "
+                                         "video_tags WHERE video_id = %1) ORDER BY t.id LIMIT 1")
+                              .arg(video))
+            .toString();
+    }
+
+    static qint64 outboxOps(const QSqlDatabase &db)
+    {
+        return scalar(db, QStringLiteral("SELECT count(*) FROM outbox")).toLongLong();
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        qputenv("COULISSE_NO_KEYCHAIN", "1");
+        QSettings::setDefaultFormat(QSettings::IniFormat);
+        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope,
+                           m_dir.filePath(QStringLiteral("settings")));
+        QCoreApplication::setOrganizationName(QStringLiteral("CoulisseTagEditorTest"));
+        m_path = m_dir.filePath(QStringLiteral("tagging.sqlite"));
+        QCOMPARE(TestSupport::writeDemoCache(m_path, 3000, 3), QString());
+        Translations::install(QStringLiteral("en"));
+    }
+
+    void shouldTagWithTheKeyboardAndUndo()
+    {
+        Window w = open();
+        QVERIFY(ready(w));
+        const qint64 video = w.editor->videos().first();
+        const QString tag = freeGeneralTag(w.db, video);
+        QVERIFY(!tag.isEmpty());
+        trigger(w, "tagging.input");
+        auto *input = w.editor->findChild<QLineEdit *>(QStringLiteral("tagInput"));
+        QVERIFY(input);
+        QTRY_VERIFY(input->hasFocus());
+        input->insert(tag); // as an input method does (keyClicks types ASCII only)
+        // Enter where the keyboard is: the completer's popup when it shows matches.
+        QAbstractItemView *popup = input->completer()->popup();
+        QTest::keyClick(popup->isVisible() ? static_cast<QWidget *>(popup) : input, Qt::Key_Return);
+        QTRY_VERIFY(w.editor->chipNames().contains(tag));
+        QVERIFY(input->text().isEmpty());
+        QCOMPARE(outboxOps(w.db), 1);
+        QCOMPARE(w.editor->stateText(), QStringLiteral("Waiting to sync"));
+        QCOMPARE(w.window->undoStack()->count(), 1);
+
+        trigger(w, "edit.undo");
+        QVERIFY(!w.editor->chipNames().contains(tag));
+        QCOMPARE(outboxOps(w.db), 2); // the inverse is an operation too
+        trigger(w, "edit.redo");
+        QVERIFY(w.editor->chipNames().contains(tag));
+        // Backspace in the empty input (or Ctrl+Backspace) takes the last tag off.
+        input->setFocus();
+        QTest::keyClick(input, Qt::Key_Backspace);
+        QVERIFY(!w.editor->chipNames().contains(tag));
+        QCOMPARE(w.window->undoStack()->count(), 2);
+        // The table row followed: the tag count is the cache's.
+        QCOMPARE(scalar(w.db, QStringLiteral("SELECT count(*) FROM video_tags WHERE video_id = "
+                                             "%1")
+                                  .arg(video))
+                     .toInt(),
+                 w.editor->chipNames().size());
+    }
+
+    void shouldRefuseATagThatCannotGoOnTheVideo()
+    {
+        Window w = open();
+        QVERIFY(ready(w));
+        QSignalSpy messages(w.editor, &TagEditorPane::message);
+        QVERIFY(!w.editor->addTag(QStringLiteral("没有这个标签")));
+        QCOMPARE(messages.size(), 1);
+        QCOMPARE(outboxOps(w.db), 0);
+        // A retired tag stays shown on the video, and cannot be added again.
+        const qint64 video = w.editor->videos().first();
+        const QString name = freeGeneralTag(w.db, video);
+        QVERIFY(w.editor->addTag(name));
+        const qint64 tag =
+            scalar(w.db,
+                   QStringLiteral("SELECT t.id FROM tags t JOIN tag_groups g ON g.id = "
+                                  "t.group_id WHERE g.kind = 'general' AND t.name = ?"),
+                   {name})
+                .toLongLong();
+        QVERIFY(QSqlQuery(w.db).exec(
+            QStringLiteral("UPDATE tags SET status = 'retired' WHERE id = %1").arg(tag)));
+        w.editor->reload();
+        QVERIFY(w.editor->chipNames().contains(name));
+        QVERIFY(w.editor->removeTag(tag));
+        QVERIFY(!w.editor->chipNames().contains(name));
+        QVERIFY(!w.editor->addTag(name));
+    }
+
+    void shouldAcceptSuggestionsByNumber()
+    {
+        Window w = open();
+        QVERIFY(ready(w));
+        const QStringList suggestions = w.editor->suggestionNames();
+        QVERIFY(suggestions.size() >= 2);
+        trigger(w, "tagging.suggestion2");
+        QVERIFY(w.editor->chipNames().contains(suggestions.at(1)));
+        QVERIFY(!w.editor->suggestionNames().contains(suggestions.at(1)));
+        // The shortcut is in the action's tooltip (and the Tagging menu).
+        QVERIFY(w.window->actions()
+                    ->action(QStringLiteral("tagging.suggestion2"))
+                    ->toolTip()
+                    .contains(QLatin1String("Alt+2")));
+    }
+
+    void shouldMoveBetweenVideos()
+    {
+        Window w = open();
+        QVERIFY(ready(w));
+        QTableView *table = w.page->table();
+        const qint64 first = w.editor->videos().first();
+        trigger(w, "tagging.next");
+        QCOMPARE(table->selectionModel()->currentIndex().row(), 1);
+        QTRY_COMPARE(w.editor->videos(), QList<qint64>{w.page->model()->idAt(1)});
+        trigger(w, "tagging.previous");
+        QTRY_COMPARE(w.editor->videos(), QList<qint64>{first});
+    }
+
+    void shouldTagASelectionInOneStep()
+    {
+        Window w = open();
+        QVERIFY(ready(w));
+        QTableView *table = w.page->table();
+        table->selectionModel()->select(
+            QItemSelection(w.page->model()->index(0, 0), w.page->model()->index(2, 0)),
+            QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        QTRY_COMPARE(w.editor->videos().size(), 3);
+        const QList<qint64> videos = w.editor->videos();
+        // A general tag at most some of them carry.
+        const QString tag =
+            scalar(w.db, QStringLiteral("SELECT t.name FROM tags t JOIN tag_groups g ON g.id = "
+                                        "t.group_id WHERE g.kind = 'general' AND t.status = "
+                                        "'active' AND (SELECT count(*) FROM video_tags WHERE "
+                                        "tag_id = t.id AND video_id IN (%1, %2, %3)) < 3 ORDER "
+                                        "BY t.id LIMIT 1")
+                             .arg(videos[0])
+                             .arg(videos[1])
+                             .arg(videos[2]))
+                .toString();
+        const QString carrying =
+            QStringLiteral(
+                "SELECT count(*) FROM video_tags vt JOIN tags t ON t.id = vt.tag_id WHERE t.name = "
+                "'%1' AND vt.video_id IN (%2, %3, %4)")
+                .arg(tag)
+                .arg(videos[0])
+                .arg(videos[1])
+                .arg(videos[2]);
+        const int before = scalar(w.db, carrying).toInt();
+        QVERIFY(w.editor->addTag(tag));
+        QCOMPARE(scalar(w.db, carrying).toInt(), 3);
+        QCOMPARE(w.window->undoStack()->count(), 1);
+        // One local transaction for the step.
+        QCOMPARE(
+            scalar(w.db, QStringLiteral("SELECT count(DISTINCT local_tx) FROM outbox")).toInt(), 1);
+        trigger(w, "edit.undo");
+        QCOMPARE(scalar(w.db, carrying).toInt(), before);
+    }
+
+    void shouldFilterMyPendingChanges()
+    {
+        Window w = open();
+        QVERIFY(ready(w));
+        const qint64 video = w.editor->videos().first();
+        QVERIFY(w.editor->addTag(freeGeneralTag(w.db, video)));
+        auto *mine = w.page->findChild<QCheckBox *>(QStringLiteral("myChangesFilter"));
+        QVERIFY(mine);
+        mine->setChecked(true);
+        QTRY_COMPARE(w.page->model()->rowCount(), 1);
+        QTRY_COMPARE(w.page->model()->idAt(0), video);
+        w.page->clearFilters();
+        QVERIFY(!mine->isChecked());
+        QTRY_COMPARE(w.page->model()->rowCount(), 3000);
+    }
+};
+
+QTEST_MAIN(TestTagEditor)
+#include "tst_tageditor.moc"
