@@ -36,23 +36,38 @@
     </message>
     <message numerus="yes">
         <source>Sent %n change(s)</source>
-        <translation><numerusform>Sent %n change</numerusform><numerusform>Sent %n changes</numerusform></translation>
+        <translation>
+            <numerusform>Sent %n change</numerusform>
+            <numerusform>Sent %n changes</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>in %n transaction(s):</source>
-        <translation><numerusform>in %n transaction:</numerusform><numerusform>in %n transactions:</numerusform></translation>
+        <translation>
+            <numerusform>in %n transaction:</numerusform>
+            <numerusform>in %n transactions:</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Removed %n game(s) that left your scope.</source>
-        <translation><numerusform>Removed %n game that left your scope.</numerusform><numerusform>Removed %n games that left your scope.</numerusform></translation>
+        <translation>
+            <numerusform>Removed %n game that left your scope.</numerusform>
+            <numerusform>Removed %n games that left your scope.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Received %n change(s).</source>
-        <translation><numerusform>Received %n change.</numerusform><numerusform>Received %n changes.</numerusform></translation>
+        <translation>
+            <numerusform>Received %n change.</numerusform>
+            <numerusform>Received %n changes.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Confirmed %n change(s).</source>
-        <translation><numerusform>Confirmed %n change.</numerusform><numerusform>Confirmed %n changes.</numerusform></translation>
+        <translation>
+            <numerusform>Confirmed %n change.</numerusform>
+            <numerusform>Confirmed %n changes.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -76,26 +91,56 @@
     <name>SyncEngine</name>
     <message numerus="yes">
         <source>This cache holds %n change(s) of %1 that its central store has not confirmed. Sign in as %1 to that store to send them, or open another cache.</source>
-        <translation><numerusform>This cache holds %n change of %1 that its central store has not confirmed. Sign in as %1 to that store to send it, or open another cache.</numerusform><numerusform>This cache holds %n changes of %1 that its central store has not confirmed. Sign in as %1 to that store to send them, or open another cache.</numerusform></translation>
+        <translation>
+            <numerusform>This cache holds %n change of %1 that its central store has not confirmed. Sign in as %1 to that store to send it, or open another cache.</numerusform>
+            <numerusform>This cache holds %n changes of %1 that its central store has not confirmed. Sign in as %1 to that store to send them, or open another cache.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>SyncIndicator</name>
     <message numerus="yes">
         <source>%n change(s) waiting</source>
-        <translation><numerusform>%n change waiting</numerusform><numerusform>%n changes waiting</numerusform></translation>
+        <translation>
+            <numerusform>%n change waiting</numerusform>
+            <numerusform>%n changes waiting</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n not sent yet</source>
-        <translation><numerusform>%n not sent yet</numerusform><numerusform>%n not sent yet</numerusform></translation>
+        <translation>
+            <numerusform>%n not sent yet</numerusform>
+            <numerusform>%n not sent yet</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n rejected</source>
-        <translation><numerusform>%n rejected</numerusform><numerusform>%n rejected</numerusform></translation>
+        <translation>
+            <numerusform>%n rejected</numerusform>
+            <numerusform>%n rejected</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n conflict(s)</source>
-        <translation><numerusform>%n conflict</numerusform><numerusform>%n conflicts</numerusform></translation>
+        <translation>
+            <numerusform>%n conflict</numerusform>
+            <numerusform>%n conflicts</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TagEditorPane</name>
+    <message numerus="yes">
+        <source>Tags of %n selected video(s)</source>
+        <translation><numerusform>Tags of %n selected video</numerusform><numerusform>Tags of %n selected videos</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Add %1 to %n video(s)</source>
+        <translation><numerusform>Add %1 to %n video</numerusform><numerusform>Add %1 to %n videos</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %1 from %n video(s)</source>
+        <translation><numerusform>Remove %1 from %n video</numerusform><numerusform>Remove %1 from %n videos</numerusform></translation>
     </message>
 </context>
 <context>

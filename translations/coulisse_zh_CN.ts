@@ -67,6 +67,66 @@
         <source>&amp;Rejected Changes…</source>
         <translation>被拒绝的变更(&amp;R)…</translation>
     </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Next Video</source>
+        <translation>下一个视频(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Previous Video</source>
+        <translation>上一个视频(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Add Tag…</source>
+        <translation>添加标签(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove Last Tag</source>
+        <translation>移除最后一个标签(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Suggestion &amp;1</source>
+        <translation>推荐 &amp;1</translation>
+    </message>
+    <message>
+        <source>Suggestion &amp;2</source>
+        <translation>推荐 &amp;2</translation>
+    </message>
+    <message>
+        <source>Suggestion &amp;3</source>
+        <translation>推荐 &amp;3</translation>
+    </message>
+    <message>
+        <source>Suggestion &amp;4</source>
+        <translation>推荐 &amp;4</translation>
+    </message>
+    <message>
+        <source>Suggestion &amp;5</source>
+        <translation>推荐 &amp;5</translation>
+    </message>
+    <message>
+        <source>Suggestion &amp;6</source>
+        <translation>推荐 &amp;6</translation>
+    </message>
+    <message>
+        <source>Suggestion &amp;7</source>
+        <translation>推荐 &amp;7</translation>
+    </message>
+    <message>
+        <source>Suggestion &amp;8</source>
+        <translation>推荐 &amp;8</translation>
+    </message>
+    <message>
+        <source>Suggestion &amp;9</source>
+        <translation>推荐 &amp;9</translation>
+    </message>
 </context>
 <context>
     <name>CacheBulkWriter</name>
@@ -1083,11 +1143,15 @@
     </message>
     <message numerus="yes">
         <source>Sent %n change(s)</source>
-        <translation><numerusform>已发送 %n 项变更</numerusform></translation>
+        <translation>
+            <numerusform>已发送 %n 项变更</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>in %n transaction(s):</source>
-        <translation><numerusform>分 %n 个事务：</numerusform></translation>
+        <translation>
+            <numerusform>分 %n 个事务：</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 already known to central, %2 awaiting review, %3 rejected, %4 in conflict.</source>
@@ -1099,15 +1163,21 @@
     </message>
     <message numerus="yes">
         <source>Removed %n game(s) that left your scope.</source>
-        <translation><numerusform>已移除 %n 款不再属于你负责范围的游戏。</numerusform></translation>
+        <translation>
+            <numerusform>已移除 %n 款不再属于你负责范围的游戏。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Received %n change(s).</source>
-        <translation><numerusform>已接收 %n 项变更。</numerusform></translation>
+        <translation>
+            <numerusform>已接收 %n 项变更。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Confirmed %n change(s).</source>
-        <translation><numerusform>已确认 %n 项变更。</numerusform></translation>
+        <translation>
+            <numerusform>已确认 %n 项变更。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Waiting: %1; rejected: %2; conflicts: %3.</source>
@@ -1325,6 +1395,25 @@
     <message>
         <source>Send Again</source>
         <translation>重新发送</translation>
+    </message>
+</context>
+<context>
+    <name>CopyReader</name>
+    <message>
+        <source>the connection to the central store broke</source>
+        <translation>与中心库的连接已断开</translation>
+    </message>
+    <message>
+        <source>Cannot connect to the central store: %1</source>
+        <translation>无法连接中心库：%1</translation>
+    </message>
+    <message>
+        <source>out of memory</source>
+        <translation>内存不足</translation>
+    </message>
+    <message>
+        <source>not connected</source>
+        <translation>未连接</translation>
     </message>
 </context>
 <context>
@@ -1684,6 +1773,14 @@ Demo staff (name / password):
     <message>
         <source>&amp;Rejected Changes (%1)…</source>
         <translation>被拒绝的变更（%1）(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Tagging</source>
+        <translation>打标签(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Accept &amp;Suggestion</source>
+        <translation>采纳推荐(&amp;S)</translation>
     </message>
 </context>
 <context>
@@ -2174,7 +2271,9 @@ Last lines of %3:
     </message>
     <message numerus="yes">
         <source>This cache holds %n change(s) of %1 that its central store has not confirmed. Sign in as %1 to that store to send them, or open another cache.</source>
-        <translation><numerusform>此缓存中有 %1 的 %n 项变更尚未得到其中心库确认。请以 %1 身份登录该中心库以发送这些变更，或打开其他缓存。</numerusform></translation>
+        <translation>
+            <numerusform>此缓存中有 %1 的 %n 项变更尚未得到其中心库确认。请以 %1 身份登录该中心库以发送这些变更，或打开其他缓存。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Sending changes failed</source>
@@ -2203,6 +2302,14 @@ Last lines of %3:
     <message>
         <source>The central store sent a page of changes without its cursor.</source>
         <translation>中心库发来的一页变更缺少游标。</translation>
+    </message>
+    <message>
+        <source>The central store sent a malformed row for %1.</source>
+        <translation>中心库发来了 %1 的一行格式错误的数据。</translation>
+    </message>
+    <message>
+        <source>cannot re-create an index: %1</source>
+        <translation>无法重建索引：%1</translation>
     </message>
 </context>
 <context>
@@ -2281,7 +2388,9 @@ Last lines of %3:
     </message>
     <message numerus="yes">
         <source>%n change(s) waiting</source>
-        <translation><numerusform>%n 项变更等待中</numerusform></translation>
+        <translation>
+            <numerusform>%n 项变更等待中</numerusform>
+        </translation>
     </message>
     <message>
         <source>No changes waiting</source>
@@ -2289,7 +2398,9 @@ Last lines of %3:
     </message>
     <message numerus="yes">
         <source>%n not sent yet</source>
-        <translation><numerusform>%n 项尚未发送</numerusform></translation>
+        <translation>
+            <numerusform>%n 项尚未发送</numerusform>
+        </translation>
     </message>
     <message>
         <source>Last sync %1</source>
@@ -2301,11 +2412,15 @@ Last lines of %3:
     </message>
     <message numerus="yes">
         <source>%n rejected</source>
-        <translation><numerusform>%n 项被拒绝</numerusform></translation>
+        <translation>
+            <numerusform>%n 项被拒绝</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n conflict(s)</source>
-        <translation><numerusform>%n 项冲突</numerusform></translation>
+        <translation>
+            <numerusform>%n 项冲突</numerusform>
+        </translation>
     </message>
     <message>
         <source>Changes that wait for your decision</source>
@@ -2318,6 +2433,136 @@ Last lines of %3:
     <message>
         <source>The central user this cache syncs as, and their role</source>
         <translation>此缓存同步时使用的中心库用户及其角色</translation>
+    </message>
+</context>
+<context>
+    <name>TagEditorPane</name>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message numerus="yes">
+        <source>Tags of %n selected video(s)</source>
+        <translation><numerusform>所选 %n 个视频的标签</numerusform></translation>
+    </message>
+    <message>
+        <source>Tags of video %1</source>
+        <translation>视频 %1 的标签</translation>
+    </message>
+    <message>
+        <source>Waiting to sync</source>
+        <translation>等待同步</translation>
+    </message>
+    <message>
+        <source>Pending approval</source>
+        <translation>待审核</translation>
+    </message>
+    <message>
+        <source>Applied</source>
+        <translation>已生效</translation>
+    </message>
+    <message>
+        <source>Rejected: %1</source>
+        <translation>已拒绝：%1</translation>
+    </message>
+    <message>
+        <source>Conflict: %1</source>
+        <translation>冲突：%1</translation>
+    </message>
+    <message>
+        <source>None of these videos has tags yet.</source>
+        <translation>这些视频都还没有标签。</translation>
+    </message>
+    <message>
+        <source>No tags yet: type one below or pick a suggestion.</source>
+        <translation>还没有标签：在下方输入，或选择一个推荐。</translation>
+    </message>
+    <message>
+        <source>Retired: stays on the video but cannot be added again. Click to remove.</source>
+        <translation>已下架：保留在视频上，但不能再添加。点击移除。</translation>
+    </message>
+    <message>
+        <source>Click to remove from every selected video</source>
+        <translation>点击从所有所选视频中移除</translation>
+    </message>
+    <message>
+        <source>Click to remove</source>
+        <translation>点击移除</translation>
+    </message>
+    <message>
+        <source>Add a tag… (Enter)</source>
+        <translation>添加标签…（回车）</translation>
+    </message>
+    <message>
+        <source>Name, English name or alias of a tag of the general library or of the game's library; Backspace in the empty field removes the last tag</source>
+        <translation>通用标签库或本游戏标签库中标签的名称、英文名或别名；在空输入框中按退格键移除最后一个标签</translation>
+    </message>
+    <message>
+        <source>Suggestions (Alt+1…9)</source>
+        <translation>推荐（Alt+1…9）</translation>
+    </message>
+    <message>
+        <source>No active tag of the general library is called "%1" (the videos belong to several games).</source>
+        <translation>通用标签库中没有名为“%1”的上架标签（这些视频属于多个游戏）。</translation>
+    </message>
+    <message>
+        <source>No active tag called "%1" can go on this video.</source>
+        <translation>没有名为“%1”且可用于此视频的上架标签。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Add %1 to %n video(s)</source>
+        <translation><numerusform>为 %n 个视频添加 %1</numerusform></translation>
+    </message>
+    <message>
+        <source>Add tag %1</source>
+        <translation>添加标签 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %1 from %n video(s)</source>
+        <translation><numerusform>从 %n 个视频移除 %1</numerusform></translation>
+    </message>
+    <message>
+        <source>Remove tag %1</source>
+        <translation>移除标签 %1</translation>
+    </message>
+    <message>
+        <source>Nothing to change: the videos are already tagged so.</source>
+        <translation>无需更改：这些视频已经是这样标注的。</translation>
+    </message>
+</context>
+<context>
+    <name>TagExpression</name>
+    <message>
+        <source>The quote opened at column %1 is not closed.</source>
+        <translation>第 %1 列的引号没有闭合。</translation>
+    </message>
+    <message>
+        <source>Empty quotes at column %1.</source>
+        <translation>第 %1 列的引号内为空。</translation>
+    </message>
+    <message>
+        <source>The parenthesis at column %1 closes nothing.</source>
+        <translation>第 %1 列的右括号没有对应的左括号。</translation>
+    </message>
+    <message>
+        <source>Unexpected "%1" at column %2.</source>
+        <translation>第 %2 列出现了意外的“%1”。</translation>
+    </message>
+    <message>
+        <source>The parenthesis opened at column %1 is not closed.</source>
+        <translation>第 %1 列的左括号没有闭合。</translation>
+    </message>
+    <message>
+        <source>A tag name is missing at the end.</source>
+        <translation>末尾缺少标签名。</translation>
+    </message>
+    <message>
+        <source>A tag name is missing before "%1" at column %2.</source>
+        <translation>第 %2 列的“%1”之前缺少标签名。</translation>
+    </message>
+    <message>
+        <source>No tag is called "%1" (column %2).</source>
+        <translation>没有名为“%1”的标签（第 %2 列）。</translation>
     </message>
 </context>
 <context>
@@ -2337,6 +2582,25 @@ Last lines of %3:
     <message>
         <source>Tags</source>
         <translation>标签</translation>
+    </message>
+</context>
+<context>
+    <name>TagRecommender</name>
+    <message>
+        <source>Video %1 is not in the cache.</source>
+        <translation>缓存中没有视频 %1。</translation>
+    </message>
+    <message>
+        <source>in the title</source>
+        <translation>出现在标题中</translation>
+    </message>
+    <message>
+        <source>often with %1</source>
+        <translation>常与“%1”同时出现</translation>
+    </message>
+    <message>
+        <source>popular in this game</source>
+        <translation>本游戏常用</translation>
     </message>
 </context>
 <context>
@@ -2651,10 +2915,6 @@ Last lines of %3:
 <context>
     <name>VideosPage</name>
     <message>
-        <source>No tag is called "%1".</source>
-        <translation>没有名为“%1”的标签。</translation>
-    </message>
-    <message>
         <source>Videos</source>
         <translation>视频</translation>
     </message>
@@ -2693,10 +2953,6 @@ coulisse-cli demo-data --cache 文件</translation>
     <message>
         <source>Full-text search over titles; Chinese matches any part of a title, English words match by prefix</source>
         <translation>标题全文搜索：中文可匹配标题中的任意片段，英文单词按前缀匹配</translation>
-    </message>
-    <message>
-        <source>Filter by tag…</source>
-        <translation>按标签筛选…</translation>
     </message>
     <message>
         <source>Featured</source>
@@ -2777,6 +3033,22 @@ coulisse-cli demo-data --cache 文件</translation>
     <message>
         <source>%1 (retired)</source>
         <translation>%1（已下架）</translation>
+    </message>
+    <message>
+        <source>Tags, e.g. 教程 -搞笑</source>
+        <translation>标签，例如 教程 -搞笑</translation>
+    </message>
+    <message>
+        <source>Pick a tag, or type an expression and press Enter: names joined by AND, OR, NOT (also &amp; | ! - 且 或 非) and parentheses; names side by side must all be present; put names with spaces in double quotes</source>
+        <translation>选择一个标签，或输入表达式后按回车：用 AND、OR、NOT（也可用 &amp; | ! - 且 或 非）和括号连接标签名；并列的标签名须同时存在；含空格的名称请加双引号</translation>
+    </message>
+    <message>
+        <source>My pending changes</source>
+        <translation>我的待定更改</translation>
+    </message>
+    <message>
+        <source>Videos whose tag changes made here are not settled: waiting to sync, waiting for approval, rejected or in conflict</source>
+        <translation>在此做出的标签更改尚未落定的视频：等待同步、待审核、被拒绝或有冲突</translation>
     </message>
 </context>
 </TS>
