@@ -7,13 +7,18 @@
 #include "clicommands.h"
 #include "democachewriter.h"
 #include "democentralwriter.h"
+#include "tagexpression.h"
+#include "tagrecommender.h"
 
 #include <QCommandLineParser>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QLocale>
+#include <QSqlError>
 #include <QSqlQuery>
+
+#include <climits>
 
 namespace Cli {
 
@@ -230,23 +235,37 @@ int tagVideo(const QStringList &arguments, bool add)
 {
     QCommandLineParser parser;
     parser.addOption(cacheOption());
-    parser.addOption({QStringLiteral("video"), Text::tr("The video's id."), QStringLiteral("ID")});
+    parser.addOption({QStringLiteral("video"),
+                      Text::tr("A video's id; repeat or separate with commas for several (one "
+                               "step, all or nothing)."),
+                      QStringLiteral("ID")});
     parser.addOption({QStringLiteral("tag"),
                       Text::tr("A tag's id or name (Chinese or English); repeat or separate with "
                                "commas for several."),
                       QStringLiteral("TAG")});
     int code = 0;
     if (!parse(parser,
-               add ? Text::tr("Adds tags to a video in the cache, offline; the change waits in "
+               add ? Text::tr("Adds tags to videos in the cache, offline; the change waits in "
                               "the outbox for the next sync.")
-                   : Text::tr("Removes tags from a video in the cache, offline; the change waits "
+                   : Text::tr("Removes tags from videos in the cache, offline; the change waits "
                               "in the outbox for the next sync."),
                arguments, &code))
         return code;
-    bool ok = false;
-    const qint64 videoId = parser.value(QStringLiteral("video")).toLongLong(&ok);
-    if (!ok || videoId <= 0) {
-        err() << Text::tr("--video takes a video id.") << '\n';
+    QList<qint64> videos;
+    for (const QString &value : parser.values(QStringLiteral("video"))) {
+        for (const QString &part : value.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+            bool ok = false;
+            const qint64 id = part.trimmed().toLongLong(&ok);
+            if (!ok || id <= 0) {
+                err() << Text::tr("--video takes video ids.") << '\n';
+                return 2;
+            }
+            if (!videos.contains(id))
+                videos.append(id);
+        }
+    }
+    if (videos.isEmpty()) {
+        err() << Text::tr("--video takes video ids.") << '\n';
         return 2;
     }
     QStringList names;
@@ -262,39 +281,138 @@ int tagVideo(const QStringList &arguments, bool add)
         return 1;
     }
     CacheEditor editor(cache);
-    QList<qint64> tags;
-    for (const QString &name : std::as_const(names)) {
-        QString error;
-        const qint64 id = editor.resolveTag(videoId, name, &error);
-        if (id == 0) {
-            err() << error << '\n';
-            return 1;
+    // Names are resolved per video: a name may stand for a tag of each game's library.
+    QList<CacheEditor::TagChange> changes;
+    for (qint64 videoId : std::as_const(videos)) {
+        QList<qint64> tags;
+        for (const QString &name : std::as_const(names)) {
+            QString error;
+            const qint64 id = editor.resolveTag(videoId, name, &error);
+            if (id == 0) {
+                err() << error << '\n';
+                return 1;
+            }
+            tags.append(id);
         }
-        tags.append(id);
+        changes.append(add ? CacheEditor::TagChange{videoId, tags, {}}
+                           : CacheEditor::TagChange{videoId, {}, tags});
     }
-    const CacheEditor::Result result =
-        add ? editor.tagVideo(videoId, tags, {}) : editor.tagVideo(videoId, {}, tags);
+    const CacheEditor::BulkResult result = editor.tagVideos(changes);
     if (!result.ok) {
         err() << result.error << '\n';
         return 1;
     }
-    if (!result.changed) {
-        out()
-            << Text::tr("Nothing to change: video %1 already has these tags as asked.").arg(videoId)
-            << '\n';
+    if (result.changes.isEmpty()) {
+        out() << Text::tr("Nothing to change: the videos already have these tags as asked.")
+              << '\n';
         return 0;
     }
     QSqlQuery pending(cache.database());
     pending.exec(QStringLiteral("SELECT count(*) FROM outbox WHERE state IN ('pending', 'sent')"));
     pending.next();
-    out() << (add ? Text::tr("Video %1: added %n tag(s).", nullptr, int(result.added.size()))
-                  : Text::tr("Video %1: removed %n tag(s).", nullptr, int(result.removed.size())))
-                 .arg(videoId)
-          << ' '
-          << Text::tr("Operation %1 waits for the next sync (%2 waiting in all).")
-                 .arg(result.opId)
+    for (const CacheEditor::Result &r : result.changes) {
+        out() << (add ? Text::tr("Video %1: added %n tag(s).", nullptr, int(r.added.size()))
+                      : Text::tr("Video %1: removed %n tag(s).", nullptr, int(r.removed.size())))
+                     .arg(r.videoId)
+              << ' ' << Text::tr("Operation %1.").arg(r.opId) << '\n';
+    }
+    out() << Text::tr("%n operation(s) wait for the next sync (%1 waiting in all).", nullptr,
+                      int(result.changes.size()))
                  .arg(pending.value(0).toLongLong())
           << '\n';
+    return 0;
+}
+
+int tagSuggest(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.addOption(cacheOption());
+    parser.addOption({QStringLiteral("video"), Text::tr("The video's id."), QStringLiteral("ID")});
+    parser.addOption({QStringLiteral("limit"), Text::tr("How many suggestions (default 9)."),
+                      QStringLiteral("N"), QStringLiteral("9")});
+    int code = 0;
+    if (!parse(parser,
+               Text::tr("Suggests tags for a video from the cache: words of its title, tags that "
+                        "go with its tags in its game, the game's common tags."),
+               arguments, &code))
+        return code;
+    bool ok = false;
+    const qint64 videoId = parser.value(QStringLiteral("video")).toLongLong(&ok);
+    const int limit = parser.value(QStringLiteral("limit")).toInt();
+    if (!ok || videoId <= 0 || limit <= 0) {
+        err() << Text::tr("--video takes a video id and --limit a positive number.") << '\n';
+        return 2;
+    }
+    CacheDatabase cache;
+    if (!cache.open(cachePath(parser), CacheDatabase::Access::ReadOnly)) {
+        err() << cache.errorString() << '\n';
+        return 1;
+    }
+    TagRecommender recommender(cache.database());
+    const QList<TagRecommender::Suggestion> list = recommender.recommend(videoId, limit);
+    if (!recommender.errorString().isEmpty() && list.isEmpty()) {
+        err() << recommender.errorString() << '\n';
+        return 1;
+    }
+    int n = 0;
+    for (const TagRecommender::Suggestion &s : list)
+        out() << ++n << ". " << pad(s.name, 16) << ' ' << s.tagId << "  " << recommender.explain(s)
+              << '\n';
+    if (list.isEmpty())
+        out() << Text::tr("No suggestions for video %1.").arg(videoId) << '\n';
+    return 0;
+}
+
+int videoFind(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.addOption(cacheOption());
+    parser.addOption({QStringLiteral("tags"),
+                      Text::tr("A tag expression, e.g. \"英雄联盟 AND 教程 AND NOT 搞笑\"."),
+                      QStringLiteral("EXPR")});
+    parser.addOption({QStringLiteral("limit"), Text::tr("How many videos to list (default 20)."),
+                      QStringLiteral("N"), QStringLiteral("20")});
+    int code = 0;
+    if (!parse(parser, Text::tr("Finds the videos of the cache that match a tag expression."),
+               arguments, &code))
+        return code;
+    const int limit = parser.value(QStringLiteral("limit")).toInt();
+    if (!parser.isSet(QStringLiteral("tags")) || limit < 0) {
+        err() << Text::tr("--tags is required and --limit takes a number.") << '\n';
+        return 2;
+    }
+    CacheDatabase cache;
+    if (!cache.open(cachePath(parser), CacheDatabase::Access::ReadOnly)) {
+        err() << cache.errorString() << '\n';
+        return 1;
+    }
+    TagExpression expression;
+    TagExpression::Error error;
+    if (!expression.parse(parser.value(QStringLiteral("tags")), &error) ||
+        !expression.resolve(cache.database(), &error)) {
+        err() << error.message << '\n';
+        return 1;
+    }
+    if (expression.isEmpty()) {
+        err() << Text::tr("--tags is required and --limit takes a number.") << '\n';
+        return 2;
+    }
+    const QString condition = expression.sqlCondition(QStringLiteral("v.id"));
+    QSqlQuery q(cache.database());
+    if (!q.exec(QStringLiteral("SELECT count(*) FROM videos v WHERE ") + condition) || !q.next()) {
+        err() << q.lastError().text() << '\n';
+        return 1;
+    }
+    const qint64 total = q.value(0).toLongLong();
+    out() << Text::tr("%n video(s) match %1.", nullptr, int(qMin<qint64>(total, INT_MAX)))
+                 .arg(expression.toString())
+          << '\n';
+    q.exec(QStringLiteral("SELECT v.id, v.title FROM videos v WHERE %1 ORDER BY v.published_at "
+                          "DESC, v.id DESC LIMIT %2")
+               .arg(condition)
+               .arg(limit));
+    while (q.next())
+        out() << q.value(0).toLongLong() << '\t' << q.value(1).toString() << '\n';
     return 0;
 }
 
@@ -328,6 +446,12 @@ QList<Command> cacheCommands()
         {{QStringLiteral("tag"), QStringLiteral("remove")},
          QT_TRANSLATE_NOOP("Cli", "Remove tags from a video in a cache (offline, queued)"),
          &tagRemove},
+        {{QStringLiteral("tag"), QStringLiteral("suggest")},
+         QT_TRANSLATE_NOOP("Cli", "Suggest tags for a video (from the cache)"),
+         &tagSuggest},
+        {{QStringLiteral("video"), QStringLiteral("find")},
+         QT_TRANSLATE_NOOP("Cli", "Find videos by a tag expression"),
+         &videoFind},
     };
 }
 

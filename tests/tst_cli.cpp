@@ -101,7 +101,7 @@ private slots:
         Run r = cli(QStringList{QStringLiteral("tag"), QStringLiteral("add")} + base +
                     QStringList{QStringLiteral("--tag"), QStringLiteral("教程,搞笑")});
         QVERIFY2(r.code == 0, qPrintable(r.err));
-        QVERIFY(r.out.contains(QLatin1String("waits for the next sync")));
+        QVERIFY(r.out.contains(QLatin1String("for the next sync")));
         // The same again changes nothing and queues nothing.
         r = cli(QStringList{QStringLiteral("tag"), QStringLiteral("add")} + base +
                 QStringList{QStringLiteral("--tag"), QStringLiteral("教程"),
@@ -128,6 +128,52 @@ private slots:
             db.close();
         }
         QSqlDatabase::removeDatabase(QStringLiteral("tagging"));
+    }
+
+    void shouldTagSeveralVideosSuggestAndFind()
+    {
+        const QString file = m_dir.filePath(QStringLiteral("bulk.sqlite"));
+        QCOMPARE(TestSupport::writeDemoCache(file, 800), QString());
+        const QStringList cache{QStringLiteral("--cache"), file};
+        // Several videos, one step.
+        Run r = cli(QStringList{QStringLiteral("tag"), QStringLiteral("add")} + cache +
+                    QStringList{QStringLiteral("--video"), QStringLiteral("1,2"),
+                                QStringLiteral("--video"), QStringLiteral("3"),
+                                QStringLiteral("--tag"), QStringLiteral("教程")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        // The three carry it now: a tag search finds them.
+        r = cli(QStringList{QStringLiteral("video"), QStringLiteral("find")} + cache +
+                QStringList{QStringLiteral("--tags"), QStringLiteral("教程"),
+                            QStringLiteral("--limit"), QStringLiteral("100000")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QStringList ids;
+        for (const QString &line : r.out.split(QLatin1Char('\n')).mid(1))
+            ids.append(line.section(QLatin1Char('\t'), 0, 0));
+        for (const char *id : {"1", "2", "3"})
+            QVERIFY(ids.contains(QString::fromLatin1(id)));
+        const int all = r.out.section(QLatin1Char(' '), 0, 0).toInt();
+        r = cli(QStringList{QStringLiteral("video"), QStringLiteral("find")} + cache +
+                QStringList{QStringLiteral("--tags"), QStringLiteral("教程 -搞笑"),
+                            QStringLiteral("--limit"), QStringLiteral("0")});
+        QCOMPARE(r.code, 0);
+        QVERIFY(r.out.section(QLatin1Char(' '), 0, 0).toInt() <= all);
+        // A mistake names its column and changes nothing.
+        r = cli(QStringList{QStringLiteral("video"), QStringLiteral("find")} + cache +
+                QStringList{QStringLiteral("--tags"), QStringLiteral("教程 AND (搞笑")});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains(QLatin1String("column 8")), qPrintable(r.err));
+        // Suggestions: numbered, with their reasons.
+        r = cli(QStringList{QStringLiteral("tag"), QStringLiteral("suggest")} + cache +
+                QStringList{QStringLiteral("--video"), QStringLiteral("700"),
+                            QStringLiteral("--limit"), QStringLiteral("3")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QCOMPARE(r.out.trimmed().split(QLatin1Char('\n')).size(), 3);
+        QVERIFY(r.out.startsWith(QLatin1String("1. ")));
+        // All or nothing: an unknown video refuses the whole step.
+        r = cli(QStringList{QStringLiteral("tag"), QStringLiteral("add")} + cache +
+                QStringList{QStringLiteral("--video"), QStringLiteral("4,999999"),
+                            QStringLiteral("--tag"), QStringLiteral("搞笑")});
+        QCOMPARE(r.code, 1);
     }
 };
 

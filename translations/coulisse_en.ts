@@ -69,6 +69,14 @@
             <numerusform>Confirmed %n changes.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n operation(s) wait for the next sync (%1 waiting in all).</source>
+        <translation><numerusform>%n operation waits for the next sync (%1 waiting in all).</numerusform><numerusform>%n operations wait for the next sync (%1 waiting in all).</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n video(s) match %1.</source>
+        <translation><numerusform>%n video matches %1.</numerusform><numerusform>%n videos match %1.</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>GamesPage</name>
@@ -132,15 +140,24 @@
     <name>TagEditorPane</name>
     <message numerus="yes">
         <source>Tags of %n selected video(s)</source>
-        <translation><numerusform>Tags of %n selected video</numerusform><numerusform>Tags of %n selected videos</numerusform></translation>
+        <translation>
+            <numerusform>Tags of %n selected video</numerusform>
+            <numerusform>Tags of %n selected videos</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Add %1 to %n video(s)</source>
-        <translation><numerusform>Add %1 to %n video</numerusform><numerusform>Add %1 to %n videos</numerusform></translation>
+        <translation>
+            <numerusform>Add %1 to %n video</numerusform>
+            <numerusform>Add %1 to %n videos</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Remove %1 from %n video(s)</source>
-        <translation><numerusform>Remove %1 from %n video</numerusform><numerusform>Remove %1 from %n videos</numerusform></translation>
+        <translation>
+            <numerusform>Remove %1 from %n video</numerusform>
+            <numerusform>Remove %1 from %n videos</numerusform>
+        </translation>
     </message>
 </context>
 <context>

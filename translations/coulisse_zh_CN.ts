@@ -1042,24 +1042,8 @@
         <translation>标签的 ID 或名称（中文或英文）；多个标签可重复此选项或用逗号分隔。</translation>
     </message>
     <message>
-        <source>Adds tags to a video in the cache, offline; the change waits in the outbox for the next sync.</source>
-        <translation>离线为缓存中的视频添加标签；变更在待发队列中等待下次同步。</translation>
-    </message>
-    <message>
-        <source>Removes tags from a video in the cache, offline; the change waits in the outbox for the next sync.</source>
-        <translation>离线移除缓存中视频的标签；变更在待发队列中等待下次同步。</translation>
-    </message>
-    <message>
-        <source>--video takes a video id.</source>
-        <translation>--video 需要一个视频 ID。</translation>
-    </message>
-    <message>
         <source>--tag is required.</source>
         <translation>必须指定 --tag。</translation>
-    </message>
-    <message>
-        <source>Nothing to change: video %1 already has these tags as asked.</source>
-        <translation>无需变更：视频 %1 的标签已符合要求。</translation>
     </message>
     <message numerus="yes">
         <source>Video %1: added %n tag(s).</source>
@@ -1072,10 +1056,6 @@
         <translation>
             <numerusform>视频 %1：已移除 %n 个标签。</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Operation %1 waits for the next sync (%2 waiting in all).</source>
-        <translation>操作 %1 等待下次同步（共 %2 项等待中）。</translation>
     </message>
     <message>
         <source>Add tags to a video in a cache (offline, queued for sync)</source>
@@ -1362,6 +1342,78 @@
     <message>
         <source>Edit a game in a cache (offline, queued)</source>
         <translation>编辑缓存中的游戏（离线，排队等待同步）</translation>
+    </message>
+    <message>
+        <source>A video's id; repeat or separate with commas for several (one step, all or nothing).</source>
+        <translation>视频 ID；多个时可重复此选项或用逗号分隔（一步完成，要么全部成功，要么全不更改）。</translation>
+    </message>
+    <message>
+        <source>Adds tags to videos in the cache, offline; the change waits in the outbox for the next sync.</source>
+        <translation>离线为缓存中的视频添加标签；更改在待发送队列中等待下次同步。</translation>
+    </message>
+    <message>
+        <source>Removes tags from videos in the cache, offline; the change waits in the outbox for the next sync.</source>
+        <translation>离线从缓存中的视频移除标签；更改在待发送队列中等待下次同步。</translation>
+    </message>
+    <message>
+        <source>--video takes video ids.</source>
+        <translation>--video 需要视频 ID。</translation>
+    </message>
+    <message>
+        <source>Nothing to change: the videos already have these tags as asked.</source>
+        <translation>无需更改：这些视频的标签已符合要求。</translation>
+    </message>
+    <message>
+        <source>Operation %1.</source>
+        <translation>操作 %1。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n operation(s) wait for the next sync (%1 waiting in all).</source>
+        <translation><numerusform>%n 个操作等待下次同步（共 %1 个等待中）。</numerusform></translation>
+    </message>
+    <message>
+        <source>How many suggestions (default 9).</source>
+        <translation>推荐数量（默认 9）。</translation>
+    </message>
+    <message>
+        <source>Suggests tags for a video from the cache: words of its title, tags that go with its tags in its game, the game's common tags.</source>
+        <translation>根据缓存为视频推荐标签：标题中的词、在同一游戏中常与其现有标签同时出现的标签、该游戏的常用标签。</translation>
+    </message>
+    <message>
+        <source>--video takes a video id and --limit a positive number.</source>
+        <translation>--video 需要视频 ID，--limit 需要正整数。</translation>
+    </message>
+    <message>
+        <source>No suggestions for video %1.</source>
+        <translation>视频 %1 没有推荐。</translation>
+    </message>
+    <message>
+        <source>A tag expression, e.g. "英雄联盟 AND 教程 AND NOT 搞笑".</source>
+        <translation>标签表达式，例如 "英雄联盟 AND 教程 AND NOT 搞笑"。</translation>
+    </message>
+    <message>
+        <source>How many videos to list (default 20).</source>
+        <translation>列出的视频数量（默认 20）。</translation>
+    </message>
+    <message>
+        <source>Finds the videos of the cache that match a tag expression.</source>
+        <translation>查找缓存中符合标签表达式的视频。</translation>
+    </message>
+    <message>
+        <source>--tags is required and --limit takes a number.</source>
+        <translation>必须提供 --tags，--limit 需要数字。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n video(s) match %1.</source>
+        <translation><numerusform>%n 个视频符合 %1。</numerusform></translation>
+    </message>
+    <message>
+        <source>Suggest tags for a video (from the cache)</source>
+        <translation>为视频推荐标签（基于缓存）</translation>
+    </message>
+    <message>
+        <source>Find videos by a tag expression</source>
+        <translation>按标签表达式查找视频</translation>
     </message>
 </context>
 <context>
@@ -2443,7 +2495,9 @@ Last lines of %3:
     </message>
     <message numerus="yes">
         <source>Tags of %n selected video(s)</source>
-        <translation><numerusform>所选 %n 个视频的标签</numerusform></translation>
+        <translation>
+            <numerusform>所选 %n 个视频的标签</numerusform>
+        </translation>
     </message>
     <message>
         <source>Tags of video %1</source>
@@ -2511,7 +2565,9 @@ Last lines of %3:
     </message>
     <message numerus="yes">
         <source>Add %1 to %n video(s)</source>
-        <translation><numerusform>为 %n 个视频添加 %1</numerusform></translation>
+        <translation>
+            <numerusform>为 %n 个视频添加 %1</numerusform>
+        </translation>
     </message>
     <message>
         <source>Add tag %1</source>
@@ -2519,7 +2575,9 @@ Last lines of %3:
     </message>
     <message numerus="yes">
         <source>Remove %1 from %n video(s)</source>
-        <translation><numerusform>从 %n 个视频移除 %1</numerusform></translation>
+        <translation>
+            <numerusform>从 %n 个视频移除 %1</numerusform>
+        </translation>
     </message>
     <message>
         <source>Remove tag %1</source>
