@@ -264,8 +264,23 @@ CacheEditor::Result CacheEditor::editRow(const QString &kind, qint64 id, const Q
                            : tr("There is no game %1 in the cache.").arg(id);
         return result;
     }
-    const qint64 base = row.value(0).toLongLong();
+    qint64 base = row.value(0).toLongLong();
     row.finish();
+    // Earlier edits of the same row still on their way: a supervisor's are applied as they
+    // arrive, each moving the row on by one version, so this edit builds on the last of them
+    // (instead of conflicting with the user's own edit). An editor's become change requests
+    // and leave the version as it is.
+    QSqlQuery earlier(m_cache.database());
+    earlier.prepare(QStringLiteral(
+        "SELECT count(*) FROM outbox WHERE kind = ? AND state IN ('pending', 'sent') AND "
+        "json_extract(payload, ?) = ? AND (SELECT value FROM sync_state WHERE key = 'role') = "
+        "'supervisor'"));
+    earlier.addBindValue(kind);
+    earlier.addBindValue(tag ? QStringLiteral("$.tag_id") : QStringLiteral("$.game_id"));
+    earlier.addBindValue(id);
+    if (earlier.exec() && earlier.next())
+        base += earlier.value(0).toLongLong();
+    earlier.finish();
     QJsonObject payload = fields;
     payload.insert(tag ? QStringLiteral("tag_id") : QStringLiteral("game_id"), id);
     QString error;

@@ -7,6 +7,7 @@
 #include "teststore.h"
 #include "testsupport.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QRandomGenerator>
 #include <QSqlError>
@@ -431,6 +432,30 @@ private slots:
             tagName + QLatin1Char(' ') + expected);
         QCOMPARE(compare(a), QString());
         QCOMPARE(compare(b), QString());
+    }
+
+    void consecutiveOfflineEditsDoNotConflict()
+    {
+        // Rename, then fix the typo, offline: the second edit builds on the first.
+        Client a = client(m_supervisor);
+        QVERIFY(syncSettled(a).ok);
+        const qint64 tag =
+            cached(a, QStringLiteral("SELECT id FROM tags ORDER BY id LIMIT 1 OFFSET 3"));
+        CacheEditor editor(*a.cache);
+        const QString name = QStringLiteral("consecutive-%1").arg(tag);
+        QVERIFY(editor.editTag(tag, {{QStringLiteral("name"), name + QStringLiteral(" tpyo")}}).ok);
+        QVERIFY(editor.editTag(tag, {{QStringLiteral("name"), name}}).ok);
+        QVERIFY(editor.editTag(tag, {{QStringLiteral("aliases"), QJsonArray{name}}}).ok);
+        const SyncEngine::Report r = syncSettled(a);
+        QVERIFY2(r.ok, qPrintable(r.error));
+        QCOMPARE(r.conflicts, 0);
+        QCOMPARE(TestSupport::scalar(m_store->installer(),
+                                     QStringLiteral("SELECT name || '|' || aliases::text FROM "
+                                                    "coulisse.tags WHERE id = %1")
+                                         .arg(tag))
+                     .toString(),
+                 QStringLiteral("%1|[\"%1\"]").arg(name));
+        QCOMPARE(compare(a), QString());
     }
 
     void scopeChanges()
