@@ -266,6 +266,20 @@ CacheEditor::Result CacheEditor::editRow(const QString &kind, qint64 id, const Q
     }
     qint64 base = row.value(0).toLongLong();
     row.finish();
+    if (tag && fields.contains(QStringLiteral("name"))) {
+        QSqlQuery taken(m_cache.database());
+        taken.prepare(QStringLiteral("SELECT 1 FROM tags WHERE name = ? AND id <> ? AND group_id = "
+                                     "(SELECT group_id FROM tags WHERE id = ?)"));
+        taken.addBindValue(fields.value(QStringLiteral("name")).toString());
+        taken.addBindValue(id);
+        taken.addBindValue(id);
+        if (taken.exec() && taken.next()) {
+            m_cache.rollback();
+            result.error = tr("Another tag of this group is already called \"%1\".")
+                               .arg(fields.value(QStringLiteral("name")).toString());
+            return result;
+        }
+    }
     // Earlier edits of the same row still on their way: a supervisor's are applied as they
     // arrive, each moving the row on by one version, so this edit builds on the last of them
     // (instead of conflicting with the user's own edit). An editor's become change requests

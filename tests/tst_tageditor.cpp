@@ -2,7 +2,9 @@
 #include "cachedatabase.h"
 #include "lazytablemodel.h"
 #include "mainwindow.h"
+#include "tageditdialog.h"
 #include "tageditorpane.h"
+#include "tagspage.h"
 #include "testsupport.h"
 #include "translations.h"
 #include "videospage.h"
@@ -12,8 +14,12 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QCompleter>
+#include <QDialogButtonBox>
 #include <QFile>
+#include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
+#include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSqlQuery>
@@ -254,6 +260,69 @@ private slots:
         w.page->clearFilters();
         QVERIFY(!mine->isChecked());
         QTRY_COMPARE(w.page->model()->rowCount(), 3000);
+    }
+
+    void shouldEditATagOfTheLibraryAndUndo()
+    {
+        Window w = open();
+        QVERIFY(ready(w));
+        QVERIFY(w.window->showPage(QStringLiteral("tags")));
+        auto *tags = qobject_cast<TagsPage *>(w.window->currentPage());
+        QVERIFY(tags);
+        QTRY_VERIFY(tags->isReady());
+        QTRY_VERIFY(tags->table()->selectionModel()->currentIndex().isValid());
+        const qint64 id =
+            tags->model()->idAt(tags->table()->selectionModel()->currentIndex().row());
+        QVERIFY(id > 0);
+        const QString before =
+            scalar(w.db, QStringLiteral("SELECT name FROM tags WHERE id = %1").arg(id)).toString();
+        const int uses =
+            scalar(w.db, QStringLiteral("SELECT usage_count FROM tags WHERE id = %1").arg(id))
+                .toInt();
+        // Retire: the dialog says what it affects before anything changes.
+        TagEditDialog *dialog = tags->editCurrentTag(true);
+        QVERIFY(dialog);
+        auto *impact = dialog->findChild<QLabel *>(QStringLiteral("impact"));
+        QVERIFY2(impact->text().contains(QLocale().toString(uses)), qPrintable(impact->text()));
+        QVERIFY(impact->text().contains(QLatin1String("no longer be added")));
+        dialog->findChild<QLineEdit *>(QStringLiteral("tagName"))->setText(before + u"·新"_qs);
+        dialog->findChild<QLineEdit *>(QStringLiteral("tagAliases"))
+            ->setText(u"别名一，alias two"_qs);
+        dialog->accept();
+        QCOMPARE(scalar(w.db, QStringLiteral("SELECT name || '|' || status || '|' || aliases FROM "
+                                             "tags WHERE id = %1")
+                                  .arg(id))
+                     .toString(),
+                 before + u"·新|retired|[\"别名一\",\"alias two\"]"_qs);
+        QCOMPARE(outboxOps(w.db), 1);
+        QCOMPARE(w.window->undoStack()->count(), 1);
+        trigger(w, "edit.undo");
+        QCOMPARE(
+            scalar(w.db,
+                   QStringLiteral("SELECT name || '|' || status FROM tags WHERE id = %1").arg(id))
+                .toString(),
+            before + QStringLiteral("|active"));
+        QCOMPARE(outboxOps(w.db), 2);
+        // An empty name is refused in the dialog; a name another tag of the group has, by the
+        // editor, with a clear message.
+        dialog = tags->editCurrentTag();
+        QVERIFY(dialog);
+        auto *name = dialog->findChild<QLineEdit *>(QStringLiteral("tagName"));
+        name->clear();
+        QVERIFY(
+            !dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->isEnabled());
+        const QString sibling =
+            scalar(w.db, QStringLiteral("SELECT name FROM tags WHERE group_id = (SELECT group_id "
+                                        "FROM tags WHERE id = %1) AND id <> %1 LIMIT 1")
+                             .arg(id))
+                .toString();
+        QVERIFY(!sibling.isEmpty());
+        name->setText(sibling);
+        QSignalSpy messages(tags, &CataloguePage::message);
+        dialog->accept();
+        QCOMPARE(messages.size(), 1);
+        QVERIFY(messages.first().first().toString().contains(sibling));
+        QCOMPARE(outboxOps(w.db), 2);
     }
 };
 

@@ -71,11 +71,17 @@
     </message>
     <message numerus="yes">
         <source>%n operation(s) wait for the next sync (%1 waiting in all).</source>
-        <translation><numerusform>%n operation waits for the next sync (%1 waiting in all).</numerusform><numerusform>%n operations wait for the next sync (%1 waiting in all).</numerusform></translation>
+        <translation>
+            <numerusform>%n operation waits for the next sync (%1 waiting in all).</numerusform>
+            <numerusform>%n operations wait for the next sync (%1 waiting in all).</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n video(s) match %1.</source>
-        <translation><numerusform>%n video matches %1.</numerusform><numerusform>%n videos match %1.</numerusform></translation>
+        <translation>
+            <numerusform>%n video matches %1.</numerusform>
+            <numerusform>%n videos match %1.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -134,6 +140,17 @@
             <numerusform>%n conflict</numerusform>
             <numerusform>%n conflicts</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>TagEditDialog</name>
+    <message numerus="yes">
+        <source>%n game(s)</source>
+        <translation><numerusform>%n game</numerusform><numerusform>%n games</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n video(s)</source>
+        <translation><numerusform>%n video</numerusform><numerusform>%n videos</numerusform></translation>
     </message>
 </context>
 <context>

@@ -288,6 +288,10 @@
         <source>A conflicting change is kept, edited or given up, not retried.</source>
         <translation>冲突的变更只能保留、编辑或放弃，不能重试。</translation>
     </message>
+    <message>
+        <source>Another tag of this group is already called "%1".</source>
+        <translation>本分组中已有名为“%1”的标签。</translation>
+    </message>
 </context>
 <context>
     <name>Catalogue</name>
@@ -1369,7 +1373,9 @@
     </message>
     <message numerus="yes">
         <source>%n operation(s) wait for the next sync (%1 waiting in all).</source>
-        <translation><numerusform>%n 个操作等待下次同步（共 %1 个等待中）。</numerusform></translation>
+        <translation>
+            <numerusform>%n 个操作等待下次同步（共 %1 个等待中）。</numerusform>
+        </translation>
     </message>
     <message>
         <source>How many suggestions (default 9).</source>
@@ -1405,7 +1411,9 @@
     </message>
     <message numerus="yes">
         <source>%n video(s) match %1.</source>
-        <translation><numerusform>%n 个视频符合 %1。</numerusform></translation>
+        <translation>
+            <numerusform>%n 个视频符合 %1。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Suggest tags for a video (from the cache)</source>
@@ -2488,6 +2496,81 @@ Last lines of %3:
     </message>
 </context>
 <context>
+    <name>TagEditDialog</name>
+    <message>
+        <source>Propose a change to %1</source>
+        <translation>提议修改 %1</translation>
+    </message>
+    <message>
+        <source>Edit tag %1</source>
+        <translation>编辑标签 %1</translation>
+    </message>
+    <message>
+        <source>Separated by commas</source>
+        <translation>用逗号分隔</translation>
+    </message>
+    <message>
+        <source>Retired (下架): stays on what carries it, cannot be added</source>
+        <translation>下架：保留在已有的使用处，不能再添加</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>English name</source>
+        <translation>英文名</translation>
+    </message>
+    <message>
+        <source>Aliases</source>
+        <translation>别名</translation>
+    </message>
+    <message>
+        <source>Propose</source>
+        <translation>提议</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>A supervisor reviews the proposal; until then the tag stays as it is.</source>
+        <translation>提议将由主管审核；在此之前标签保持不变。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n game(s)</source>
+        <translation><numerusform>%n 个游戏</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n video(s)</source>
+        <translation><numerusform>%n 个视频</numerusform></translation>
+    </message>
+    <message>
+        <source>The new name shows on the %1 that carry it.</source>
+        <translation>新名称将显示在带有该标签的 %1 上。</translation>
+    </message>
+    <message>
+        <source>Retiring keeps it on the %1 that carry it; it can no longer be added.</source>
+        <translation>下架后仍保留在带有该标签的 %1 上，但不能再添加。</translation>
+    </message>
+    <message>
+        <source>Re-enabling lets editors add it again (%1 carry it now).</source>
+        <translation>上架后编辑可以再次添加（目前有 %1 带有该标签）。</translation>
+    </message>
+    <message>
+        <source>Aliases find the tag in completion and tag searches.</source>
+        <translation>别名可在自动补全和标签搜索中找到此标签。</translation>
+    </message>
+    <message>
+        <source>Used on %1.</source>
+        <translation>用于 %1。</translation>
+    </message>
+    <message>
+        <source>A tag needs a name.</source>
+        <translation>标签需要名称。</translation>
+    </message>
+</context>
+<context>
     <name>TagEditorPane</name>
     <message>
         <source>Tags</source>
@@ -2765,6 +2848,38 @@ Last lines of %3:
         <translation>
             <numerusform>已下架，但仍有 %Ln 项在使用：已有的使用记录保持不变。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Propose a change…</source>
+        <translation>提议修改…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Rename, aliases, retire or re-enable (F2)</source>
+        <translation>重命名、别名、下架或上架（F2）</translation>
+    </message>
+    <message>
+        <source>Re-enable (上架)…</source>
+        <translation>上架…</translation>
+    </message>
+    <message>
+        <source>Retire (下架)…</source>
+        <translation>下架…</translation>
+    </message>
+    <message>
+        <source>Edit tag %1</source>
+        <translation>编辑标签 %1</translation>
+    </message>
+    <message>
+        <source>Proposed: the change waits for the next sync, then for a supervisor.</source>
+        <translation>已提议：更改等待下次同步，然后等待主管审核。</translation>
+    </message>
+    <message>
+        <source>Changed: the change waits for the next sync.</source>
+        <translation>已修改：更改等待下次同步。</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,9 @@
 #include "tagspage.h"
 
+#include "cacheeditor.h"
 #include "catalogue.h"
+#include "editrowcommand.h"
+#include "tageditdialog.h"
 #include "taggrouptreemodel.h"
 #include "tagtablemodel.h"
 
@@ -11,18 +14,23 @@
 #include <QItemSelectionModel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QPointer>
 #include <QPushButton>
 #include <QSplitter>
 #include <QTreeView>
+#include <QUndoStack>
+#include <QVBoxLayout>
 
 using Catalogue::Labels;
 
 TagsPage::TagsPage(TagTableModel *model, TagGroupTreeModel *groups, CatalogueRepository *repository,
-                   QWidget *parent)
+                   CacheEditor *editor, QUndoStack *undo, QWidget *parent)
     : CataloguePage(QStringLiteral("tags"), model, parent)
     , m_tags(model)
     , m_groups(groups)
     , m_repository(repository)
+    , m_editor(editor)
+    , m_undo(undo)
 {
     m_tree = new QTreeView(this);
     m_tree->setObjectName(QStringLiteral("groupTree"));
@@ -57,6 +65,20 @@ TagsPage::TagsPage(TagTableModel *model, TagGroupTreeModel *groups, CatalogueRep
     connect(m_status, &QComboBox::currentIndexChanged, this, &TagsPage::applyFilters);
     connect(m_unused, &QCheckBox::toggled, this, &TagsPage::applyFilters);
     connect(m_clear, &QPushButton::clicked, this, &TagsPage::clearFilters);
+    if (m_editor && m_undo) {
+        auto *buttons = new QHBoxLayout;
+        m_edit = new QPushButton(this);
+        m_edit->setObjectName(QStringLiteral("editTag"));
+        m_edit->setShortcut(QKeySequence(Qt::Key_F2));
+        m_toggle = new QPushButton(this);
+        m_toggle->setObjectName(QStringLiteral("toggleTagStatus"));
+        buttons->addWidget(m_edit);
+        buttons->addWidget(m_toggle);
+        buttons->addStretch(1);
+        detailLayout()->addLayout(buttons);
+        connect(m_edit, &QPushButton::clicked, this, [this] { editCurrentTag(false); });
+        connect(m_toggle, &QPushButton::clicked, this, [this] { editCurrentTag(true); });
+    }
     retranslate();
     m_clear->setEnabled(false); // nothing to clear yet
 }
@@ -138,6 +160,11 @@ void TagsPage::retranslate()
                 &Labels::status);
     m_unused->setText(tr("Unused only"));
     m_clear->setText(tr("Clear filters"));
+    if (m_edit) {
+        const bool proposal = m_role == QLatin1String("editor");
+        m_edit->setText(proposal ? tr("Propose a change…") : tr("Edit…"));
+        m_edit->setToolTip(tr("Rename, aliases, retire or re-enable (F2)"));
+    }
     m_groups->relabel();
     CataloguePage::retranslate();
 }
@@ -145,6 +172,13 @@ void TagsPage::retranslate()
 void TagsPage::showDetail(qint64 id)
 {
     const auto t = id >= 0 ? m_repository->tag(id) : std::nullopt;
+    m_current = t ? id : -1;
+    if (m_edit) {
+        m_edit->setEnabled(t.has_value());
+        m_toggle->setEnabled(t.has_value());
+        m_toggle->setText(t && t->status == QLatin1String("retired") ? tr("Re-enable (上架)…")
+                                                                     : tr("Retire (下架)…"));
+    }
     if (!t) {
         setDetailHtml(QStringLiteral("<p style='color:#6b6b6b'>%1</p>")
                           .arg(tr("Select a tag to see where it is used.").toHtmlEscaped()));
@@ -192,4 +226,50 @@ void TagsPage::showDetail(qint64 id)
                             int(t->uses))
                              .toHtmlEscaped());
     setDetailHtml(html);
+}
+
+void TagsPage::setRole(const QString &role)
+{
+    m_role = role;
+    retranslate();
+}
+
+TagEditDialog *TagsPage::editCurrentTag(bool toggleStatus)
+{
+    const auto tag = m_current >= 0 ? m_repository->tag(m_current) : std::nullopt;
+    if (!tag || !m_editor)
+        return nullptr;
+    auto *dialog = new TagEditDialog(*tag, m_role == QLatin1String("editor"), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (toggleStatus)
+        dialog->toggleStatus();
+    const qint64 id = tag->id;
+    const QString name = tag->name;
+    connect(dialog, &QDialog::accepted, this, [this, dialog, id, name] {
+        const QJsonObject after = dialog->changes();
+        const QJsonObject before = dialog->original();
+        if (after.isEmpty())
+            return;
+        const CacheEditor::Result r = m_editor->editTag(id, after);
+        if (!r.ok) {
+            emit message(r.error);
+            return;
+        }
+        const QPointer<TagsPage> self(this);
+        m_undo->push(new EditRowCommand(m_editor, EditRowCommand::Row::Tag, id, before, after,
+                                        tr("Edit tag %1").arg(name), [self](const QString &error) {
+                                            if (!self)
+                                                return;
+                                            if (!error.isEmpty())
+                                                emit self->message(error);
+                                            emit self->edited();
+                                        }));
+        emit message(m_role == QLatin1String("editor")
+                         ? tr("Proposed: the change waits for the next sync, then for a "
+                              "supervisor.")
+                         : tr("Changed: the change waits for the next sync."));
+        emit edited();
+    });
+    dialog->open();
+    return dialog;
 }

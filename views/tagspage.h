@@ -3,7 +3,10 @@
 #include "cataloguepage.h"
 #include "cataloguerepository.h"
 
+class CacheEditor;
+class TagEditDialog;
 class QCheckBox;
+class QUndoStack;
 class QComboBox;
 class QPushButton;
 class QTreeView;
@@ -19,12 +22,21 @@ class TagsPage : public CataloguePage
 
 public:
     TagsPage(TagTableModel *model, TagGroupTreeModel *groups, CatalogueRepository *repository,
-             QWidget *parent = nullptr);
+             CacheEditor *editor = nullptr, QUndoStack *undo = nullptr, QWidget *parent = nullptr);
+    /// The signed-in user's role: an editor proposes changes, a supervisor makes them.
+    void setRole(const QString &role);
+    /// Opens the edit dialog of the current tag (\a toggleStatus: with its status switched).
+    TagEditDialog *editCurrentTag(bool toggleStatus = false);
+
 
     QString title() const override;
     void clearFilters() override;
     bool openLink(const QUrl &link) override;
     QTreeView *groupTree() const { return m_tree; }
+
+signals:
+    /// The cache changed here (a tag edit, its undo or redo).
+    void edited();
 
 protected:
     void applyFilters() override;
@@ -42,4 +54,10 @@ private:
     QComboBox *m_status = nullptr;
     QCheckBox *m_unused = nullptr;
     QPushButton *m_clear = nullptr;
+    QPushButton *m_edit = nullptr;
+    QPushButton *m_toggle = nullptr;
+    CacheEditor *m_editor = nullptr;
+    QUndoStack *m_undo = nullptr;
+    QString m_role;
+    qint64 m_current = -1;
 };
