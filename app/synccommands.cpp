@@ -5,6 +5,7 @@
 #include "syncengine.h"
 
 #include <QDateTime>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
@@ -305,6 +306,9 @@ int editRow(const QStringList &arguments, bool tag)
     for (const QString &field : std::as_const(fields))
         parser.addOption(
             {field, Text::tr("The new value of %1.").arg(field), QStringLiteral("VALUE")});
+    parser.addOption({QStringLiteral("aliases"),
+                      Text::tr("The aliases, separated by commas (an empty value removes them)."),
+                      QStringLiteral("LIST")});
     int code = 0;
     if (!parse(parser,
                tag ? Text::tr("Edits a tag in the cache, offline; the change waits for the next "
@@ -326,6 +330,15 @@ int editRow(const QStringList &arguments, bool tag)
         if (parser.isSet(field))
             values.insert(QString(field).replace(QLatin1Char('-'), QLatin1Char('_')),
                           parser.value(field));
+    }
+    if (parser.isSet(QStringLiteral("aliases"))) {
+        QJsonArray aliases;
+        for (const QString &alias :
+             parser.value(QStringLiteral("aliases")).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+            if (!alias.trimmed().isEmpty() && !aliases.contains(alias.trimmed()))
+                aliases.append(alias.trimmed());
+        }
+        values.insert(QStringLiteral("aliases"), aliases);
     }
     if (values.isEmpty()) {
         err() << Text::tr("Nothing to change: give at least one new value.") << '\n';

@@ -169,6 +169,34 @@ private slots:
         QVERIFY2(r.code == 0, qPrintable(r.err));
         QCOMPARE(r.out.trimmed().split(QLatin1Char('\n')).size(), 3);
         QVERIFY(r.out.startsWith(QLatin1String("1. ")));
+        // Aliases set from the CLI find the tag in a tag search.
+        r = cli(QStringList{QStringLiteral("video"), QStringLiteral("find")} + cache +
+                QStringList{QStringLiteral("--tags"), QStringLiteral("howto")});
+        QCOMPARE(r.code, 1); // no tag is called so yet
+        qint64 tutorial = 0;
+        {
+            QSqlDatabase db =
+                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("aliases"));
+            db.setDatabaseName(file);
+            QVERIFY(db.open());
+            tutorial = TestSupport::scalar(db, QStringLiteral("SELECT t.id FROM tags t JOIN "
+                                                              "tag_groups g ON g.id = t.group_id "
+                                                              "WHERE g.kind = 'general' AND "
+                                                              "t.name = '教程'"))
+                           .toLongLong();
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("aliases"));
+        QVERIFY(tutorial > 0);
+        r = cli(QStringList{QStringLiteral("tag"), QStringLiteral("edit")} + cache +
+                QStringList{QStringLiteral("--tag"), QString::number(tutorial),
+                            QStringLiteral("--aliases"), QStringLiteral("howto, guide,howto")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        r = cli(QStringList{QStringLiteral("video"), QStringLiteral("find")} + cache +
+                QStringList{QStringLiteral("--tags"), QStringLiteral("HowTo"),
+                            QStringLiteral("--limit"), QStringLiteral("0")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QCOMPARE(r.out.section(QLatin1Char(' '), 0, 0).toInt(), all);
         // All or nothing: an unknown video refuses the whole step.
         r = cli(QStringList{QStringLiteral("tag"), QStringLiteral("add")} + cache +
                 QStringList{QStringLiteral("--video"), QStringLiteral("4,999999"),

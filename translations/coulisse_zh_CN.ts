@@ -1423,6 +1423,10 @@
         <source>Find videos by a tag expression</source>
         <translation>按标签表达式查找视频</translation>
     </message>
+    <message>
+        <source>The aliases, separated by commas (an empty value removes them).</source>
+        <translation>别名，用逗号分隔（空值表示移除全部别名）。</translation>
+    </message>
 </context>
 <context>
     <name>ConflictEditDialog</name>
@@ -2539,11 +2543,15 @@ Last lines of %3:
     </message>
     <message numerus="yes">
         <source>%n game(s)</source>
-        <translation><numerusform>%n 个游戏</numerusform></translation>
+        <translation>
+            <numerusform>%n 个游戏</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n video(s)</source>
-        <translation><numerusform>%n 个视频</numerusform></translation>
+        <translation>
+            <numerusform>%n 个视频</numerusform>
+        </translation>
     </message>
     <message>
         <source>The new name shows on the %1 that carry it.</source>
