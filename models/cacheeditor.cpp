@@ -393,3 +393,122 @@ CacheEditor::Result CacheEditor::resolve(const QString &opId, Resolution how,
     result.changed = true;
     return result;
 }
+
+CacheEditor::Result CacheEditor::createTag(qint64 groupId, const QString &name,
+                                           const QString &nameEn, const QStringList &aliases)
+{
+    Result result;
+    const QString trimmed = name.trimmed();
+    if (trimmed.isEmpty()) {
+        result.error = tr("A tag needs a name.");
+        return result;
+    }
+    if (!m_cache.beginImmediate()) {
+        result.error = m_cache.errorString();
+        return result;
+    }
+    const auto fail = [&](const QString &message) {
+        m_cache.rollback();
+        result.error = message;
+        return result;
+    };
+    QSqlQuery q(m_cache.database());
+    q.prepare(QStringLiteral("SELECT kind FROM tag_groups WHERE id = ?"));
+    q.addBindValue(groupId);
+    if (!q.exec() || !q.next())
+        return fail(tr("There is no tag group %1 in the cache.").arg(groupId));
+    const QString kind = q.value(0).toString();
+    if (kind == QLatin1String("library"))
+        return fail(tr("A game's library holds its tags in categories: pick one of them."));
+    q.prepare(QStringLiteral("SELECT 1 FROM tags WHERE group_id = ? AND name = ?"));
+    q.addBindValue(groupId);
+    q.addBindValue(trimmed);
+    if (q.exec() && q.next())
+        return fail(tr("Another tag of this group is already called \"%1\".").arg(trimmed));
+    // So is a creation waiting in the outbox.
+    q.prepare(QStringLiteral("SELECT 1 FROM outbox WHERE kind = 'tag_create' AND state IN "
+                             "('pending', 'sent') AND json_extract(payload, '$.group_id') = ? "
+                             "AND json_extract(payload, '$.name') = ?"));
+    q.addBindValue(groupId);
+    q.addBindValue(trimmed);
+    if (q.exec() && q.next())
+        return fail(
+            tr("A tag called \"%1\" is already waiting to be created in this group.").arg(trimmed));
+    q.finish();
+    QJsonArray names;
+    for (const QString &alias : aliases) {
+        if (!alias.trimmed().isEmpty())
+            names.append(alias.trimmed());
+    }
+    QJsonObject payload{{QStringLiteral("group_id"), groupId}, {QStringLiteral("name"), trimmed}};
+    if (!nameEn.trimmed().isEmpty())
+        payload.insert(QStringLiteral("name_en"), nameEn.trimmed());
+    if (!names.isEmpty())
+        payload.insert(QStringLiteral("aliases"), names);
+    QString error;
+    result.opId = enqueue(QStringLiteral("tag_create"), payload, {}, &error);
+    if (result.opId.isEmpty())
+        return fail(error);
+    if (!m_cache.commit())
+        return fail(m_cache.errorString());
+    result.ok = true;
+    result.changed = true;
+    return result;
+}
+
+CacheEditor::Result CacheEditor::mergeTag(qint64 from, qint64 into)
+{
+    Result result;
+    if (from == into) {
+        result.error = tr("A tag cannot be merged into itself.");
+        return result;
+    }
+    if (!m_cache.beginImmediate()) {
+        result.error = m_cache.errorString();
+        return result;
+    }
+    const auto fail = [&](const QString &message) {
+        m_cache.rollback();
+        result.error = message;
+        return result;
+    };
+    QSqlQuery q(m_cache.database());
+    q.prepare(QStringLiteral("SELECT t.status, g.kind, g.game_id FROM tags t JOIN tag_groups g ON "
+                             "g.id = t.group_id WHERE t.id = ?"));
+    struct Side
+    {
+        QString status, kind;
+        QVariant game;
+    };
+    Side sides[2];
+    const qint64 ids[2] = {from, into};
+    for (int i = 0; i < 2; ++i) {
+        q.addBindValue(ids[i]);
+        if (!q.exec() || !q.next())
+            return fail(tr("There is no tag %1 in the cache.").arg(ids[i]));
+        sides[i] = {q.value(0).toString(), q.value(1).toString(), q.value(2)};
+    }
+    q.finish();
+    if (sides[1].status != QLatin1String("active"))
+        return fail(tr("Tag %1 is retired: merge into an active tag.").arg(into));
+    const bool dimension[2] = {sides[0].kind == QLatin1String("dimension"),
+                               sides[1].kind == QLatin1String("dimension")};
+    if (dimension[0] != dimension[1] ||
+        (sides[1].kind == QLatin1String("category") && sides[1].game != sides[0].game))
+        return fail(tr("Tag %1 cannot take the place of tag %2: it does not fit everything that "
+                       "carries it (game tags merge into game tags; a video tag into the general "
+                       "library or into the same game's library).")
+                        .arg(into)
+                        .arg(from));
+    QString error;
+    result.opId =
+        enqueue(QStringLiteral("tag_merge"),
+                {{QStringLiteral("tag_id"), from}, {QStringLiteral("into"), into}}, {}, &error);
+    if (result.opId.isEmpty())
+        return fail(error);
+    if (!m_cache.commit())
+        return fail(m_cache.errorString());
+    result.ok = true;
+    result.changed = true;
+    return result;
+}

@@ -4,6 +4,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QString>
+#include <QStringList>
 #include <QVariant>
 
 class CacheDatabase;
@@ -58,6 +59,16 @@ public:
     /// moved on meanwhile, it comes back as a conflict instead of overwriting.
     Result editTag(qint64 tagId, const QJsonObject &fields);
     Result editGame(qint64 gameId, const QJsonObject &fields);
+
+    /// Proposes a new tag in a group (a game-tag dimension, the general library or a category
+    /// of a game's library). It has no id until central gives it one: the tag appears in the
+    /// cache with the sync that follows.
+    Result createTag(qint64 groupId, const QString &name, const QString &nameEn = {},
+                     const QStringList &aliases = {});
+    /// Merges tag \a from into \a into: what carries \a from carries \a into instead, the
+    /// names of \a from become aliases of \a into and \a from is retired. Central does it (the
+    /// cache shows it after the next sync); \a into must fit everything that carries \a from.
+    Result mergeTag(qint64 from, qint64 into);
 
     /// What to do with a change central refused (rejected) or found overtaken (conflict).
     enum class Resolution {

@@ -162,8 +162,10 @@ bool OutboxModel::reload(const QSqlDatabase &db)
             videos.insert(e.payload.value(QStringLiteral("video_id")).toInteger());
         if (e.payload.contains(QStringLiteral("game_id")))
             games.insert(e.payload.value(QStringLiteral("game_id")).toInteger());
-        if (e.payload.contains(QStringLiteral("tag_id")))
-            tags.insert(e.payload.value(QStringLiteral("tag_id")).toInteger());
+        for (const char *field : {"tag_id", "into"}) {
+            if (e.payload.contains(QLatin1String(field)))
+                tags.insert(e.payload.value(QLatin1String(field)).toInteger());
+        }
         for (qint64 tag : ids(e.payload.value(QStringLiteral("add"))))
             tags.insert(tag);
         for (qint64 tag : ids(e.payload.value(QStringLiteral("remove"))))
@@ -232,6 +234,12 @@ bool OutboxModel::reload(const QSqlDatabase &db)
                                         parts.join(QStringLiteral(", ")));
         } else if (e.kind == QLatin1String("tag_create")) {
             e.change = tr("New tag “%1”").arg(p.value(QStringLiteral("name")).toString());
+        } else if (e.kind == QLatin1String("tag_merge")) {
+            e.change = tr("Merge %1 into %2")
+                           .arg(named(tr("Tag"), p.value(QStringLiteral("tag_id")).toInteger(),
+                                      tagNames),
+                                named(tr("Tag"), p.value(QStringLiteral("into")).toInteger(),
+                                      tagNames));
         } else if (e.kind == QLatin1String("game_create")) {
             e.change = tr("New game “%1”").arg(p.value(QStringLiteral("name")).toString());
         } else {

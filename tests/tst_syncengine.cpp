@@ -458,6 +458,114 @@ private slots:
         QCOMPARE(compare(a), QString());
     }
 
+    void createAndMergeTags()
+    {
+        Client a = client(m_supervisor);
+        QVERIFY(syncSettled(a).ok);
+        CacheEditor editor(*a.cache);
+        const qint64 general =
+            cached(a, QStringLiteral("SELECT id FROM tag_groups WHERE kind = 'general'"));
+        // A new tag has no id until central gives it one: it appears with the sync.
+        const CacheEditor::Result created =
+            editor.createTag(general, QStringLiteral("合并测试"), QStringLiteral("Merge Test"),
+                             {QStringLiteral("mt")});
+        QVERIFY2(created.ok, qPrintable(created.error));
+        QVERIFY(!editor.createTag(general, QStringLiteral("合并测试")).ok); // waiting already
+        QVERIFY(syncSettled(a).ok);
+        const qint64 into =
+            cached(a, QStringLiteral("SELECT id FROM tags WHERE name = '合并测试'"));
+        QVERIFY(into > 0);
+        // Merge a used general tag into it.
+        const qint64 from = cached(a, QStringLiteral("SELECT t.id FROM tags t JOIN tag_groups g "
+                                                     "ON g.id = t.group_id WHERE g.kind = "
+                                                     "'general' AND t.usage_count > 0 AND t.id "
+                                                     "<> %1 ORDER BY t.usage_count LIMIT 1")
+                                          .arg(into));
+        const qint64 carriers = central(
+            QStringLiteral("SELECT count(*) FROM coulisse.video_tags WHERE tag_id = %1").arg(from));
+        QVERIFY(carriers > 0);
+        const QString fromName =
+            TestSupport::scalar(a.cache->database(),
+                                QStringLiteral("SELECT name FROM tags WHERE id = %1").arg(from))
+                .toString();
+        // A tag of a game's library cannot take the place of a general tag.
+        const qint64 foreign = cached(a, QStringLiteral("SELECT t.id FROM tags t JOIN tag_groups "
+                                                        "g ON g.id = t.group_id WHERE g.kind = "
+                                                        "'category' LIMIT 1"));
+        QVERIFY(!editor.mergeTag(from, foreign).ok);
+        const CacheEditor::Result merged = editor.mergeTag(from, into);
+        QVERIFY2(merged.ok, qPrintable(merged.error));
+        const SyncEngine::Report r = syncSettled(a);
+        QVERIFY2(r.ok, qPrintable(r.error));
+        QCOMPARE(outboxState(a, merged.opId), QStringLiteral("applied"));
+        QCOMPARE(
+            central(QStringLiteral("SELECT count(*) FROM coulisse.video_tags WHERE tag_id = %1")
+                        .arg(from)),
+            0);
+        QVERIFY(central(QStringLiteral("SELECT count(*) FROM coulisse.video_tags WHERE tag_id = "
+                                       "%1")
+                            .arg(into)) >= carriers);
+        QCOMPARE(TestSupport::scalar(m_store->installer(),
+                                     QStringLiteral("SELECT status || '|' || (SELECT aliases @> "
+                                                    "jsonb_build_array('%1') FROM coulisse.tags "
+                                                    "WHERE id = %2) FROM "
+                                                    "coulisse.tags WHERE id = %3")
+                                         .arg(fromName)
+                                         .arg(into)
+                                         .arg(from))
+                     .toString(),
+                 QStringLiteral("retired|true"));
+        QCOMPARE(compare(a), QString());
+        QCOMPARE(SyncCheck::health(*a.cache), QString());
+    }
+
+    void editorsMergeIsAProposal()
+    {
+        Client e = client(m_editor);
+        QVERIFY(syncSettled(e).ok);
+        CacheEditor editor(*e.cache);
+        const qint64 from = cached(e, QStringLiteral("SELECT t.id FROM tags t JOIN tag_groups g ON "
+                                                     "g.id = t.group_id WHERE g.kind = 'general' "
+                                                     "AND t.status = 'active' ORDER BY t.id "
+                                                     "LIMIT 1"));
+        const qint64 into = cached(e, QStringLiteral("SELECT t.id FROM tags t JOIN tag_groups g ON "
+                                                     "g.id = t.group_id WHERE g.kind = 'general' "
+                                                     "AND t.status = 'active' ORDER BY t.id "
+                                                     "LIMIT 1 OFFSET 1"));
+        const qint64 before = central(
+            QStringLiteral("SELECT count(*) FROM coulisse.video_tags WHERE tag_id = %1").arg(from));
+        const CacheEditor::Result merged = editor.mergeTag(from, into);
+        QVERIFY2(merged.ok, qPrintable(merged.error));
+        const SyncEngine::Report r = syncSettled(e);
+        QVERIFY2(r.ok, qPrintable(r.error));
+        QCOMPARE(r.awaitingReview, 1);
+        QCOMPARE(central(QStringLiteral("SELECT count(*) FROM coulisse.change_requests WHERE id = "
+                                        "'%1' AND kind = 'tag_merge' AND status = 'pending'")
+                             .arg(merged.opId)),
+                 1);
+        QCOMPARE(
+            central(QStringLiteral("SELECT count(*) FROM coulisse.video_tags WHERE tag_id = %1")
+                        .arg(from)),
+            before);
+        QCOMPARE(compare(e), QString());
+        // A supervisor approves: the merge happens then, and reaches the editor's cache.
+        QSqlQuery review(as(m_supervisor));
+        QVERIFY2(
+            review.exec(
+                QStringLiteral("SELECT coulisse.review_change('%1', true, 'ok')").arg(merged.opId)),
+            qPrintable(review.lastError().text()));
+        QCOMPARE(
+            central(QStringLiteral("SELECT count(*) FROM coulisse.video_tags WHERE tag_id = %1")
+                        .arg(from)),
+            0);
+        QVERIFY(syncSettled(e).ok);
+        QCOMPARE(
+            cached(e,
+                   QStringLiteral("SELECT count(*) FROM video_tags WHERE tag_id = %1").arg(from)),
+            0);
+        QCOMPARE(compare(e), QString());
+    }
+
     void scopeChanges()
     {
         Client e = client(m_editor);
