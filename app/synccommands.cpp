@@ -357,6 +357,91 @@ int editRow(const QStringList &arguments, bool tag)
     return 0;
 }
 
+int tagCreate(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.addOption(cacheOption());
+    parser.addOption({QStringLiteral("group"),
+                      Text::tr("The tag group's id (a dimension, the general library or a "
+                               "category of a game's library)."),
+                      QStringLiteral("ID")});
+    parser.addOption({QStringLiteral("name"), Text::tr("The tag's name."), QStringLiteral("NAME")});
+    parser.addOption(
+        {QStringLiteral("name-en"), Text::tr("The tag's English name."), QStringLiteral("NAME")});
+    parser.addOption({QStringLiteral("aliases"), Text::tr("Aliases, separated by commas."),
+                      QStringLiteral("LIST")});
+    int code = 0;
+    if (!parse(parser,
+               Text::tr("Creates a tag, offline: it is sent with the next sync and appears in the "
+                        "cache once central has given it an id."),
+               arguments, &code))
+        return code;
+    bool ok = false;
+    const qint64 group = parser.value(QStringLiteral("group")).toLongLong(&ok);
+    if (!ok || group <= 0 || parser.value(QStringLiteral("name")).trimmed().isEmpty()) {
+        err() << Text::tr("--group takes a group id and --name a name.") << '\n';
+        return 2;
+    }
+    CacheDatabase cache;
+    if (!openCache(cache, parser))
+        return 1;
+    CacheEditor editor(cache);
+    const CacheEditor::Result r = editor.createTag(
+        group, parser.value(QStringLiteral("name")), parser.value(QStringLiteral("name-en")),
+        parser.value(QStringLiteral("aliases")).split(QLatin1Char(','), Qt::SkipEmptyParts));
+    if (!r.ok) {
+        err() << r.error << '\n';
+        return 1;
+    }
+    out() << Text::tr("Operation %1 waits for the next sync.").arg(r.opId) << '\n';
+    return 0;
+}
+
+int tagMerge(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.addOption(cacheOption());
+    parser.addOption(
+        {QStringLiteral("tag"), Text::tr("The id of the tag merged away."), QStringLiteral("ID")});
+    parser.addOption(
+        {QStringLiteral("into"), Text::tr("The id of the tag that stays."), QStringLiteral("ID")});
+    int code = 0;
+    if (!parse(parser,
+               Text::tr("Merges a tag into another, offline: what carries the first carries the "
+                        "second instead, its names become aliases, and it is retired. Central "
+                        "does it with the next sync."),
+               arguments, &code))
+        return code;
+    bool ok1 = false;
+    bool ok2 = false;
+    const qint64 from = parser.value(QStringLiteral("tag")).toLongLong(&ok1);
+    const qint64 into = parser.value(QStringLiteral("into")).toLongLong(&ok2);
+    if (!ok1 || !ok2 || from <= 0 || into <= 0) {
+        err() << Text::tr("--tag and --into take tag ids.") << '\n';
+        return 2;
+    }
+    CacheDatabase cache;
+    if (!openCache(cache, parser))
+        return 1;
+    QSqlQuery q(cache.database());
+    q.prepare(QStringLiteral("SELECT usage_count FROM tags WHERE id = ?"));
+    q.addBindValue(from);
+    const qint64 uses = q.exec() && q.next() ? q.value(0).toLongLong() : 0;
+    q.finish();
+    CacheEditor editor(cache);
+    const CacheEditor::Result r = editor.mergeTag(from, into);
+    if (!r.ok) {
+        err() << r.error << '\n';
+        return 1;
+    }
+    out() << Text::tr("Tag %1 is on %2 item(s) in this cache; they will carry tag %3.")
+                 .arg(from)
+                 .arg(uses)
+                 .arg(into)
+          << ' ' << Text::tr("Operation %1 waits for the next sync.").arg(r.opId) << '\n';
+    return 0;
+}
+
 int tagEdit(const QStringList &arguments)
 {
     return editRow(arguments, true);
@@ -387,6 +472,12 @@ QList<Command> syncCommands()
         {{QStringLiteral("tag"), QStringLiteral("edit")},
          QT_TRANSLATE_NOOP("Cli", "Edit a tag in a cache (offline, queued)"),
          &tagEdit},
+        {{QStringLiteral("tag"), QStringLiteral("create")},
+         QT_TRANSLATE_NOOP("Cli", "Create a tag (offline, queued)"),
+         &tagCreate},
+        {{QStringLiteral("tag"), QStringLiteral("merge")},
+         QT_TRANSLATE_NOOP("Cli", "Merge a tag into another (offline, queued)"),
+         &tagMerge},
         {{QStringLiteral("game"), QStringLiteral("edit")},
          QT_TRANSLATE_NOOP("Cli", "Edit a game in a cache (offline, queued)"),
          &gameEdit},

@@ -203,6 +203,43 @@ private slots:
                             QStringLiteral("--tag"), QStringLiteral("搞笑")});
         QCOMPARE(r.code, 1);
     }
+
+    void shouldQueueNewAndMergedTags()
+    {
+        const QString file = m_dir.filePath(QStringLiteral("library.sqlite"));
+        QCOMPARE(TestSupport::writeDemoCache(file, 200), QString());
+        qint64 general = 0;
+        {
+            QSqlDatabase db =
+                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("library"));
+            db.setDatabaseName(file);
+            QVERIFY(db.open());
+            general = TestSupport::scalar(
+                          db, QStringLiteral("SELECT id FROM tag_groups WHERE kind = 'general'"))
+                          .toLongLong();
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("library"));
+        const QStringList cache{QStringLiteral("--cache"), file};
+        const QStringList create = QStringList{QStringLiteral("tag"), QStringLiteral("create")} +
+                                   cache +
+                                   QStringList{QStringLiteral("--group"), QString::number(general),
+                                               QStringLiteral("--name"), QStringLiteral("全新")};
+        Run r = cli(create);
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        r = cli(create); // the same name is waiting already
+        QCOMPARE(r.code, 1);
+        QVERIFY(r.err.contains(QStringLiteral("全新")));
+        r = cli(QStringList{QStringLiteral("tag"), QStringLiteral("merge")} + cache +
+                QStringList{QStringLiteral("--tag"), QStringLiteral("94"), QStringLiteral("--into"),
+                            QStringLiteral("94")});
+        QCOMPARE(r.code, 1);
+        r = cli(QStringList{QStringLiteral("tag"), QStringLiteral("merge")} + cache +
+                QStringList{QStringLiteral("--tag"), QStringLiteral("94"), QStringLiteral("--into"),
+                            QStringLiteral("95")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QVERIFY(r.out.contains(QLatin1String("will carry tag 95")));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCli)

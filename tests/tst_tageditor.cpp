@@ -4,6 +4,8 @@
 #include "mainwindow.h"
 #include "tageditdialog.h"
 #include "tageditorpane.h"
+#include "taggrouptreemodel.h"
+#include "tagmergedialog.h"
 #include "tagspage.h"
 #include "testsupport.h"
 #include "translations.h"
@@ -26,6 +28,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTreeView>
 #include <QUndoStack>
 
 using TestSupport::scalar;
@@ -323,6 +326,64 @@ private slots:
         QCOMPARE(messages.size(), 1);
         QVERIFY(messages.first().first().toString().contains(sibling));
         QCOMPARE(outboxOps(w.db), 2);
+    }
+
+    void shouldCreateAndMergeTagsFromTheLibrary()
+    {
+        Window w = open();
+        QVERIFY(ready(w));
+        QVERIFY(w.window->showPage(QStringLiteral("tags")));
+        auto *tags = qobject_cast<TagsPage *>(w.window->currentPage());
+        QTRY_VERIFY(tags->isReady());
+        // No group picked: no new tag.
+        QVERIFY(!tags->newTag());
+        QAbstractItemModel *tree = tags->groupTree()->model();
+        QModelIndex general;
+        for (int r = 0; r < tree->rowCount() && !general.isValid(); ++r) {
+            const QModelIndex i = tree->index(r, 0);
+            if (i.data(TagGroupTreeModel::KindRole).toString() == QLatin1String("general"))
+                general = i;
+        }
+        QVERIFY(general.isValid());
+        tags->groupTree()->setCurrentIndex(general);
+        TagEditDialog *create = tags->newTag();
+        QVERIFY(create);
+        auto *ok = create->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+        QVERIFY(!ok->isEnabled());
+        create->findChild<QLineEdit *>(QStringLiteral("tagName"))->setText(u"全新标签"_qs);
+        QVERIFY(ok->isEnabled());
+        create->accept();
+        QCOMPARE(scalar(w.db, QStringLiteral("SELECT json_extract(payload, '$.name') FROM outbox "
+                                             "WHERE kind = 'tag_create'"))
+                     .toString(),
+                 u"全新标签"_qs);
+        // Merge the current tag (a general one, after the group filter) into another general
+        // tag; a tag of a game's library does not fit.
+        QTRY_VERIFY(tags->table()->selectionModel()->currentIndex().isValid());
+        const qint64 from =
+            tags->model()->idAt(tags->table()->selectionModel()->currentIndex().row());
+        TagMergeDialog *merge = tags->mergeCurrentTag();
+        QVERIFY(merge);
+        const QString foreign =
+            scalar(w.db, QStringLiteral("SELECT t.name FROM tags t JOIN tag_groups g ON g.id = "
+                                        "t.group_id WHERE g.kind = 'category' AND t.name NOT IN "
+                                        "(SELECT name FROM tags t2 JOIN tag_groups g2 ON g2.id = "
+                                        "t2.group_id WHERE g2.kind = 'general') LIMIT 1"))
+                .toString();
+        QVERIFY(!merge->pick(foreign));
+        const QString into =
+            scalar(w.db, QStringLiteral("SELECT t.name FROM tags t JOIN tag_groups g ON g.id = "
+                                        "t.group_id WHERE g.kind = 'general' AND t.status = "
+                                        "'active' AND t.id <> %1 LIMIT 1")
+                             .arg(from))
+                .toString();
+        QVERIFY(merge->pick(into));
+        QVERIFY(merge->findChild<QLabel *>(QStringLiteral("impact"))->text().contains(u"instead"_qs));
+        merge->accept();
+        QCOMPARE(scalar(w.db, QStringLiteral("SELECT json_extract(payload, '$.tag_id') FROM outbox "
+                                             "WHERE kind = 'tag_merge'"))
+                     .toLongLong(),
+                 from);
     }
 };
 

@@ -292,6 +292,34 @@
         <source>Another tag of this group is already called "%1".</source>
         <translation>本分组中已有名为“%1”的标签。</translation>
     </message>
+    <message>
+        <source>A tag needs a name.</source>
+        <translation>标签需要名称。</translation>
+    </message>
+    <message>
+        <source>There is no tag group %1 in the cache.</source>
+        <translation>缓存中没有标签分组 %1。</translation>
+    </message>
+    <message>
+        <source>A game's library holds its tags in categories: pick one of them.</source>
+        <translation>游戏专属标签库的标签放在分类中：请选择其中一个分类。</translation>
+    </message>
+    <message>
+        <source>A tag called "%1" is already waiting to be created in this group.</source>
+        <translation>本分组中已有名为“%1”的标签在等待创建。</translation>
+    </message>
+    <message>
+        <source>A tag cannot be merged into itself.</source>
+        <translation>标签不能合并到自身。</translation>
+    </message>
+    <message>
+        <source>Tag %1 is retired: merge into an active tag.</source>
+        <translation>标签 %1 已下架：请合并到上架的标签。</translation>
+    </message>
+    <message>
+        <source>Tag %1 cannot take the place of tag %2: it does not fit everything that carries it (game tags merge into game tags; a video tag into the general library or into the same game's library).</source>
+        <translation>标签 %1 不能取代标签 %2：它不适用于所有带有该标签的对象（游戏标签只能合并到游戏标签；视频标签只能合并到通用标签库或同一游戏的标签库）。</translation>
+    </message>
 </context>
 <context>
     <name>Catalogue</name>
@@ -1427,6 +1455,58 @@
         <source>The aliases, separated by commas (an empty value removes them).</source>
         <translation>别名，用逗号分隔（空值表示移除全部别名）。</translation>
     </message>
+    <message>
+        <source>The tag group's id (a dimension, the general library or a category of a game's library).</source>
+        <translation>标签分组 ID（游戏标签维度、通用标签库或游戏专属标签库的分类）。</translation>
+    </message>
+    <message>
+        <source>The tag's name.</source>
+        <translation>标签名称。</translation>
+    </message>
+    <message>
+        <source>The tag's English name.</source>
+        <translation>标签英文名。</translation>
+    </message>
+    <message>
+        <source>Aliases, separated by commas.</source>
+        <translation>别名，用逗号分隔。</translation>
+    </message>
+    <message>
+        <source>Creates a tag, offline: it is sent with the next sync and appears in the cache once central has given it an id.</source>
+        <translation>离线创建标签：下次同步时发送，中心库分配 ID 后出现在缓存中。</translation>
+    </message>
+    <message>
+        <source>--group takes a group id and --name a name.</source>
+        <translation>--group 需要分组 ID，--name 需要名称。</translation>
+    </message>
+    <message>
+        <source>The id of the tag merged away.</source>
+        <translation>被合并掉的标签 ID。</translation>
+    </message>
+    <message>
+        <source>The id of the tag that stays.</source>
+        <translation>保留的标签 ID。</translation>
+    </message>
+    <message>
+        <source>Merges a tag into another, offline: what carries the first carries the second instead, its names become aliases, and it is retired. Central does it with the next sync.</source>
+        <translation>离线将一个标签合并到另一个：带有前者的对象改为带有后者，前者的名称成为别名并被下架。中心库在下次同步时执行。</translation>
+    </message>
+    <message>
+        <source>--tag and --into take tag ids.</source>
+        <translation>--tag 和 --into 需要标签 ID。</translation>
+    </message>
+    <message>
+        <source>Tag %1 is on %2 item(s) in this cache; they will carry tag %3.</source>
+        <translation>标签 %1 在此缓存中用于 %2 个对象；它们将改为带有标签 %3。</translation>
+    </message>
+    <message>
+        <source>Create a tag (offline, queued)</source>
+        <translation>创建标签（离线，排队）</translation>
+    </message>
+    <message>
+        <source>Merge a tag into another (offline, queued)</source>
+        <translation>将标签合并到另一个（离线，排队）</translation>
+    </message>
 </context>
 <context>
     <name>ConflictEditDialog</name>
@@ -1968,6 +2048,10 @@ Demo staff (name / password):
     <message>
         <source>Reason / central's values</source>
         <translation>原因 / 中心库的值</translation>
+    </message>
+    <message>
+        <source>Merge %1 into %2</source>
+        <translation>将 %1 合并到 %2</translation>
     </message>
 </context>
 <context>
@@ -2577,6 +2661,22 @@ Last lines of %3:
         <source>A tag needs a name.</source>
         <translation>标签需要名称。</translation>
     </message>
+    <message>
+        <source>Propose a new tag in %1</source>
+        <translation>在 %1 中提议新标签</translation>
+    </message>
+    <message>
+        <source>New tag in %1</source>
+        <translation>在 %1 中新建标签</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <source>The new tag is sent with the next sync and appears once central has created it.</source>
+        <translation>新标签在下次同步时发送，中心库创建后出现。</translation>
+    </message>
 </context>
 <context>
     <name>TagEditorPane</name>
@@ -2734,6 +2834,49 @@ Last lines of %3:
     </message>
 </context>
 <context>
+    <name>TagMergeDialog</name>
+    <message>
+        <source>Merge %1 into another tag</source>
+        <translation>将 %1 合并到另一个标签</translation>
+    </message>
+    <message>
+        <source>The tag that stays…</source>
+        <translation>保留的标签…</translation>
+    </message>
+    <message>
+        <source>Merge into</source>
+        <translation>合并到</translation>
+    </message>
+    <message>
+        <source>A supervisor reviews the proposal before anything moves.</source>
+        <translation>在任何更改生效前，提议将由主管审核。</translation>
+    </message>
+    <message>
+        <source>Propose</source>
+        <translation>提议</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>合并</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n game(s)</source>
+        <translation><numerusform>%n 个游戏</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n video(s)</source>
+        <translation><numerusform>%n 个视频</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 carry %2. Pick the tag that takes its place.</source>
+        <translation>%1 带有“%2”。请选择取代它的标签。</translation>
+    </message>
+    <message>
+        <source>The %1 that carry %2 will carry %3 instead; %2 and its aliases become aliases of %3, and %2 is retired.</source>
+        <translation>带有“%2”的 %1 将改为带有“%3”；“%2”及其别名成为“%3”的别名，“%2”被下架。</translation>
+    </message>
+</context>
+<context>
     <name>TagRecommender</name>
     <message>
         <source>Video %1 is not in the cache.</source>
@@ -2888,6 +3031,50 @@ Last lines of %3:
     <message>
         <source>Changed: the change waits for the next sync.</source>
         <translation>已修改：更改等待下次同步。</translation>
+    </message>
+    <message>
+        <source>Propose a merge…</source>
+        <translation>提议合并…</translation>
+    </message>
+    <message>
+        <source>Merge into…</source>
+        <translation>合并到…</translation>
+    </message>
+    <message>
+        <source>Move every use of this tag to another one and retire it</source>
+        <translation>将此标签的所有使用转移到另一个标签并下架此标签</translation>
+    </message>
+    <message>
+        <source>Propose a tag…</source>
+        <translation>提议新标签…</translation>
+    </message>
+    <message>
+        <source>New tag…</source>
+        <translation>新建标签…</translation>
+    </message>
+    <message>
+        <source>A new tag in the selected group</source>
+        <translation>在所选分组中新建标签</translation>
+    </message>
+    <message>
+        <source>Select a dimension, the general library or a category of a game's library in the tree first</source>
+        <translation>请先在左侧树中选择游戏标签维度、通用标签库或游戏专属标签库的分类</translation>
+    </message>
+    <message>
+        <source>%1 Proposed: it waits for the next sync, then for a supervisor.</source>
+        <translation>%1 已提议：等待下次同步，然后等待主管审核。</translation>
+    </message>
+    <message>
+        <source>%1 It is sent with the next sync.</source>
+        <translation>%1 将在下次同步时发送。</translation>
+    </message>
+    <message>
+        <source>New tag "%1".</source>
+        <translation>新标签“%1”。</translation>
+    </message>
+    <message>
+        <source>Merge of "%1".</source>
+        <translation>合并“%1”。</translation>
     </message>
 </context>
 <context>

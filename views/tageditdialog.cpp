@@ -41,13 +41,18 @@ QJsonArray toArray(const QStringList &list)
 } // namespace
 
 TagEditDialog::TagEditDialog(const CatalogueRepository::TagDetail &tag, bool proposal,
-                             QWidget *parent)
+                             QWidget *parent, Mode mode)
     : QDialog(parent)
     , m_tag(tag)
+    , m_mode(mode)
 {
     setObjectName(QStringLiteral("tagEditDialog"));
-    setWindowTitle(proposal ? tr("Propose a change to %1").arg(tag.name)
-                            : tr("Edit tag %1").arg(tag.name));
+    if (mode == Mode::Create)
+        setWindowTitle(proposal ? tr("Propose a new tag in %1").arg(tag.groupName)
+                                : tr("New tag in %1").arg(tag.groupName));
+    else
+        setWindowTitle(proposal ? tr("Propose a change to %1").arg(tag.name)
+                                : tr("Edit tag %1").arg(tag.name));
     auto *layout = new QVBoxLayout(this);
     auto *form = new QFormLayout;
     m_name = new QLineEdit(tag.name, this);
@@ -65,6 +70,7 @@ TagEditDialog::TagEditDialog(const CatalogueRepository::TagDetail &tag, bool pro
     form->addRow(tr("English name"), m_nameEn);
     form->addRow(tr("Aliases"), m_aliases);
     form->addRow(QString(), m_retired);
+    m_retired->setVisible(mode == Mode::Edit);
     layout->addLayout(form);
     m_impact = new QLabel(this);
     m_impact->setObjectName(QStringLiteral("impact"));
@@ -76,7 +82,10 @@ TagEditDialog::TagEditDialog(const CatalogueRepository::TagDetail &tag, bool pro
     m_problem->setWordWrap(true);
     layout->addWidget(m_problem);
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
-    m_buttons->button(QDialogButtonBox::Ok)->setText(proposal ? tr("Propose") : tr("Apply"));
+    m_buttons->button(QDialogButtonBox::Ok)
+        ->setText(proposal               ? tr("Propose")
+                  : mode == Mode::Create ? tr("Create")
+                                         : tr("Apply"));
     layout->addWidget(m_buttons);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -131,8 +140,32 @@ QJsonObject TagEditDialog::original() const
     return fields;
 }
 
+QString TagEditDialog::name() const
+{
+    return m_name->text().trimmed();
+}
+
+QString TagEditDialog::nameEn() const
+{
+    return m_nameEn->text().trimmed();
+}
+
+QStringList TagEditDialog::aliases() const
+{
+    return splitAliases(m_aliases->text());
+}
+
 void TagEditDialog::update()
 {
+    if (m_mode == Mode::Create) {
+        m_impact->setText(tr("The new tag is sent with the next sync and appears once central "
+                             "has created it."));
+        const bool named = !m_name->text().trimmed().isEmpty();
+        m_problem->setText(named ? QString() : tr("A tag needs a name."));
+        m_problem->setVisible(!named && !m_name->text().isEmpty());
+        m_buttons->button(QDialogButtonBox::Ok)->setEnabled(named);
+        return;
+    }
     const QJsonObject changed = changes();
     const QLocale locale;
     const bool games = m_tag.groupKind == QLatin1String("dimension");

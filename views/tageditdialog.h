@@ -18,8 +18,14 @@ class TagEditDialog : public QDialog
     Q_OBJECT
 
 public:
+    enum class Mode { Edit, Create };
+    /// Create: \a tag carries the group only; the dialog asks for the new tag's names.
     TagEditDialog(const CatalogueRepository::TagDetail &tag, bool proposal,
-                  QWidget *parent = nullptr);
+                  QWidget *parent = nullptr, Mode mode = Mode::Edit);
+
+    QString name() const;
+    QString nameEn() const;
+    QStringList aliases() const;
 
     /// The fields that differ from the tag as it is (empty: nothing changed).
     QJsonObject changes() const;
@@ -32,6 +38,7 @@ private:
     void update();
 
     CatalogueRepository::TagDetail m_tag;
+    Mode m_mode;
     QLineEdit *m_name = nullptr;
     QLineEdit *m_nameEn = nullptr;
     QLineEdit *m_aliases = nullptr;

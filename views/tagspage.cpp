@@ -5,6 +5,7 @@
 #include "editrowcommand.h"
 #include "tageditdialog.h"
 #include "taggrouptreemodel.h"
+#include "tagmergedialog.h"
 #include "tagtablemodel.h"
 
 #include <QCheckBox>
@@ -72,12 +73,22 @@ TagsPage::TagsPage(TagTableModel *model, TagGroupTreeModel *groups, CatalogueRep
         m_edit->setShortcut(QKeySequence(Qt::Key_F2));
         m_toggle = new QPushButton(this);
         m_toggle->setObjectName(QStringLiteral("toggleTagStatus"));
+        m_merge = new QPushButton(this);
+        m_merge->setObjectName(QStringLiteral("mergeTag"));
         buttons->addWidget(m_edit);
         buttons->addWidget(m_toggle);
+        buttons->addWidget(m_merge);
         buttons->addStretch(1);
         detailLayout()->addLayout(buttons);
         connect(m_edit, &QPushButton::clicked, this, [this] { editCurrentTag(false); });
         connect(m_toggle, &QPushButton::clicked, this, [this] { editCurrentTag(true); });
+        connect(m_merge, &QPushButton::clicked, this, [this] { mergeCurrentTag(); });
+        m_new = new QPushButton(this);
+        m_new->setObjectName(QStringLiteral("newTag"));
+        filterBar()->insertWidget(filterBar()->count() - 1, m_new);
+        connect(m_new, &QPushButton::clicked, this, [this] { newTag(); });
+        connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
+                &TagsPage::updateNewTag);
     }
     retranslate();
     m_clear->setEnabled(false); // nothing to clear yet
@@ -164,6 +175,10 @@ void TagsPage::retranslate()
         const bool proposal = m_role == QLatin1String("editor");
         m_edit->setText(proposal ? tr("Propose a change…") : tr("Edit…"));
         m_edit->setToolTip(tr("Rename, aliases, retire or re-enable (F2)"));
+        m_merge->setText(proposal ? tr("Propose a merge…") : tr("Merge into…"));
+        m_merge->setToolTip(tr("Move every use of this tag to another one and retire it"));
+        m_new->setText(proposal ? tr("Propose a tag…") : tr("New tag…"));
+        updateNewTag();
     }
     m_groups->relabel();
     CataloguePage::retranslate();
@@ -176,6 +191,7 @@ void TagsPage::showDetail(qint64 id)
     if (m_edit) {
         m_edit->setEnabled(t.has_value());
         m_toggle->setEnabled(t.has_value());
+        m_merge->setEnabled(t.has_value());
         m_toggle->setText(t && t->status == QLatin1String("retired") ? tr("Re-enable (上架)…")
                                                                      : tr("Retire (下架)…"));
     }
@@ -269,6 +285,77 @@ TagEditDialog *TagsPage::editCurrentTag(bool toggleStatus)
                               "supervisor.")
                          : tr("Changed: the change waits for the next sync."));
         emit edited();
+    });
+    dialog->open();
+    return dialog;
+}
+
+void TagsPage::updateNewTag()
+{
+    if (!m_new)
+        return;
+    const QString kind =
+        m_tree->selectionModel()->currentIndex().data(TagGroupTreeModel::KindRole).toString();
+    const bool fits = kind == QLatin1String("dimension") || kind == QLatin1String("general") ||
+                      kind == QLatin1String("category");
+    m_new->setEnabled(fits);
+    m_new->setToolTip(fits ? tr("A new tag in the selected group")
+                           : tr("Select a dimension, the general library or a category of a "
+                                "game's library in the tree first"));
+}
+
+void TagsPage::afterQueued(const QString &done)
+{
+    emit message(
+        m_role == QLatin1String("editor")
+            ? tr("%1 Proposed: it waits for the next sync, then for a supervisor.").arg(done)
+            : tr("%1 It is sent with the next sync.").arg(done));
+    emit edited();
+}
+
+TagEditDialog *TagsPage::newTag()
+{
+    const QModelIndex group = m_tree->selectionModel()->currentIndex();
+    if (!m_editor || !m_new || !m_new->isEnabled() || !group.isValid())
+        return nullptr;
+    CatalogueRepository::TagDetail blank;
+    blank.groupId = group.data(TagGroupTreeModel::GroupIdRole).toLongLong();
+    blank.groupName = group.data(Qt::DisplayRole).toString();
+    blank.status = QStringLiteral("active");
+    auto *dialog = new TagEditDialog(blank, m_role == QLatin1String("editor"), this,
+                                     TagEditDialog::Mode::Create);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    const qint64 groupId = blank.groupId;
+    connect(dialog, &QDialog::accepted, this, [this, dialog, groupId] {
+        const CacheEditor::Result r =
+            m_editor->createTag(groupId, dialog->name(), dialog->nameEn(), dialog->aliases());
+        if (!r.ok) {
+            emit message(r.error);
+            return;
+        }
+        afterQueued(tr("New tag \"%1\".").arg(dialog->name()));
+    });
+    dialog->open();
+    return dialog;
+}
+
+TagMergeDialog *TagsPage::mergeCurrentTag()
+{
+    const auto tag = m_current >= 0 ? m_repository->tag(m_current) : std::nullopt;
+    if (!tag || !m_editor)
+        return nullptr;
+    auto *dialog =
+        new TagMergeDialog(*tag, m_repository->allTags(), m_role == QLatin1String("editor"), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    const qint64 from = tag->id;
+    const QString name = tag->name;
+    connect(dialog, &QDialog::accepted, this, [this, dialog, from, name] {
+        const CacheEditor::Result r = m_editor->mergeTag(from, dialog->target());
+        if (!r.ok) {
+            emit message(r.error);
+            return;
+        }
+        afterQueued(tr("Merge of \"%1\".").arg(name));
     });
     dialog->open();
     return dialog;

@@ -27,7 +27,10 @@ public:
     void setRole(const QString &role);
     /// Opens the edit dialog of the current tag (\a toggleStatus: with its status switched).
     TagEditDialog *editCurrentTag(bool toggleStatus = false);
-
+    /// Opens the dialog for a new tag in the group selected in the tree (if tags go there).
+    TagEditDialog *newTag();
+    /// Opens the dialog merging the current tag into another.
+    class TagMergeDialog *mergeCurrentTag();
 
     QString title() const override;
     void clearFilters() override;
@@ -47,6 +50,9 @@ protected:
     void retranslate() override;
 
 private:
+    void updateNewTag();
+    void afterQueued(const QString &done);
+
     TagTableModel *m_tags;
     TagGroupTreeModel *m_groups;
     CatalogueRepository *m_repository;
@@ -56,6 +62,8 @@ private:
     QPushButton *m_clear = nullptr;
     QPushButton *m_edit = nullptr;
     QPushButton *m_toggle = nullptr;
+    QPushButton *m_merge = nullptr;
+    QPushButton *m_new = nullptr;
     CacheEditor *m_editor = nullptr;
     QUndoStack *m_undo = nullptr;
     QString m_role;
