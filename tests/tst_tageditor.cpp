@@ -1,4 +1,5 @@
 #include "actionregistry.h"
+#include "barchart.h"
 #include "cachedatabase.h"
 #include "lazytablemodel.h"
 #include "mainwindow.h"
@@ -7,6 +8,7 @@
 #include "taggrouptreemodel.h"
 #include "tagmergedialog.h"
 #include "tagspage.h"
+#include "tagstatisticsdialog.h"
 #include "testsupport.h"
 #include "translations.h"
 #include "videospage.h"
@@ -26,6 +28,7 @@
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
@@ -378,12 +381,34 @@ private slots:
                              .arg(from))
                 .toString();
         QVERIFY(merge->pick(into));
-        QVERIFY(merge->findChild<QLabel *>(QStringLiteral("impact"))->text().contains(u"instead"_qs));
+        QVERIFY(
+            merge->findChild<QLabel *>(QStringLiteral("impact"))->text().contains(u"instead"_qs));
         merge->accept();
         QCOMPARE(scalar(w.db, QStringLiteral("SELECT json_extract(payload, '$.tag_id') FROM outbox "
                                              "WHERE kind = 'tag_merge'"))
                      .toLongLong(),
                  from);
+    }
+
+    void shouldShowTagStatistics()
+    {
+        Window w = open();
+        QVERIFY(ready(w));
+        trigger(w, "tagging.statistics");
+        TagStatisticsDialog *dialog = w.window->findChild<TagStatisticsDialog *>();
+        QVERIFY(dialog);
+        QTRY_VERIFY_WITH_TIMEOUT(dialog->isReady(), 20000);
+        auto *histogram = dialog->findChild<BarChart *>(QStringLiteral("histogram"));
+        double videos = 0;
+        for (double v : histogram->values())
+            videos += v;
+        QCOMPARE(qint64(videos), qint64(3000));
+        auto *pareto = dialog->findChild<BarChart *>(QStringLiteral("pareto"));
+        QVERIFY(!pareto->cumulative().isEmpty());
+        QVERIFY(pareto->cumulative().last() <= 100.0 + 1e-9);
+        QVERIFY(
+            dialog->findChild<QLabel *>(QStringLiteral("summary"))->text().contains(u"3,000"_qs));
+        QVERIFY(dialog->findChild<QTableWidget *>(QStringLiteral("games"))->rowCount() > 0);
     }
 };
 

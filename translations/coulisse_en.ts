@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
@@ -187,11 +187,17 @@
     <name>TagMergeDialog</name>
     <message numerus="yes">
         <source>%n game(s)</source>
-        <translation><numerusform>%n game</numerusform><numerusform>%n games</numerusform></translation>
+        <translation>
+            <numerusform>%n game</numerusform>
+            <numerusform>%n games</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n video(s)</source>
-        <translation><numerusform>%n video</numerusform><numerusform>%n videos</numerusform></translation>
+        <translation>
+            <numerusform>%n video</numerusform>
+            <numerusform>%n videos</numerusform>
+        </translation>
     </message>
 </context>
 <context>

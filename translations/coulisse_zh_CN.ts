@@ -127,6 +127,10 @@
         <source>Suggestion &amp;9</source>
         <translation>推荐 &amp;9</translation>
     </message>
+    <message>
+        <source>Tag &amp;Statistics…</source>
+        <translation>标签统计(&amp;S)…</translation>
+    </message>
 </context>
 <context>
     <name>CacheBulkWriter</name>
@@ -2861,11 +2865,15 @@ Last lines of %3:
     </message>
     <message numerus="yes">
         <source>%n game(s)</source>
-        <translation><numerusform>%n 个游戏</numerusform></translation>
+        <translation>
+            <numerusform>%n 个游戏</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n video(s)</source>
-        <translation><numerusform>%n 个视频</numerusform></translation>
+        <translation>
+            <numerusform>%n 个视频</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 carry %2. Pick the tag that takes its place.</source>
@@ -2893,6 +2901,109 @@ Last lines of %3:
     <message>
         <source>popular in this game</source>
         <translation>本游戏常用</translation>
+    </message>
+</context>
+<context>
+    <name>TagStatisticsDialog</name>
+    <message>
+        <source>Tag statistics</source>
+        <translation>标签统计</translation>
+    </message>
+    <message>
+        <source>Videos by number of optional tags (all but the game's default tags)</source>
+        <translation>按可选标签数量统计的视频数（不含游戏默认标签）</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>概览</translation>
+    </message>
+    <message>
+        <source>Uses per tag</source>
+        <translation>各标签使用量</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>标签库</translation>
+    </message>
+    <message>
+        <source>Videos with one of its tags</source>
+        <translation>带有其中标签的视频</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>占比</translation>
+    </message>
+    <message>
+        <source>Game</source>
+        <translation>游戏</translation>
+    </message>
+    <message>
+        <source>Videos</source>
+        <translation>视频</translation>
+    </message>
+    <message>
+        <source>Tagged</source>
+        <translation>已打标签</translation>
+    </message>
+    <message>
+        <source>Tags per video</source>
+        <translation>平均每视频标签数</translation>
+    </message>
+    <message>
+        <source>Libraries and games</source>
+        <translation>标签库与游戏</translation>
+    </message>
+    <message>
+        <source>Active tags on nothing</source>
+        <translation>未被使用的上架标签</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <source>Retired tags still in use</source>
+        <translation>仍在使用的下架标签</translation>
+    </message>
+    <message>
+        <source>Uses</source>
+        <translation>使用次数</translation>
+    </message>
+    <message>
+        <source>Unused and retired</source>
+        <translation>未使用与已下架</translation>
+    </message>
+    <message>
+        <source>the statistics could not be read</source>
+        <translation>无法读取统计数据</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>正在统计…</translation>
+    </message>
+    <message>
+        <source>Cannot compute the statistics: %1</source>
+        <translation>无法计算统计数据：%1</translation>
+    </message>
+    <message>
+        <source>%1 videos, %2 tagged (%3 untagged). %4 tags in use, %5 unused, %6 retired tags still in use.</source>
+        <translation>共 %1 个视频，%2 已打标签（%3 个未打标签）。%4 个标签在使用，%5 个未使用，%6 个已下架标签仍在使用。</translation>
+    </message>
+    <message>
+        <source>videos</source>
+        <translation>个视频</translation>
+    </message>
+    <message>
+        <source>uses</source>
+        <translation>次使用</translation>
+    </message>
+    <message>
+        <source>The most used fifth of the %1 video tags carries %2 of all uses; the chart shows the %3 most used, with the running share.</source>
+        <translation>在 %1 个视频标签中，使用最多的五分之一占全部使用的 %2；图中显示使用最多的 %3 个标签及累计占比。</translation>
     </message>
 </context>
 <context>

@@ -19,6 +19,7 @@
 #include "taggrouptreemodel.h"
 #include "tagrecommender.h"
 #include "tagspage.h"
+#include "tagstatisticsdialog.h"
 #include "tagtablemodel.h"
 #include "translations.h"
 #include "userspage.h"
@@ -251,6 +252,9 @@ void MainWindow::createActions()
                         p->tagEditor()->acceptSuggestion(n);
                 }));
     }
+    connect(a->add(QStringLiteral("tagging.statistics"),
+                   QT_TRANSLATE_NOOP("ActionRegistry", "Tag &Statistics…")),
+            &QAction::triggered, this, [this] { showTagStatistics(); });
     connect(a->add(QStringLiteral("sync.signIn"), QT_TRANSLATE_NOOP("ActionRegistry", "Sign &In…")),
             &QAction::triggered, this, [this] { showSignIn(); });
     connect(
@@ -319,6 +323,8 @@ void MainWindow::createMenus()
     for (int n = 1; n <= 9; ++n)
         m_suggestionMenu->addAction(
             m_actions->action(QStringLiteral("tagging.suggestion%1").arg(n)));
+    m_taggingMenu->addSeparator();
+    m_taggingMenu->addAction(m_actions->action(QStringLiteral("tagging.statistics")));
     m_syncMenu = menuBar()->addMenu(QString());
     m_syncMenu->addAction(m_actions->action(QStringLiteral("sync.signIn")));
     m_syncMenu->addAction(m_actions->action(QStringLiteral("sync.signOut")));
@@ -657,4 +663,17 @@ void MainWindow::closeEvent(QCloseEvent *event)
     for (const CataloguePage *page : std::as_const(m_pages))
         page->saveState();
     QMainWindow::closeEvent(event);
+}
+
+TagStatisticsDialog *MainWindow::showTagStatistics()
+{
+    if (!m_statistics) {
+        m_statistics = new TagStatisticsDialog(m_cache->path(), this);
+        m_statistics->setAttribute(Qt::WA_DeleteOnClose);
+    } else {
+        m_statistics->reload();
+    }
+    m_statistics->show();
+    m_statistics->raise();
+    return m_statistics;
 }

@@ -24,6 +24,7 @@ class SyncIndicator;
 class SyncWorker;
 class TagGroupTreeModel;
 class TagRecommender;
+class TagStatisticsDialog;
 class QUndoStack;
 class VideosPage;
 struct SyncState;
@@ -75,6 +76,8 @@ public:
     SignInDialog *showSignIn(const QString &message = {});
     /// Opens (or raises) the list of rejected and conflicting changes.
     RejectedChangesDialog *showRejectedChanges();
+    /// Opens (or raises and recounts) the tag statistics panel.
+    TagStatisticsDialog *showTagStatistics();
     /// Reads the cache's sync status again.
     void refreshSyncStatus();
 
@@ -110,6 +113,7 @@ private:
     std::unique_ptr<CacheEditor> m_editor;
     std::unique_ptr<TagRecommender> m_recommender;
     QUndoStack *m_undo = nullptr;
+    QPointer<TagStatisticsDialog> m_statistics;
     RowLoader *m_loader = nullptr;
     TagGroupTreeModel *m_groups = nullptr;
     ActionRegistry *m_actions = nullptr;
