@@ -512,3 +512,126 @@ CacheEditor::Result CacheEditor::mergeTag(qint64 from, qint64 into)
     result.changed = true;
     return result;
 }
+
+CacheEditor::Result CacheEditor::createGame(const QJsonObject &fields, const QList<qint64> &tags)
+{
+    Result result;
+    static const QStringList allowed{QStringLiteral("name"),      QStringLiteral("name_en"),
+                                     QStringLiteral("aliases"),   QStringLiteral("introduction"),
+                                     QStringLiteral("developer"), QStringLiteral("released")};
+    for (auto it = fields.constBegin(); it != fields.constEnd(); ++it) {
+        if (!allowed.contains(it.key())) {
+            result.error = tr("A game has no field \"%1\".").arg(it.key());
+            return result;
+        }
+    }
+    const QString name = fields.value(QStringLiteral("name")).toString().trimmed();
+    if (name.isEmpty()) {
+        result.error = tr("A game needs a name.");
+        return result;
+    }
+    if (!m_cache.beginImmediate()) {
+        result.error = m_cache.errorString();
+        return result;
+    }
+    const auto fail = [&](const QString &message) {
+        m_cache.rollback();
+        result.error = message;
+        return result;
+    };
+    QSqlQuery q(m_cache.database());
+    q.prepare(QStringLiteral("SELECT 1 FROM games WHERE name = ? UNION ALL SELECT 1 FROM outbox "
+                             "WHERE kind = 'game_create' AND state IN ('pending', 'sent') AND "
+                             "json_extract(payload, '$.name') = ?"));
+    q.addBindValue(name);
+    q.addBindValue(name);
+    if (q.exec() && q.next())
+        return fail(tr("There is a game called \"%1\" already.").arg(name));
+    q.prepare(QStringLiteral("SELECT t.status, g.kind FROM tags t JOIN tag_groups g ON g.id = "
+                             "t.group_id WHERE t.id = ?"));
+    QJsonArray tagIds;
+    for (qint64 tag : tags) {
+        q.addBindValue(tag);
+        if (!q.exec() || !q.next() || q.value(1).toString() != QLatin1String("dimension"))
+            return fail(tr("Tag %1 is not a game tag (a tag of a dimension).").arg(tag));
+        if (q.value(0).toString() != QLatin1String("active"))
+            return fail(tr("Tag %1 is retired and cannot be applied.").arg(tag));
+        if (!tagIds.contains(tag))
+            tagIds.append(tag);
+    }
+    q.finish();
+    QJsonObject payload = fields;
+    payload.insert(QStringLiteral("name"), name);
+    if (!tagIds.isEmpty())
+        payload.insert(QStringLiteral("tags"), tagIds);
+    QString error;
+    result.opId = enqueue(QStringLiteral("game_create"), payload, {}, &error);
+    if (result.opId.isEmpty())
+        return fail(error);
+    if (!m_cache.commit())
+        return fail(m_cache.errorString());
+    result.ok = true;
+    result.changed = true;
+    return result;
+}
+
+CacheEditor::Result CacheEditor::tagGame(qint64 gameId, const QList<qint64> &add,
+                                         const QList<qint64> &remove)
+{
+    Result result;
+    if (!m_cache.beginImmediate()) {
+        result.error = m_cache.errorString();
+        return result;
+    }
+    const auto fail = [&](const QString &message) {
+        m_cache.rollback();
+        result.error = message;
+        return result;
+    };
+    QSqlQuery q(m_cache.database());
+    q.prepare(QStringLiteral("SELECT 1 FROM games WHERE id = ?"));
+    q.addBindValue(gameId);
+    if (!q.exec() || !q.next())
+        return fail(tr("There is no game %1 in the cache.").arg(gameId));
+    QSqlQuery tag(m_cache.database());
+    tag.prepare(QStringLiteral("SELECT t.status, g.kind, EXISTS (SELECT 1 FROM game_tags WHERE "
+                               "game_id = ? AND tag_id = t.id) FROM tags t JOIN tag_groups g ON "
+                               "g.id = t.group_id WHERE t.id = ?"));
+    for (qint64 id : add) {
+        tag.addBindValue(gameId);
+        tag.addBindValue(id);
+        if (!tag.exec() || !tag.next() || tag.value(1).toString() != QLatin1String("dimension"))
+            return fail(tr("Tag %1 is not a game tag (a tag of a dimension).").arg(id));
+        if (tag.value(0).toString() != QLatin1String("active"))
+            return fail(tr("Tag %1 is retired and cannot be applied.").arg(id));
+        if (!tag.value(2).toBool() && !result.added.contains(id) && !remove.contains(id))
+            result.added.append(id);
+    }
+    for (qint64 id : remove) {
+        tag.addBindValue(gameId);
+        tag.addBindValue(id);
+        if (tag.exec() && tag.next() && tag.value(2).toBool() && !result.removed.contains(id) &&
+            !add.contains(id))
+            result.removed.append(id);
+    }
+    tag.finish();
+    if (result.added.isEmpty() && result.removed.isEmpty()) {
+        m_cache.rollback();
+        result.ok = true;
+        return result;
+    }
+    QJsonObject payload{{QStringLiteral("game_id"), gameId}};
+    if (!result.added.isEmpty())
+        payload.insert(QStringLiteral("add"), ids(result.added));
+    if (!result.removed.isEmpty())
+        payload.insert(QStringLiteral("remove"), ids(result.removed));
+    QString error;
+    result.opId = enqueue(QStringLiteral("game_tags"), payload, {}, &error);
+    if (result.opId.isEmpty())
+        return fail(error);
+    if (!m_cache.commit())
+        return fail(m_cache.errorString());
+    result.ok = true;
+    result.changed = true;
+    return result;
+}

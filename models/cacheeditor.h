@@ -65,6 +65,12 @@ public:
     /// cache with the sync that follows.
     Result createTag(qint64 groupId, const QString &name, const QString &nameEn = {},
                      const QStringList &aliases = {});
+    /// Proposes a new game: \a fields holds name (required), name_en, aliases, introduction,
+    /// developer, released (a year); \a tags its game tags (tags of the dimensions). It appears
+    /// in the cache once central has created it (with its dedicated library).
+    Result createGame(const QJsonObject &fields, const QList<qint64> &tags = {});
+    /// Adds and removes game tags (active tags of the game-tag dimensions) of a game.
+    Result tagGame(qint64 gameId, const QList<qint64> &add, const QList<qint64> &remove);
     /// Merges tag \a from into \a into: what carries \a from carries \a into instead, the
     /// names of \a from become aliases of \a into and \a from is retired. Central does it (the
     /// cache shows it after the next sync); \a into must fit everything that carries \a from.

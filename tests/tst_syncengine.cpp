@@ -138,6 +138,24 @@ private:
             .toString();
     }
 
+    /// \a reviewer approves every pending change request it may approve.
+    void approveAll(const QString &reviewer)
+    {
+        QSqlQuery pending(m_store->installer());
+        QVERIFY(pending.exec(QStringLiteral("SELECT id FROM coulisse.change_requests WHERE "
+                                            "status = 'pending' AND requested_by <> '%1' ORDER "
+                                            "BY requested_at")
+                                 .arg(reviewer)));
+        QStringList ids;
+        while (pending.next())
+            ids.append(pending.value(0).toString());
+        QSqlQuery review(as(reviewer));
+        for (const QString &id : std::as_const(ids))
+            QVERIFY2(review.exec(
+                         QStringLiteral("SELECT coulisse.review_change('%1', true, 'ok')").arg(id)),
+                     qPrintable(review.lastError().text()));
+    }
+
 private slots:
     void initTestCase()
     {
@@ -515,6 +533,72 @@ private slots:
                                          .arg(from))
                      .toString(),
                  QStringLiteral("retired|true"));
+        QCOMPARE(compare(a), QString());
+        QCOMPARE(SyncCheck::health(*a.cache), QString());
+    }
+
+    void createAGameAndTagIt()
+    {
+        Client a = client(m_supervisor);
+        QVERIFY(syncSettled(a).ok);
+        CacheEditor editor(*a.cache);
+        QList<qint64> dimensionTags;
+        QSqlQuery q(a.cache->database());
+        QVERIFY(q.exec(QStringLiteral("SELECT t.id FROM tags t JOIN tag_groups g ON g.id = "
+                                      "t.group_id WHERE g.kind = 'dimension' AND t.status = "
+                                      "'active' ORDER BY t.id LIMIT 3")));
+        while (q.next())
+            dimensionTags.append(q.value(0).toLongLong());
+        QCOMPARE(dimensionTags.size(), 3);
+        const QString name = QStringLiteral("同步新游戏");
+        QVERIFY(!editor.createGame({{QStringLiteral("name_en"), QStringLiteral("x")}}).ok);
+        const CacheEditor::Result created =
+            editor.createGame({{QStringLiteral("name"), name},
+                               {QStringLiteral("name_en"), QStringLiteral("Synced Game")},
+                               {QStringLiteral("developer"), QStringLiteral("Studio")},
+                               {QStringLiteral("released"), 2025}},
+                              {dimensionTags[0], dimensionTags[1]});
+        QVERIFY2(created.ok, qPrintable(created.error));
+        QVERIFY(!editor.createGame({{QStringLiteral("name"), name}}).ok); // waiting already
+        QVERIFY(syncSettled(a).ok);
+        // The approval policy has a second supervisor approve changes to games.
+        QCOMPARE(outboxState(a, created.opId), QStringLiteral("applied"));
+        approveAll(m_supervisor2);
+        QVERIFY(syncSettled(a).ok);
+        const qint64 game =
+            cached(a, QStringLiteral("SELECT id FROM games WHERE name = '%1'").arg(name));
+        QVERIFY(game > 0);
+        QCOMPARE(
+            cached(a,
+                   QStringLiteral("SELECT count(*) FROM game_tags WHERE game_id = %1").arg(game)),
+            2);
+        // Central gave it its dedicated library, which reached the cache.
+        QVERIFY(
+            cached(a,
+                   QStringLiteral("SELECT count(*) FROM tag_groups WHERE game_id = %1").arg(game)) >
+            0);
+        const CacheEditor::Result tagged =
+            editor.tagGame(game, {dimensionTags[2]}, {dimensionTags[0]});
+        QVERIFY2(tagged.ok && tagged.changed, qPrintable(tagged.error));
+        QVERIFY(!editor
+                     .tagGame(game,
+                              {cached(a, QStringLiteral("SELECT t.id FROM tags t JOIN "
+                                                        "tag_groups g ON g.id = "
+                                                        "t.group_id WHERE g.kind = "
+                                                        "'general' LIMIT 1"))},
+                              {})
+                     .ok);
+        QVERIFY(
+            editor.editGame(game, {{QStringLiteral("introduction"), QStringLiteral("介绍")}}).ok);
+        QVERIFY(syncSettled(a).ok);
+        approveAll(m_supervisor2);
+        QVERIFY(syncSettled(a).ok);
+        QCOMPARE(central(QStringLiteral("SELECT count(*) FROM coulisse.game_tags WHERE game_id = "
+                                        "%1 AND tag_id IN (%2, %3)")
+                             .arg(game)
+                             .arg(dimensionTags[1])
+                             .arg(dimensionTags[2])),
+                 2);
         QCOMPARE(compare(a), QString());
         QCOMPARE(SyncCheck::health(*a.cache), QString());
     }

@@ -1,5 +1,6 @@
--- Coulisse central store, schema version 5: merging one tag into another (tag_merge). Run like
--- 0001 (one transaction, as the installer).
+-- Coulisse central store, schema version 5: merging one tag into another (tag_merge), and a
+-- new game's game tags given with it (game_create's "tags"). Run like 0001 (one transaction, as
+-- the installer).
 --   {"tag_id": the tag merged away, "into": the tag that stays}
 -- Every video and game carrying the first tag carries the second instead; the first tag's
 -- names become aliases of the second; the first is retired (kept, so history still names it).
@@ -179,6 +180,10 @@ BEGIN
                 coalesce(p_payload -> 'aliases', '[]'), coalesce(p_payload ->> 'introduction', ''),
                 coalesce(p_payload ->> 'developer', ''), (p_payload ->> 'released')::integer)
         RETURNING id INTO v_id;
+        -- Its game tags (tags of the game-tag dimensions), given at creation.
+        INSERT INTO coulisse.game_tags (game_id, tag_id)
+        SELECT v_id, t::bigint FROM jsonb_array_elements_text(coalesce(p_payload -> 'tags', '[]')) t
+        ON CONFLICT DO NOTHING;
         RETURN jsonb_build_object('status', 'applied', 'game_id', v_id);
     ELSIF p_kind IN ('tag_update', 'game_update') THEN
         v_id := (p_payload ->> CASE p_kind WHEN 'tag_update' THEN 'tag_id' ELSE 'game_id' END)::bigint;
