@@ -442,6 +442,127 @@ int tagMerge(const QStringList &arguments)
     return 0;
 }
 
+QList<qint64> idList(const QStringList &values, bool *ok)
+{
+    QList<qint64> ids;
+    *ok = true;
+    for (const QString &value : values) {
+        for (const QString &part : value.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+            bool good = false;
+            const qint64 id = part.trimmed().toLongLong(&good);
+            if (!good || id <= 0)
+                *ok = false;
+            else if (!ids.contains(id))
+                ids.append(id);
+        }
+    }
+    return ids;
+}
+
+int gameCreate(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.addOption(cacheOption());
+    const QStringList fields = {QStringLiteral("name"), QStringLiteral("name-en"),
+                                QStringLiteral("developer"), QStringLiteral("introduction")};
+    for (const QString &field : fields)
+        parser.addOption({field, Text::tr("The game's %1.").arg(field), QStringLiteral("VALUE")});
+    parser.addOption(
+        {QStringLiteral("released"), Text::tr("The year of release."), QStringLiteral("YEAR")});
+    parser.addOption({QStringLiteral("aliases"), Text::tr("Aliases, separated by commas."),
+                      QStringLiteral("LIST")});
+    parser.addOption({QStringLiteral("tags"),
+                      Text::tr("Game tags (ids of tags of the dimensions), separated by commas."),
+                      QStringLiteral("IDS")});
+    int code = 0;
+    if (!parse(parser,
+               Text::tr("Creates a game, offline: it is sent with the next sync and appears in "
+                        "the cache once central has created it."),
+               arguments, &code))
+        return code;
+    QJsonObject values;
+    for (const QString &field : fields) {
+        if (parser.isSet(field))
+            values.insert(QString(field).replace(QLatin1Char('-'), QLatin1Char('_')),
+                          parser.value(field));
+    }
+    if (parser.isSet(QStringLiteral("released"))) {
+        bool ok = false;
+        const int year = parser.value(QStringLiteral("released")).toInt(&ok);
+        if (!ok || year < 1950 || year > 2100) {
+            err() << Text::tr("--released takes a year.") << '\n';
+            return 2;
+        }
+        values.insert(QStringLiteral("released"), year);
+    }
+    if (parser.isSet(QStringLiteral("aliases"))) {
+        QJsonArray aliases;
+        for (const QString &alias :
+             parser.value(QStringLiteral("aliases")).split(QLatin1Char(','), Qt::SkipEmptyParts))
+            aliases.append(alias.trimmed());
+        values.insert(QStringLiteral("aliases"), aliases);
+    }
+    bool ok = false;
+    const QList<qint64> tags = idList(parser.values(QStringLiteral("tags")), &ok);
+    if (!ok) {
+        err() << Text::tr("--tags takes tag ids.") << '\n';
+        return 2;
+    }
+    CacheDatabase cache;
+    if (!openCache(cache, parser))
+        return 1;
+    CacheEditor editor(cache);
+    const CacheEditor::Result r = editor.createGame(values, tags);
+    if (!r.ok) {
+        err() << r.error << '\n';
+        return 1;
+    }
+    out() << Text::tr("Operation %1 waits for the next sync.").arg(r.opId) << '\n';
+    return 0;
+}
+
+int gameTag(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.addOption(cacheOption());
+    parser.addOption({QStringLiteral("game"), Text::tr("The game's id."), QStringLiteral("ID")});
+    parser.addOption(
+        {QStringLiteral("add"), Text::tr("Game tags to add (ids)."), QStringLiteral("IDS")});
+    parser.addOption(
+        {QStringLiteral("remove"), Text::tr("Game tags to remove (ids)."), QStringLiteral("IDS")});
+    int code = 0;
+    if (!parse(parser,
+               Text::tr("Adds and removes a game's game tags, offline; the change waits for the "
+                        "next sync."),
+               arguments, &code))
+        return code;
+    bool ok = false;
+    const qint64 game = parser.value(QStringLiteral("game")).toLongLong(&ok);
+    bool okAdd = false;
+    bool okRemove = false;
+    const QList<qint64> add = idList(parser.values(QStringLiteral("add")), &okAdd);
+    const QList<qint64> remove = idList(parser.values(QStringLiteral("remove")), &okRemove);
+    if (!ok || game <= 0 || !okAdd || !okRemove || (add.isEmpty() && remove.isEmpty())) {
+        err() << Text::tr("--game takes a game id, --add and --remove tag ids.") << '\n';
+        return 2;
+    }
+    CacheDatabase cache;
+    if (!openCache(cache, parser))
+        return 1;
+    CacheEditor editor(cache);
+    const CacheEditor::Result r = editor.tagGame(game, add, remove);
+    if (!r.ok) {
+        err() << r.error << '\n';
+        return 1;
+    }
+    if (!r.changed) {
+        out() << Text::tr("Nothing to change: the game already has these tags as asked.") << '\n';
+        return 0;
+    }
+    out() << Text::tr("Operation %1 waits for the next sync.").arg(r.opId) << '\n';
+    return 0;
+}
+
 int tagEdit(const QStringList &arguments)
 {
     return editRow(arguments, true);
@@ -475,6 +596,12 @@ QList<Command> syncCommands()
         {{QStringLiteral("tag"), QStringLiteral("create")},
          QT_TRANSLATE_NOOP("Cli", "Create a tag (offline, queued)"),
          &tagCreate},
+        {{QStringLiteral("game"), QStringLiteral("create")},
+         QT_TRANSLATE_NOOP("Cli", "Create a game (offline, queued)"),
+         &gameCreate},
+        {{QStringLiteral("game"), QStringLiteral("tag")},
+         QT_TRANSLATE_NOOP("Cli", "Add or remove a game's game tags (offline, queued)"),
+         &gameTag},
         {{QStringLiteral("tag"), QStringLiteral("merge")},
          QT_TRANSLATE_NOOP("Cli", "Merge a tag into another (offline, queued)"),
          &tagMerge},

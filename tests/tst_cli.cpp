@@ -239,6 +239,19 @@ private slots:
                             QStringLiteral("95")});
         QVERIFY2(r.code == 0, qPrintable(r.err));
         QVERIFY(r.out.contains(QLatin1String("will carry tag 95")));
+        // Games: a new one (a name is needed, once), and game tags only from the dimensions.
+        const QStringList game = QStringList{QStringLiteral("game"), QStringLiteral("create")} +
+                                 cache +
+                                 QStringList{QStringLiteral("--name"), QStringLiteral("新游戏"),
+                                             QStringLiteral("--released"), QStringLiteral("2024")};
+        r = cli(game);
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QCOMPARE(cli(game).code, 1);
+        r = cli(QStringList{QStringLiteral("game"), QStringLiteral("tag")} + cache +
+                QStringList{QStringLiteral("--game"), QStringLiteral("1"), QStringLiteral("--add"),
+                            QStringLiteral("94")});
+        QCOMPARE(r.code, 1);
+        QVERIFY(r.err.contains(QLatin1String("not a game tag")));
     }
 };
 

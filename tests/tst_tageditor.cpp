@@ -1,6 +1,8 @@
 #include "actionregistry.h"
 #include "barchart.h"
 #include "cachedatabase.h"
+#include "gameeditdialog.h"
+#include "gamespage.h"
 #include "lazytablemodel.h"
 #include "mainwindow.h"
 #include "tageditdialog.h"
@@ -32,6 +34,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
+#include <QTreeWidget>
 #include <QUndoStack>
 
 using TestSupport::scalar;
@@ -409,6 +412,69 @@ private slots:
         QVERIFY(
             dialog->findChild<QLabel *>(QStringLiteral("summary"))->text().contains(u"3,000"_qs));
         QVERIFY(dialog->findChild<QTableWidget *>(QStringLiteral("games"))->rowCount() > 0);
+    }
+
+    void shouldCreateAndEditGames()
+    {
+        Window w = open();
+        QVERIFY(ready(w));
+        QVERIFY(w.window->showPage(QStringLiteral("games")));
+        auto *games = qobject_cast<GamesPage *>(w.window->currentPage());
+        QVERIFY(games);
+        QTRY_VERIFY(games->isReady());
+        GameEditDialog *create = games->newGame();
+        QVERIFY(create);
+        auto *ok = create->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+        QVERIFY(!ok->isEnabled());
+        create->findChild<QLineEdit *>(QStringLiteral("gameName"))->setText(u"测试游戏"_qs);
+        auto *tree = create->findChild<QTreeWidget *>(QStringLiteral("gameTags"));
+        QVERIFY(tree->topLevelItemCount() > 0);
+        QTreeWidgetItem *genre = tree->topLevelItem(0)->child(0);
+        genre->setCheckState(0, Qt::Checked);
+        QVERIFY(ok->isEnabled());
+        create->accept();
+        QCOMPARE(scalar(w.db, QStringLiteral("SELECT json_extract(payload, '$.name') || '|' || "
+                                             "json_extract(payload, '$.tags[0]') FROM outbox "
+                                             "WHERE kind = 'game_create'"))
+                     .toString(),
+                 QStringLiteral("测试游戏|%1").arg(genre->data(0, Qt::UserRole).toLongLong()));
+
+        QTRY_VERIFY(games->table()->selectionModel()->currentIndex().isValid());
+        const qint64 game =
+            games->model()->idAt(games->table()->selectionModel()->currentIndex().row());
+        GameEditDialog *edit = games->editCurrentGame();
+        QVERIFY(edit);
+        edit->findChild<QLineEdit *>(QStringLiteral("gameDeveloper"))->setText(u"新工作室"_qs);
+        // Uncheck the first game tag it carries.
+        auto *tags = edit->findChild<QTreeWidget *>(QStringLiteral("gameTags"));
+        qint64 unchecked = 0;
+        for (int d = 0; d < tags->topLevelItemCount() && unchecked == 0; ++d) {
+            for (int i = 0; i < tags->topLevelItem(d)->childCount() && unchecked == 0; ++i) {
+                QTreeWidgetItem *item = tags->topLevelItem(d)->child(i);
+                if (item->checkState(0) == Qt::Checked) {
+                    item->setCheckState(0, Qt::Unchecked);
+                    unchecked = item->data(0, Qt::UserRole).toLongLong();
+                }
+            }
+        }
+        QVERIFY(unchecked > 0);
+        edit->accept();
+        QCOMPARE(scalar(w.db, QStringLiteral("SELECT developer FROM games WHERE id = %1").arg(game))
+                     .toString(),
+                 u"新工作室"_qs);
+        QCOMPARE(scalar(w.db, QStringLiteral("SELECT count(*) FROM game_tags WHERE game_id = %1 "
+                                             "AND tag_id = %2")
+                                  .arg(game)
+                                  .arg(unchecked))
+                     .toInt(),
+                 0);
+        QCOMPARE(scalar(w.db, QStringLiteral("SELECT count(*) FROM outbox WHERE kind IN "
+                                             "('game_update', 'game_tags')"))
+                     .toInt(),
+                 2);
+        trigger(w, "edit.undo");
+        QVERIFY(scalar(w.db, QStringLiteral("SELECT developer FROM games WHERE id = %1").arg(game))
+                    .toString() != u"新工作室"_qs);
     }
 };
 

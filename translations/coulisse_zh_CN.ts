@@ -324,6 +324,22 @@
         <source>Tag %1 cannot take the place of tag %2: it does not fit everything that carries it (game tags merge into game tags; a video tag into the general library or into the same game's library).</source>
         <translation>标签 %1 不能取代标签 %2：它不适用于所有带有该标签的对象（游戏标签只能合并到游戏标签；视频标签只能合并到通用标签库或同一游戏的标签库）。</translation>
     </message>
+    <message>
+        <source>A game has no field "%1".</source>
+        <translation>游戏没有字段“%1”。</translation>
+    </message>
+    <message>
+        <source>A game needs a name.</source>
+        <translation>游戏需要名称。</translation>
+    </message>
+    <message>
+        <source>There is a game called "%1" already.</source>
+        <translation>已有名为“%1”的游戏。</translation>
+    </message>
+    <message>
+        <source>Tag %1 is not a game tag (a tag of a dimension).</source>
+        <translation>标签 %1 不是游戏标签（游戏标签维度中的标签）。</translation>
+    </message>
 </context>
 <context>
     <name>Catalogue</name>
@@ -1511,6 +1527,58 @@
         <source>Merge a tag into another (offline, queued)</source>
         <translation>将标签合并到另一个（离线，排队）</translation>
     </message>
+    <message>
+        <source>The game's %1.</source>
+        <translation>游戏的 %1。</translation>
+    </message>
+    <message>
+        <source>The year of release.</source>
+        <translation>发行年份。</translation>
+    </message>
+    <message>
+        <source>Game tags (ids of tags of the dimensions), separated by commas.</source>
+        <translation>游戏标签（游戏标签维度中的标签 ID），用逗号分隔。</translation>
+    </message>
+    <message>
+        <source>Creates a game, offline: it is sent with the next sync and appears in the cache once central has created it.</source>
+        <translation>离线创建游戏：下次同步时发送，中心库创建后出现在缓存中。</translation>
+    </message>
+    <message>
+        <source>--released takes a year.</source>
+        <translation>--released 需要年份。</translation>
+    </message>
+    <message>
+        <source>--tags takes tag ids.</source>
+        <translation>--tags 需要标签 ID。</translation>
+    </message>
+    <message>
+        <source>Game tags to add (ids).</source>
+        <translation>要添加的游戏标签（ID）。</translation>
+    </message>
+    <message>
+        <source>Game tags to remove (ids).</source>
+        <translation>要移除的游戏标签（ID）。</translation>
+    </message>
+    <message>
+        <source>Adds and removes a game's game tags, offline; the change waits for the next sync.</source>
+        <translation>离线添加和移除游戏的游戏标签；更改等待下次同步。</translation>
+    </message>
+    <message>
+        <source>--game takes a game id, --add and --remove tag ids.</source>
+        <translation>--game 需要游戏 ID，--add 和 --remove 需要标签 ID。</translation>
+    </message>
+    <message>
+        <source>Nothing to change: the game already has these tags as asked.</source>
+        <translation>无需更改：该游戏的标签已符合要求。</translation>
+    </message>
+    <message>
+        <source>Create a game (offline, queued)</source>
+        <translation>创建游戏（离线，排队）</translation>
+    </message>
+    <message>
+        <source>Add or remove a game's game tags (offline, queued)</source>
+        <translation>添加或移除游戏的游戏标签（离线，排队）</translation>
+    </message>
 </context>
 <context>
     <name>ConflictEditDialog</name>
@@ -1664,6 +1732,85 @@
     </message>
 </context>
 <context>
+    <name>GameEditDialog</name>
+    <message>
+        <source>Propose a new game</source>
+        <translation>提议新游戏</translation>
+    </message>
+    <message>
+        <source>New game</source>
+        <translation>新建游戏</translation>
+    </message>
+    <message>
+        <source>Propose a change to %1</source>
+        <translation>提议修改 %1</translation>
+    </message>
+    <message>
+        <source>Edit game %1</source>
+        <translation>编辑游戏 %1</translation>
+    </message>
+    <message>
+        <source>Separated by commas</source>
+        <translation>用逗号分隔</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Retired: kept with its videos, no longer offered</source>
+        <translation>下架：保留其视频，不再提供</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>English name</source>
+        <translation>英文名</translation>
+    </message>
+    <message>
+        <source>Aliases</source>
+        <translation>别名</translation>
+    </message>
+    <message>
+        <source>Developer</source>
+        <translation>开发商</translation>
+    </message>
+    <message>
+        <source>Released</source>
+        <translation>发行年份</translation>
+    </message>
+    <message>
+        <source>Introduction</source>
+        <translation>简介</translation>
+    </message>
+    <message>
+        <source>Game tags</source>
+        <translation>游戏标签</translation>
+    </message>
+    <message>
+        <source>A supervisor reviews the proposal before it takes effect.</source>
+        <translation>提议生效前将由主管审核。</translation>
+    </message>
+    <message>
+        <source>Propose</source>
+        <translation>提议</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>A game needs a name.</source>
+        <translation>游戏需要名称。</translation>
+    </message>
+</context>
+<context>
     <name>GameTableModel</name>
     <message>
         <source>ID</source>
@@ -1791,6 +1938,42 @@
     <message>
         <source>videos</source>
         <translation>个视频</translation>
+    </message>
+    <message>
+        <source>Propose a change…</source>
+        <translation>提议修改…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Names, developer, release, introduction, game tags (F2)</source>
+        <translation>名称、开发商、发行年份、简介、游戏标签（F2）</translation>
+    </message>
+    <message>
+        <source>Propose a game…</source>
+        <translation>提议新游戏…</translation>
+    </message>
+    <message>
+        <source>New game…</source>
+        <translation>新建游戏…</translation>
+    </message>
+    <message>
+        <source>Edit game %1</source>
+        <translation>编辑游戏 %1</translation>
+    </message>
+    <message>
+        <source>Proposed: the change waits for the next sync, then for a supervisor.</source>
+        <translation>已提议：更改等待下次同步，然后等待主管审核。</translation>
+    </message>
+    <message>
+        <source>Changed: the change waits for the next sync.</source>
+        <translation>已修改：更改等待下次同步。</translation>
+    </message>
+    <message>
+        <source>The new game is sent with the next sync and appears once central has created it.</source>
+        <translation>新游戏在下次同步时发送，中心库创建后出现。</translation>
     </message>
 </context>
 <context>

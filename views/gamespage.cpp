@@ -1,6 +1,9 @@
 #include "gamespage.h"
 
+#include "cacheeditor.h"
 #include "catalogue.h"
+#include "editrowcommand.h"
+#include "gameeditdialog.h"
 #include "gametablemodel.h"
 #include "monthlybarchart.h"
 
@@ -10,17 +13,22 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QPointer>
 #include <QPushButton>
 #include <QTableView>
+#include <QUndoStack>
 #include <QUrlQuery>
 #include <QVBoxLayout>
 
 using Catalogue::Labels;
 
-GamesPage::GamesPage(GameTableModel *model, CatalogueRepository *repository, QWidget *parent)
+GamesPage::GamesPage(GameTableModel *model, CatalogueRepository *repository, CacheEditor *editor,
+                     QUndoStack *undo, QWidget *parent)
     : CataloguePage(QStringLiteral("games"), model, parent)
     , m_games(model)
     , m_repository(repository)
+    , m_editor(editor)
+    , m_undo(undo)
 {
     m_status = new QComboBox(this);
     m_status->setObjectName(QStringLiteral("statusFilter"));
@@ -42,6 +50,20 @@ GamesPage::GamesPage(GameTableModel *model, CatalogueRepository *repository, QWi
     m_chart->setMinimumHeight(170);
     detailLayout()->addWidget(m_chartTitle);
     detailLayout()->addWidget(m_chart);
+    if (m_editor && m_undo) {
+        m_edit = new QPushButton(this);
+        m_edit->setObjectName(QStringLiteral("editGame"));
+        m_edit->setShortcut(QKeySequence(Qt::Key_F2));
+        auto *buttons = new QHBoxLayout;
+        buttons->addWidget(m_edit);
+        buttons->addStretch(1);
+        detailLayout()->addLayout(buttons);
+        m_new = new QPushButton(this);
+        m_new->setObjectName(QStringLiteral("newGame"));
+        filterBar()->insertWidget(filterBar()->count() - 1, m_new);
+        connect(m_edit, &QPushButton::clicked, this, [this] { editCurrentGame(); });
+        connect(m_new, &QPushButton::clicked, this, [this] { newGame(); });
+    }
 
     connect(m_status, &QComboBox::currentIndexChanged, this, &GamesPage::applyFilters);
     connect(m_tag, &QComboBox::currentIndexChanged, this, &GamesPage::applyFilters);
@@ -155,6 +177,12 @@ QString GamesPage::emptyText() const
 
 void GamesPage::retranslate()
 {
+    if (m_edit) {
+        const bool proposal = m_role == QLatin1String("editor");
+        m_edit->setText(proposal ? tr("Propose a change…") : tr("Edit…"));
+        m_edit->setToolTip(tr("Names, developer, release, introduction, game tags (F2)"));
+        m_new->setText(proposal ? tr("Propose a game…") : tr("New game…"));
+    }
     searchField()->setPlaceholderText(tr("Search games, English names, aliases, developers…"));
     fillChoices(m_status, tr("All statuses"), {QStringLiteral("active"), QStringLiteral("retired")},
                 &Labels::status);
@@ -168,6 +196,9 @@ void GamesPage::retranslate()
 void GamesPage::showDetail(qint64 id)
 {
     const auto g = id >= 0 ? m_repository->game(id) : std::nullopt;
+    m_current = g ? id : -1;
+    if (m_edit)
+        m_edit->setEnabled(g.has_value());
     if (!g) {
         setDetailHtml(QStringLiteral("<p style='color:#6b6b6b'>%1</p>")
                           .arg(tr("Select a game to see its tags and library.").toHtmlEscaped()));
@@ -229,4 +260,80 @@ void GamesPage::showDetail(qint64 id)
     html += QStringLiteral("</table>");
     setDetailHtml(html);
     m_chart->setSeries(g->videosPerMonth, tr("videos"));
+}
+
+void GamesPage::setRole(const QString &role)
+{
+    m_role = role;
+    retranslate();
+}
+
+GameEditDialog *GamesPage::editCurrentGame()
+{
+    const auto game = m_current >= 0 ? m_repository->game(m_current) : std::nullopt;
+    if (!game || !m_editor)
+        return nullptr;
+    auto *dialog =
+        new GameEditDialog(*game, m_repository->allTags(), m_role == QLatin1String("editor"),
+                           GameEditDialog::Mode::Edit, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    const qint64 id = game->id;
+    const QString name = game->name;
+    connect(dialog, &QDialog::accepted, this, [this, dialog, id, name] {
+        const QJsonObject after = dialog->changes();
+        if (!after.isEmpty()) {
+            const CacheEditor::Result r = m_editor->editGame(id, after);
+            if (!r.ok) {
+                emit message(r.error);
+                return;
+            }
+            const QPointer<GamesPage> self(this);
+            m_undo->push(new EditRowCommand(m_editor, EditRowCommand::Row::Game, id,
+                                            dialog->original(), after, tr("Edit game %1").arg(name),
+                                            [self](const QString &error) {
+                                                if (!self)
+                                                    return;
+                                                if (!error.isEmpty())
+                                                    emit self->message(error);
+                                                emit self->edited();
+                                            }));
+        }
+        if (!dialog->addedTags().isEmpty() || !dialog->removedTags().isEmpty()) {
+            const CacheEditor::Result r =
+                m_editor->tagGame(id, dialog->addedTags(), dialog->removedTags());
+            if (!r.ok) {
+                emit message(r.error);
+                return;
+            }
+        }
+        emit message(m_role == QLatin1String("editor")
+                         ? tr("Proposed: the change waits for the next sync, then for a "
+                              "supervisor.")
+                         : tr("Changed: the change waits for the next sync."));
+        emit edited();
+    });
+    dialog->open();
+    return dialog;
+}
+
+GameEditDialog *GamesPage::newGame()
+{
+    if (!m_editor)
+        return nullptr;
+    auto *dialog =
+        new GameEditDialog({}, m_repository->allTags(), m_role == QLatin1String("editor"),
+                           GameEditDialog::Mode::Create, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        const CacheEditor::Result r = m_editor->createGame(dialog->changes(), dialog->addedTags());
+        if (!r.ok) {
+            emit message(r.error);
+            return;
+        }
+        emit message(tr("The new game is sent with the next sync and appears once central has "
+                        "created it."));
+        emit edited();
+    });
+    dialog->open();
+    return dialog;
 }

@@ -3,7 +3,10 @@
 #include "cataloguepage.h"
 #include "cataloguerepository.h"
 
+class CacheEditor;
+class GameEditDialog;
 class GameTableModel;
+class QUndoStack;
 class MonthlyBarChart;
 class QComboBox;
 class QLabel;
@@ -16,12 +19,22 @@ class GamesPage : public CataloguePage
     Q_OBJECT
 
 public:
-    GamesPage(GameTableModel *model, CatalogueRepository *repository, QWidget *parent = nullptr);
+    GamesPage(GameTableModel *model, CatalogueRepository *repository, CacheEditor *editor = nullptr,
+              QUndoStack *undo = nullptr, QWidget *parent = nullptr);
 
     QString title() const override;
     void clearFilters() override;
     bool openLink(const QUrl &link) override;
     void reloadChoices();
+    /// The signed-in user's role: an editor proposes changes, a supervisor makes them.
+    void setRole(const QString &role);
+    /// Opens the dialog editing the current game, or creating a new one.
+    GameEditDialog *editCurrentGame();
+    GameEditDialog *newGame();
+
+signals:
+    /// The cache changed here (a game edit, its undo or redo).
+    void edited();
 
 protected:
     void applyFilters() override;
@@ -42,4 +55,10 @@ private:
     QLabel *m_chartTitle = nullptr;
     MonthlyBarChart *m_chart = nullptr;
     qint64 m_pendingSelection = 0;
+    CacheEditor *m_editor = nullptr;
+    QUndoStack *m_undo = nullptr;
+    QString m_role;
+    qint64 m_current = -1;
+    QPushButton *m_edit = nullptr;
+    QPushButton *m_new = nullptr;
 };

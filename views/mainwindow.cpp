@@ -85,7 +85,8 @@ MainWindow::MainWindow(std::unique_ptr<CacheDatabase> cache, QWidget *parent)
     m_pages = {
         new VideosPage(new VideoTableModel(m_loader, this), m_repository.get(), m_editor.get(),
                        m_recommender.get(), m_undo, m_stack),
-        new GamesPage(new GameTableModel(m_loader, this), m_repository.get(), m_stack),
+        new GamesPage(new GameTableModel(m_loader, this), m_repository.get(), m_editor.get(),
+                      m_undo, m_stack),
         new TagsPage(new TagTableModel(m_loader, this), m_groups, m_repository.get(),
                      m_editor.get(), m_undo, m_stack),
         new UsersPage(new UserTableModel(m_loader, this), m_repository.get(), m_stack),
@@ -99,16 +100,21 @@ MainWindow::MainWindow(std::unique_ptr<CacheDatabase> cache, QWidget *parent)
         connect(page, &CataloguePage::message, this,
                 [this](const QString &text) { statusBar()->showMessage(text, 4000); });
     }
+    // A library or game edit shows wherever the tag or game does.
+    const auto edited = [this] {
+        for (CataloguePage *p : std::as_const(m_pages))
+            p->refresh();
+        if (VideosPage *videos = videosPage(); videos && videos->tagEditor())
+            videos->tagEditor()->reload();
+        refreshSyncStatus();
+    };
     if (auto *tags = qobject_cast<TagsPage *>(page(QStringLiteral("tags")))) {
-        // A tag edit shows wherever the tag does.
-        connect(tags, &TagsPage::edited, this, [this] {
-            for (CataloguePage *p : std::as_const(m_pages))
-                p->refresh();
-            if (VideosPage *videos = videosPage(); videos && videos->tagEditor())
-                videos->tagEditor()->reload();
-            refreshSyncStatus();
-        });
+        connect(tags, &TagsPage::edited, this, edited);
         connect(this, &MainWindow::roleChanged, tags, &TagsPage::setRole);
+    }
+    if (auto *games = qobject_cast<GamesPage *>(page(QStringLiteral("games")))) {
+        connect(games, &GamesPage::edited, this, edited);
+        connect(this, &MainWindow::roleChanged, games, &GamesPage::setRole);
     }
     connect(m_navigation, &QListWidget::currentRowChanged, this, [this](int row) {
         m_stack->setCurrentIndex(row);
