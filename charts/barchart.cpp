@@ -16,7 +16,7 @@ BarChart::BarChart(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_plot);
-    m_plot->setMinimumHeight(180);
+    m_plot->setMinimumHeight(140);
     m_plot->setBackground(palette().base());
     m_bars = new QCPBars(m_plot->xAxis, m_plot->yAxis);
     m_bars->setPen(Qt::NoPen);

@@ -1,16 +1,15 @@
 #pragma once
 
+#include "barchart.h"
+
 #include <QList>
 #include <QPair>
 #include <QString>
-#include <QWidget>
-
-class QCustomPlot;
-class QCPBars;
 
 /// A compact bar chart of counts per month (a prepared series; the chart never reads the
-/// database). Hovering a bar shows its month and exact value.
-class MonthlyBarChart : public QWidget
+/// database): months without data are shown as zero. Hovering a bar shows its month and exact
+/// value.
+class MonthlyBarChart : public BarChart
 {
     Q_OBJECT
 
@@ -21,16 +20,5 @@ public:
     void setSeries(const QList<QPair<QString, qint64>> &series, const QString &valueLabel);
     void clear();
     /// The months shown (with gaps filled), for tests.
-    QStringList months() const { return m_months; }
-    QList<double> values() const { return m_values; }
-
-protected:
-    bool eventFilter(QObject *watched, QEvent *event) override;
-
-private:
-    QCustomPlot *m_plot;
-    QCPBars *m_bars;
-    QStringList m_months;
-    QList<double> m_values;
-    QString m_valueLabel;
+    QStringList months() const { return labels(); }
 };
