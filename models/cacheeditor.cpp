@@ -394,244 +394,217 @@ CacheEditor::Result CacheEditor::resolve(const QString &opId, Resolution how,
     return result;
 }
 
-CacheEditor::Result CacheEditor::createTag(qint64 groupId, const QString &name,
-                                           const QString &nameEn, const QStringList &aliases)
+CacheEditor::Result CacheEditor::queueOne(const QString &kind, const Build &build)
 {
     Result result;
-    const QString trimmed = name.trimmed();
-    if (trimmed.isEmpty()) {
-        result.error = tr("A tag needs a name.");
-        return result;
-    }
     if (!m_cache.beginImmediate()) {
         result.error = m_cache.errorString();
         return result;
     }
-    const auto fail = [&](const QString &message) {
+    QJsonObject payload;
+    const QString problem = build(&payload, &result);
+    if (!problem.isEmpty() || payload.isEmpty()) {
+        // Refused, or nothing to do: nothing is queued.
         m_cache.rollback();
-        result.error = message;
+        result.error = problem;
+        result.ok = problem.isEmpty();
         return result;
-    };
-    QSqlQuery q(m_cache.database());
-    q.prepare(QStringLiteral("SELECT kind FROM tag_groups WHERE id = ?"));
-    q.addBindValue(groupId);
-    if (!q.exec() || !q.next())
-        return fail(tr("There is no tag group %1 in the cache.").arg(groupId));
-    const QString kind = q.value(0).toString();
-    if (kind == QLatin1String("library"))
-        return fail(tr("A game's library holds its tags in categories: pick one of them."));
-    q.prepare(QStringLiteral("SELECT 1 FROM tags WHERE group_id = ? AND name = ?"));
-    q.addBindValue(groupId);
-    q.addBindValue(trimmed);
-    if (q.exec() && q.next())
-        return fail(tr("Another tag of this group is already called \"%1\".").arg(trimmed));
-    // So is a creation waiting in the outbox.
-    q.prepare(QStringLiteral("SELECT 1 FROM outbox WHERE kind = 'tag_create' AND state IN "
-                             "('pending', 'sent') AND json_extract(payload, '$.group_id') = ? "
-                             "AND json_extract(payload, '$.name') = ?"));
-    q.addBindValue(groupId);
-    q.addBindValue(trimmed);
-    if (q.exec() && q.next())
-        return fail(
-            tr("A tag called \"%1\" is already waiting to be created in this group.").arg(trimmed));
-    q.finish();
-    QJsonArray names;
-    for (const QString &alias : aliases) {
-        if (!alias.trimmed().isEmpty())
-            names.append(alias.trimmed());
     }
-    QJsonObject payload{{QStringLiteral("group_id"), groupId}, {QStringLiteral("name"), trimmed}};
-    if (!nameEn.trimmed().isEmpty())
-        payload.insert(QStringLiteral("name_en"), nameEn.trimmed());
-    if (!names.isEmpty())
-        payload.insert(QStringLiteral("aliases"), names);
     QString error;
-    result.opId = enqueue(QStringLiteral("tag_create"), payload, {}, &error);
-    if (result.opId.isEmpty())
-        return fail(error);
-    if (!m_cache.commit())
-        return fail(m_cache.errorString());
+    result.opId = enqueue(kind, payload, {}, &error);
+    if (result.opId.isEmpty() || !m_cache.commit()) {
+        result.error = error.isEmpty() ? m_cache.errorString() : error;
+        m_cache.rollback();
+        result.opId.clear();
+        return result;
+    }
     result.ok = true;
     result.changed = true;
     return result;
+}
+
+CacheEditor::Result CacheEditor::createTag(qint64 groupId, const QString &name,
+                                           const QString &nameEn, const QStringList &aliases)
+{
+    const QString trimmed = name.trimmed();
+    if (trimmed.isEmpty()) {
+        Result result;
+        result.error = tr("A tag needs a name.");
+        return result;
+    }
+    return queueOne(QStringLiteral("tag_create"), [&](QJsonObject *payload, Result *) {
+        QSqlQuery q(m_cache.database());
+        q.prepare(QStringLiteral("SELECT kind FROM tag_groups WHERE id = ?"));
+        q.addBindValue(groupId);
+        if (!q.exec() || !q.next())
+            return tr("There is no tag group %1 in the cache.").arg(groupId);
+        if (q.value(0).toString() == QLatin1String("library"))
+            return tr("A game's library holds its tags in categories: pick one of them.");
+        q.prepare(QStringLiteral("SELECT 1 FROM tags WHERE group_id = ? AND name = ?"));
+        q.addBindValue(groupId);
+        q.addBindValue(trimmed);
+        if (q.exec() && q.next())
+            return tr("Another tag of this group is already called \"%1\".").arg(trimmed);
+        // So is a creation waiting in the outbox.
+        q.prepare(QStringLiteral("SELECT 1 FROM outbox WHERE kind = 'tag_create' AND state IN "
+                                 "('pending', 'sent') AND json_extract(payload, '$.group_id') = "
+                                 "? AND json_extract(payload, '$.name') = ?"));
+        q.addBindValue(groupId);
+        q.addBindValue(trimmed);
+        if (q.exec() && q.next())
+            return tr("A tag called \"%1\" is already waiting to be created in this group.")
+                .arg(trimmed);
+        QJsonArray names;
+        for (const QString &alias : aliases) {
+            if (!alias.trimmed().isEmpty())
+                names.append(alias.trimmed());
+        }
+        *payload = {{QStringLiteral("group_id"), groupId}, {QStringLiteral("name"), trimmed}};
+        if (!nameEn.trimmed().isEmpty())
+            payload->insert(QStringLiteral("name_en"), nameEn.trimmed());
+        if (!names.isEmpty())
+            payload->insert(QStringLiteral("aliases"), names);
+        return QString();
+    });
 }
 
 CacheEditor::Result CacheEditor::mergeTag(qint64 from, qint64 into)
 {
-    Result result;
     if (from == into) {
+        Result result;
         result.error = tr("A tag cannot be merged into itself.");
         return result;
     }
-    if (!m_cache.beginImmediate()) {
-        result.error = m_cache.errorString();
-        return result;
-    }
-    const auto fail = [&](const QString &message) {
-        m_cache.rollback();
-        result.error = message;
-        return result;
-    };
-    QSqlQuery q(m_cache.database());
-    q.prepare(QStringLiteral("SELECT t.status, g.kind, g.game_id FROM tags t JOIN tag_groups g ON "
-                             "g.id = t.group_id WHERE t.id = ?"));
-    struct Side
-    {
-        QString status, kind;
-        QVariant game;
-    };
-    Side sides[2];
-    const qint64 ids[2] = {from, into};
-    for (int i = 0; i < 2; ++i) {
-        q.addBindValue(ids[i]);
-        if (!q.exec() || !q.next())
-            return fail(tr("There is no tag %1 in the cache.").arg(ids[i]));
-        sides[i] = {q.value(0).toString(), q.value(1).toString(), q.value(2)};
-    }
-    q.finish();
-    if (sides[1].status != QLatin1String("active"))
-        return fail(tr("Tag %1 is retired: merge into an active tag.").arg(into));
-    const bool dimension[2] = {sides[0].kind == QLatin1String("dimension"),
-                               sides[1].kind == QLatin1String("dimension")};
-    if (dimension[0] != dimension[1] ||
-        (sides[1].kind == QLatin1String("category") && sides[1].game != sides[0].game))
-        return fail(tr("Tag %1 cannot take the place of tag %2: it does not fit everything that "
-                       "carries it (game tags merge into game tags; a video tag into the general "
-                       "library or into the same game's library).")
-                        .arg(into)
-                        .arg(from));
-    QString error;
-    result.opId =
-        enqueue(QStringLiteral("tag_merge"),
-                {{QStringLiteral("tag_id"), from}, {QStringLiteral("into"), into}}, {}, &error);
-    if (result.opId.isEmpty())
-        return fail(error);
-    if (!m_cache.commit())
-        return fail(m_cache.errorString());
-    result.ok = true;
-    result.changed = true;
-    return result;
+    return queueOne(QStringLiteral("tag_merge"), [&](QJsonObject *payload, Result *) {
+        QSqlQuery q(m_cache.database());
+        q.prepare(QStringLiteral("SELECT t.status, g.kind, g.game_id FROM tags t JOIN tag_groups "
+                                 "g ON g.id = t.group_id WHERE t.id = ?"));
+        struct Side
+        {
+            QString status, kind;
+            QVariant game;
+        };
+        Side sides[2];
+        const qint64 ids[2] = {from, into};
+        for (int i = 0; i < 2; ++i) {
+            q.addBindValue(ids[i]);
+            if (!q.exec() || !q.next())
+                return tr("There is no tag %1 in the cache.").arg(ids[i]);
+            sides[i] = {q.value(0).toString(), q.value(1).toString(), q.value(2)};
+        }
+        if (sides[1].status != QLatin1String("active"))
+            return tr("Tag %1 is retired: merge into an active tag.").arg(into);
+        const bool dimension[2] = {sides[0].kind == QLatin1String("dimension"),
+                                   sides[1].kind == QLatin1String("dimension")};
+        if (dimension[0] != dimension[1] ||
+            (sides[1].kind == QLatin1String("category") && sides[1].game != sides[0].game))
+            return tr("Tag %1 cannot take the place of tag %2: it does not fit everything that "
+                      "carries it (game tags merge into game tags; a video tag into the general "
+                      "library or into the same game's library).")
+                .arg(into)
+                .arg(from);
+        *payload = {{QStringLiteral("tag_id"), from}, {QStringLiteral("into"), into}};
+        return QString();
+    });
 }
 
 CacheEditor::Result CacheEditor::createGame(const QJsonObject &fields, const QList<qint64> &tags)
 {
-    Result result;
     static const QStringList allowed{QStringLiteral("name"),      QStringLiteral("name_en"),
                                      QStringLiteral("aliases"),   QStringLiteral("introduction"),
                                      QStringLiteral("developer"), QStringLiteral("released")};
+    Result refused;
     for (auto it = fields.constBegin(); it != fields.constEnd(); ++it) {
         if (!allowed.contains(it.key())) {
-            result.error = tr("A game has no field \"%1\".").arg(it.key());
-            return result;
+            refused.error = tr("A game has no field \"%1\".").arg(it.key());
+            return refused;
         }
     }
     const QString name = fields.value(QStringLiteral("name")).toString().trimmed();
     if (name.isEmpty()) {
-        result.error = tr("A game needs a name.");
-        return result;
+        refused.error = tr("A game needs a name.");
+        return refused;
     }
-    if (!m_cache.beginImmediate()) {
-        result.error = m_cache.errorString();
-        return result;
-    }
-    const auto fail = [&](const QString &message) {
-        m_cache.rollback();
-        result.error = message;
-        return result;
-    };
+    return queueOne(QStringLiteral("game_create"), [&](QJsonObject *payload, Result *) {
+        QSqlQuery q(m_cache.database());
+        q.prepare(QStringLiteral("SELECT 1 FROM games WHERE name = ? UNION ALL SELECT 1 FROM "
+                                 "outbox WHERE kind = 'game_create' AND state IN ('pending', "
+                                 "'sent') AND json_extract(payload, '$.name') = ?"));
+        q.addBindValue(name);
+        q.addBindValue(name);
+        if (q.exec() && q.next())
+            return tr("There is a game called \"%1\" already.").arg(name);
+        QJsonArray tagIds;
+        QString problem;
+        if (!checkGameTags(tags, nullptr, &problem))
+            return problem;
+        for (qint64 tag : tags) {
+            if (!tagIds.contains(tag))
+                tagIds.append(tag);
+        }
+        *payload = fields;
+        payload->insert(QStringLiteral("name"), name);
+        if (!tagIds.isEmpty())
+            payload->insert(QStringLiteral("tags"), tagIds);
+        return QString();
+    });
+}
+
+bool CacheEditor::checkGameTags(const QList<qint64> &tags, QList<qint64> *carried, QString *problem,
+                                qint64 gameId)
+{
     QSqlQuery q(m_cache.database());
-    q.prepare(QStringLiteral("SELECT 1 FROM games WHERE name = ? UNION ALL SELECT 1 FROM outbox "
-                             "WHERE kind = 'game_create' AND state IN ('pending', 'sent') AND "
-                             "json_extract(payload, '$.name') = ?"));
-    q.addBindValue(name);
-    q.addBindValue(name);
-    if (q.exec() && q.next())
-        return fail(tr("There is a game called \"%1\" already.").arg(name));
-    q.prepare(QStringLiteral("SELECT t.status, g.kind FROM tags t JOIN tag_groups g ON g.id = "
-                             "t.group_id WHERE t.id = ?"));
-    QJsonArray tagIds;
+    q.prepare(QStringLiteral("SELECT t.status, g.kind, EXISTS (SELECT 1 FROM game_tags WHERE "
+                             "game_id = ? AND tag_id = t.id) FROM tags t JOIN tag_groups g ON "
+                             "g.id = t.group_id WHERE t.id = ?"));
     for (qint64 tag : tags) {
+        q.addBindValue(gameId);
         q.addBindValue(tag);
-        if (!q.exec() || !q.next() || q.value(1).toString() != QLatin1String("dimension"))
-            return fail(tr("Tag %1 is not a game tag (a tag of a dimension).").arg(tag));
-        if (q.value(0).toString() != QLatin1String("active"))
-            return fail(tr("Tag %1 is retired and cannot be applied.").arg(tag));
-        if (!tagIds.contains(tag))
-            tagIds.append(tag);
+        if (!q.exec() || !q.next() || q.value(1).toString() != QLatin1String("dimension")) {
+            *problem = tr("Tag %1 is not a game tag (a tag of a dimension).").arg(tag);
+            return false;
+        }
+        if (q.value(0).toString() != QLatin1String("active")) {
+            *problem = tr("Tag %1 is retired and cannot be applied.").arg(tag);
+            return false;
+        }
+        if (carried && q.value(2).toBool())
+            carried->append(tag);
     }
-    q.finish();
-    QJsonObject payload = fields;
-    payload.insert(QStringLiteral("name"), name);
-    if (!tagIds.isEmpty())
-        payload.insert(QStringLiteral("tags"), tagIds);
-    QString error;
-    result.opId = enqueue(QStringLiteral("game_create"), payload, {}, &error);
-    if (result.opId.isEmpty())
-        return fail(error);
-    if (!m_cache.commit())
-        return fail(m_cache.errorString());
-    result.ok = true;
-    result.changed = true;
-    return result;
+    return true;
 }
 
 CacheEditor::Result CacheEditor::tagGame(qint64 gameId, const QList<qint64> &add,
                                          const QList<qint64> &remove)
 {
-    Result result;
-    if (!m_cache.beginImmediate()) {
-        result.error = m_cache.errorString();
-        return result;
-    }
-    const auto fail = [&](const QString &message) {
-        m_cache.rollback();
-        result.error = message;
-        return result;
-    };
-    QSqlQuery q(m_cache.database());
-    q.prepare(QStringLiteral("SELECT 1 FROM games WHERE id = ?"));
-    q.addBindValue(gameId);
-    if (!q.exec() || !q.next())
-        return fail(tr("There is no game %1 in the cache.").arg(gameId));
-    QSqlQuery tag(m_cache.database());
-    tag.prepare(QStringLiteral("SELECT t.status, g.kind, EXISTS (SELECT 1 FROM game_tags WHERE "
-                               "game_id = ? AND tag_id = t.id) FROM tags t JOIN tag_groups g ON "
-                               "g.id = t.group_id WHERE t.id = ?"));
-    for (qint64 id : add) {
-        tag.addBindValue(gameId);
-        tag.addBindValue(id);
-        if (!tag.exec() || !tag.next() || tag.value(1).toString() != QLatin1String("dimension"))
-            return fail(tr("Tag %1 is not a game tag (a tag of a dimension).").arg(id));
-        if (tag.value(0).toString() != QLatin1String("active"))
-            return fail(tr("Tag %1 is retired and cannot be applied.").arg(id));
-        if (!tag.value(2).toBool() && !result.added.contains(id) && !remove.contains(id))
-            result.added.append(id);
-    }
-    for (qint64 id : remove) {
-        tag.addBindValue(gameId);
-        tag.addBindValue(id);
-        if (tag.exec() && tag.next() && tag.value(2).toBool() && !result.removed.contains(id) &&
-            !add.contains(id))
-            result.removed.append(id);
-    }
-    tag.finish();
-    if (result.added.isEmpty() && result.removed.isEmpty()) {
-        m_cache.rollback();
-        result.ok = true;
-        return result;
-    }
-    QJsonObject payload{{QStringLiteral("game_id"), gameId}};
-    if (!result.added.isEmpty())
-        payload.insert(QStringLiteral("add"), ids(result.added));
-    if (!result.removed.isEmpty())
-        payload.insert(QStringLiteral("remove"), ids(result.removed));
-    QString error;
-    result.opId = enqueue(QStringLiteral("game_tags"), payload, {}, &error);
-    if (result.opId.isEmpty())
-        return fail(error);
-    if (!m_cache.commit())
-        return fail(m_cache.errorString());
-    result.ok = true;
-    result.changed = true;
-    return result;
+    return queueOne(QStringLiteral("game_tags"), [&](QJsonObject *payload, Result *result) {
+        QSqlQuery q(m_cache.database());
+        q.prepare(QStringLiteral("SELECT 1 FROM games WHERE id = ?"));
+        q.addBindValue(gameId);
+        if (!q.exec() || !q.next())
+            return tr("There is no game %1 in the cache.").arg(gameId);
+        QList<qint64> carried;
+        QString problem;
+        if (!checkGameTags(add, &carried, &problem, gameId))
+            return problem;
+        for (qint64 id : add) {
+            if (!carried.contains(id) && !result->added.contains(id) && !remove.contains(id))
+                result->added.append(id);
+        }
+        q.prepare(QStringLiteral("SELECT 1 FROM game_tags WHERE game_id = ? AND tag_id = ?"));
+        for (qint64 id : remove) {
+            q.addBindValue(gameId);
+            q.addBindValue(id);
+            if (q.exec() && q.next() && !result->removed.contains(id) && !add.contains(id))
+                result->removed.append(id);
+        }
+        if (result->added.isEmpty() && result->removed.isEmpty())
+            return QString(); // nothing to do
+        *payload = {{QStringLiteral("game_id"), gameId}};
+        if (!result->added.isEmpty())
+            payload->insert(QStringLiteral("add"), ids(result->added));
+        if (!result->removed.isEmpty())
+            payload->insert(QStringLiteral("remove"), ids(result->removed));
+        return QString();
+    });
 }

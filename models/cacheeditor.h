@@ -7,6 +7,8 @@
 #include <QStringList>
 #include <QVariant>
 
+#include <functional>
+
 class CacheDatabase;
 
 /// Records a user's edits in the cache: the optimistic change to the cached rows and its
@@ -100,6 +102,13 @@ private:
     QString enqueue(const QString &kind, const QJsonObject &payload, const QVariant &base,
                     QString *error, qint64 *sharedTx = nullptr);
     Result editRow(const QString &kind, qint64 id, const QJsonObject &fields);
+    /// One operation in its own transaction: \a build (inside it) returns why the operation
+    /// cannot be made, or fills the payload (an empty payload: nothing to do, nothing queued).
+    using Build = std::function<QString(QJsonObject *payload, Result *result)>;
+    Result queueOne(const QString &kind, const Build &build);
+    /// Whether \a tags are active game tags (on \a gameId: which of them it carries).
+    bool checkGameTags(const QList<qint64> &tags, QList<qint64> *carried, QString *problem,
+                       qint64 gameId = 0);
 
     CacheDatabase &m_cache;
 };
