@@ -472,6 +472,14 @@ private slots:
                                              "('game_update', 'game_tags')"))
                      .toInt(),
                  2);
+        // Two steps on the undo stack: the game tags, then the fields.
+        trigger(w, "edit.undo");
+        QCOMPARE(scalar(w.db, QStringLiteral("SELECT count(*) FROM game_tags WHERE game_id = %1 "
+                                             "AND tag_id = %2")
+                                  .arg(game)
+                                  .arg(unchecked))
+                     .toInt(),
+                 1);
         trigger(w, "edit.undo");
         QVERIFY(scalar(w.db, QStringLiteral("SELECT developer FROM games WHERE id = %1").arg(game))
                     .toString() != u"新工作室"_qs);

@@ -1975,6 +1975,10 @@
         <source>The new game is sent with the next sync and appears once central has created it.</source>
         <translation>新游戏在下次同步时发送，中心库创建后出现。</translation>
     </message>
+    <message>
+        <source>Change the game tags of %1</source>
+        <translation>修改 %1 的游戏标签</translation>
+    </message>
 </context>
 <context>
     <name>Main</name>

@@ -5,6 +5,7 @@
 #include "editrowcommand.h"
 #include "gameeditdialog.h"
 #include "gametablemodel.h"
+#include "gametagscommand.h"
 #include "monthlybarchart.h"
 
 #include <QComboBox>
@@ -304,6 +305,18 @@ GameEditDialog *GamesPage::editCurrentGame()
             if (!r.ok) {
                 emit message(r.error);
                 return;
+            }
+            if (r.changed) {
+                const QPointer<GamesPage> self(this);
+                m_undo->push(new GameTagsCommand(m_editor, id, r,
+                                                 tr("Change the game tags of %1").arg(name),
+                                                 [self](const QString &error) {
+                                                     if (!self)
+                                                         return;
+                                                     if (!error.isEmpty())
+                                                         emit self->message(error);
+                                                     emit self->edited();
+                                                 }));
             }
         }
         emit message(m_role == QLatin1String("editor")
