@@ -608,3 +608,44 @@ CacheEditor::Result CacheEditor::tagGame(qint64 gameId, const QList<qint64> &add
         return QString();
     });
 }
+
+CacheEditor::Result CacheEditor::withdraw(const QString &opId)
+{
+    Result result;
+    if (!m_cache.beginImmediate()) {
+        result.error = m_cache.errorString();
+        return result;
+    }
+    QSqlQuery q(m_cache.database());
+    q.prepare(QStringLiteral("SELECT state, kind FROM outbox WHERE op_id = ?"));
+    q.addBindValue(opId);
+    if (!q.exec() || !q.next()) {
+        m_cache.rollback();
+        result.error = tr("There is no operation %1 in the outbox.").arg(opId);
+        return result;
+    }
+    const QString state = q.value(0).toString();
+    const QString kind = q.value(1).toString();
+    q.finish();
+    if (state != QLatin1String("pending") || !LocalOps::key(kind, {}).isEmpty()) {
+        m_cache.rollback();
+        result.error = state == QLatin1String("pending")
+                           ? tr("Operation %1 changed the cache: undo it with an edit.").arg(opId)
+                           : tr("The change was sent to the central store already and can no "
+                                "longer be taken back.");
+        return result;
+    }
+    q.prepare(QStringLiteral("UPDATE outbox SET state = 'discarded', updated_at = ? WHERE op_id "
+                             "= ?"));
+    q.addBindValue(QDateTime::currentSecsSinceEpoch());
+    q.addBindValue(opId);
+    if (!q.exec() || !m_cache.commit()) {
+        result.error = q.lastError().isValid() ? q.lastError().text() : m_cache.errorString();
+        m_cache.rollback();
+        return result;
+    }
+    result.ok = true;
+    result.changed = true;
+    result.opId = opId;
+    return result;
+}

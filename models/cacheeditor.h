@@ -78,6 +78,11 @@ public:
     /// cache shows it after the next sync); \a into must fit everything that carries \a from.
     Result mergeTag(qint64 from, qint64 into);
 
+    /// Takes back an operation that has not left the cache yet (state pending): it is marked
+    /// discarded. For creations and merges, which have no overlay in the cache, that undoes
+    /// them; an operation already sent cannot be taken back (the error says so).
+    Result withdraw(const QString &opId);
+
     /// What to do with a change central refused (rejected) or found overtaken (conflict).
     enum class Resolution {
         KeepMine,   ///< conflict: send my values again, against central's current version

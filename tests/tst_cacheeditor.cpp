@@ -163,6 +163,43 @@ private slots:
         QCOMPARE(number(cache, QStringLiteral("SELECT count(*) FROM outbox")), ops);
     }
 
+    void shouldWithdrawOnlyWhatHasNotLeft()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("withdraw.sqlite"));
+        QVERIFY(QFile::copy(m_path, path));
+        CacheDatabase cache;
+        QVERIFY(cache.open(path));
+        CacheEditor editor(cache);
+        const qint64 general =
+            number(cache, QStringLiteral("SELECT id FROM tag_groups WHERE kind = 'general'"));
+        const CacheEditor::Result created = editor.createTag(general, QStringLiteral("撤回"));
+        QVERIFY2(created.ok, qPrintable(created.error));
+        QVERIFY(editor.withdraw(created.opId).ok);
+        QCOMPARE(TestSupport::scalar(cache.database(),
+                                     QStringLiteral("SELECT state FROM outbox WHERE op_id = ?"),
+                                     {created.opId})
+                     .toString(),
+                 QStringLiteral("discarded"));
+        QVERIFY(!editor.withdraw(created.opId).ok); // once
+        // An edit that changed the cache is undone by the inverse edit, not withdrawn.
+        const CacheEditor::Result tagged = editor.tagVideo(m_video, {m_general2}, {});
+        QVERIFY(tagged.ok && tagged.changed);
+        const CacheEditor::Result refused = editor.withdraw(tagged.opId);
+        QVERIFY(!refused.ok);
+        QVERIFY(!refused.error.isEmpty());
+        // Sent already: no longer.
+        QVERIFY(QSqlQuery(cache.database())
+                    .exec(QStringLiteral("UPDATE outbox SET state = 'sent' WHERE op_id = '%1'")
+                              .arg(editor.createTag(general, QStringLiteral("撤回2")).opId)));
+        QCOMPARE(number(cache, QStringLiteral("SELECT count(*) FROM outbox WHERE state = 'sent'")),
+                 1);
+        const QString sent =
+            TestSupport::scalar(cache.database(), QStringLiteral("SELECT op_id FROM outbox WHERE "
+                                                                 "state = 'sent'"))
+                .toString();
+        QVERIFY(editor.withdraw(sent).error.contains(QLatin1String("sent")));
+    }
+
     void shouldRefuseAndChangeNothing_data()
     {
         QTest::addColumn<QString>("what");

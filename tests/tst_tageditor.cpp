@@ -363,6 +363,17 @@ private slots:
                                              "WHERE kind = 'tag_create'"))
                      .toString(),
                  u"全新标签"_qs);
+        // Not sent yet: undo takes the creation back, redo queues it again.
+        trigger(w, "edit.undo");
+        QCOMPARE(scalar(w.db, QStringLiteral("SELECT group_concat(state) FROM outbox WHERE kind = "
+                                             "'tag_create'"))
+                     .toString(),
+                 QStringLiteral("discarded"));
+        trigger(w, "edit.redo");
+        QCOMPARE(scalar(w.db, QStringLiteral("SELECT count(*) FROM outbox WHERE kind = "
+                                             "'tag_create' AND state = 'pending'"))
+                     .toInt(),
+                 1);
         // Merge the current tag (a general one, after the group filter) into another general
         // tag; a tag of a game's library does not fit.
         QTRY_VERIFY(tags->table()->selectionModel()->currentIndex().isValid());

@@ -340,6 +340,18 @@
         <source>Tag %1 is not a game tag (a tag of a dimension).</source>
         <translation>标签 %1 不是游戏标签（游戏标签维度中的标签）。</translation>
     </message>
+    <message>
+        <source>There is no operation %1 in the outbox.</source>
+        <translation>待发送队列中没有操作 %1。</translation>
+    </message>
+    <message>
+        <source>Operation %1 changed the cache: undo it with an edit.</source>
+        <translation>操作 %1 已更改缓存：请用一次编辑来撤销它。</translation>
+    </message>
+    <message>
+        <source>The change was sent to the central store already and can no longer be taken back.</source>
+        <translation>该更改已发送到中心库，无法再撤回。</translation>
+    </message>
 </context>
 <context>
     <name>Catalogue</name>
@@ -1979,6 +1991,10 @@
         <source>Change the game tags of %1</source>
         <translation>修改 %1 的游戏标签</translation>
     </message>
+    <message>
+        <source>New game %1</source>
+        <translation>新游戏 %1</translation>
+    </message>
 </context>
 <context>
     <name>Main</name>
@@ -3373,6 +3389,14 @@ Last lines of %3:
     <message>
         <source>Merge of "%1".</source>
         <translation>合并“%1”。</translation>
+    </message>
+    <message>
+        <source>New tag %1</source>
+        <translation>新标签 %1</translation>
+    </message>
+    <message>
+        <source>Merge %1</source>
+        <translation>合并 %1</translation>
     </message>
 </context>
 <context>

@@ -7,6 +7,7 @@
 #include "gametablemodel.h"
 #include "gametagscommand.h"
 #include "monthlybarchart.h"
+#include "queuedopcommand.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -288,16 +289,9 @@ GameEditDialog *GamesPage::editCurrentGame()
                 emit message(r.error);
                 return;
             }
-            const QPointer<GamesPage> self(this);
             m_undo->push(new EditRowCommand(m_editor, EditRowCommand::Row::Game, id,
                                             dialog->original(), after, tr("Edit game %1").arg(name),
-                                            [self](const QString &error) {
-                                                if (!self)
-                                                    return;
-                                                if (!error.isEmpty())
-                                                    emit self->message(error);
-                                                emit self->edited();
-                                            }));
+                                            undoNotify()));
         }
         if (!dialog->addedTags().isEmpty() || !dialog->removedTags().isEmpty()) {
             const CacheEditor::Result r =
@@ -307,16 +301,8 @@ GameEditDialog *GamesPage::editCurrentGame()
                 return;
             }
             if (r.changed) {
-                const QPointer<GamesPage> self(this);
-                m_undo->push(new GameTagsCommand(m_editor, id, r,
-                                                 tr("Change the game tags of %1").arg(name),
-                                                 [self](const QString &error) {
-                                                     if (!self)
-                                                         return;
-                                                     if (!error.isEmpty())
-                                                         emit self->message(error);
-                                                     emit self->edited();
-                                                 }));
+                m_undo->push(new GameTagsCommand(
+                    m_editor, id, r, tr("Change the game tags of %1").arg(name), undoNotify()));
             }
         }
         emit message(m_role == QLatin1String("editor")
@@ -338,15 +324,38 @@ GameEditDialog *GamesPage::newGame()
                            GameEditDialog::Mode::Create, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
-        const CacheEditor::Result r = m_editor->createGame(dialog->changes(), dialog->addedTags());
+        CacheEditor *editor = m_editor;
+        const QJsonObject fields = dialog->changes();
+        const QList<qint64> tags = dialog->addedTags();
+        const auto queue = [editor, fields, tags] {
+            return editor->createGame(fields, tags);
+        };
+        const CacheEditor::Result r = queue();
         if (!r.ok) {
             emit message(r.error);
             return;
         }
+        m_undo->push(new QueuedOpCommand(
+            m_editor, r.opId,
+            tr("New game %1").arg(fields.value(QStringLiteral("name")).toString()), queue,
+            undoNotify()));
         emit message(tr("The new game is sent with the next sync and appears once central has "
                         "created it."));
         emit edited();
     });
     dialog->open();
     return dialog;
+}
+
+std::function<void(const QString &)> GamesPage::undoNotify()
+{
+    // After an undo or redo: say what went wrong, if anything, and show the cache as it is.
+    const QPointer<GamesPage> self(this);
+    return [self](const QString &error) {
+        if (!self)
+            return;
+        if (!error.isEmpty())
+            emit self->message(error);
+        emit self->edited();
+    };
 }

@@ -3,6 +3,8 @@
 #include "cataloguepage.h"
 #include "cataloguerepository.h"
 
+#include <functional>
+
 class CacheEditor;
 class GameEditDialog;
 class GameTableModel;
@@ -45,6 +47,7 @@ protected:
     void retranslate() override;
 
 private:
+    std::function<void(const QString &)> undoNotify();
     void selectGame(qint64 id);
 
     GameTableModel *m_games;

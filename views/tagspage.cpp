@@ -3,6 +3,7 @@
 #include "cacheeditor.h"
 #include "catalogue.h"
 #include "editrowcommand.h"
+#include "queuedopcommand.h"
 #include "tageditdialog.h"
 #include "taggrouptreemodel.h"
 #include "tagmergedialog.h"
@@ -271,15 +272,8 @@ TagEditDialog *TagsPage::editCurrentTag(bool toggleStatus)
             emit message(r.error);
             return;
         }
-        const QPointer<TagsPage> self(this);
         m_undo->push(new EditRowCommand(m_editor, EditRowCommand::Row::Tag, id, before, after,
-                                        tr("Edit tag %1").arg(name), [self](const QString &error) {
-                                            if (!self)
-                                                return;
-                                            if (!error.isEmpty())
-                                                emit self->message(error);
-                                            emit self->edited();
-                                        }));
+                                        tr("Edit tag %1").arg(name), undoNotify()));
         emit message(m_role == QLatin1String("editor")
                          ? tr("Proposed: the change waits for the next sync, then for a "
                               "supervisor.")
@@ -327,13 +321,20 @@ TagEditDialog *TagsPage::newTag()
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     const qint64 groupId = blank.groupId;
     connect(dialog, &QDialog::accepted, this, [this, dialog, groupId] {
-        const CacheEditor::Result r =
-            m_editor->createTag(groupId, dialog->name(), dialog->nameEn(), dialog->aliases());
+        CacheEditor *editor = m_editor;
+        const QString name = dialog->name();
+        const QString nameEn = dialog->nameEn();
+        const QStringList aliases = dialog->aliases();
+        const auto queue = [editor, groupId, name, nameEn, aliases] {
+            return editor->createTag(groupId, name, nameEn, aliases);
+        };
+        const CacheEditor::Result r = queue();
         if (!r.ok) {
             emit message(r.error);
             return;
         }
-        afterQueued(tr("New tag \"%1\".").arg(dialog->name()));
+        pushQueued(r.opId, tr("New tag %1").arg(name), queue);
+        afterQueued(tr("New tag \"%1\".").arg(name));
     });
     dialog->open();
     return dialog;
@@ -350,13 +351,38 @@ TagMergeDialog *TagsPage::mergeCurrentTag()
     const qint64 from = tag->id;
     const QString name = tag->name;
     connect(dialog, &QDialog::accepted, this, [this, dialog, from, name] {
-        const CacheEditor::Result r = m_editor->mergeTag(from, dialog->target());
+        CacheEditor *editor = m_editor;
+        const qint64 into = dialog->target();
+        const auto queue = [editor, from, into] {
+            return editor->mergeTag(from, into);
+        };
+        const CacheEditor::Result r = queue();
         if (!r.ok) {
             emit message(r.error);
             return;
         }
+        pushQueued(r.opId, tr("Merge %1").arg(name), queue);
         afterQueued(tr("Merge of \"%1\".").arg(name));
     });
     dialog->open();
     return dialog;
+}
+
+void TagsPage::pushQueued(const QString &opId, const QString &text,
+                          const std::function<CacheEditor::Result()> &queue)
+{
+    m_undo->push(new QueuedOpCommand(m_editor, opId, text, queue, undoNotify()));
+}
+
+std::function<void(const QString &)> TagsPage::undoNotify()
+{
+    // After an undo or redo: say what went wrong, if anything, and show the cache as it is.
+    const QPointer<TagsPage> self(this);
+    return [self](const QString &error) {
+        if (!self)
+            return;
+        if (!error.isEmpty())
+            emit self->message(error);
+        emit self->edited();
+    };
 }

@@ -1,9 +1,11 @@
 #pragma once
 
+#include "cacheeditor.h"
 #include "cataloguepage.h"
 #include "cataloguerepository.h"
 
-class CacheEditor;
+#include <functional>
+
 class TagEditDialog;
 class QCheckBox;
 class QUndoStack;
@@ -50,8 +52,12 @@ protected:
     void retranslate() override;
 
 private:
+    std::function<void(const QString &)> undoNotify();
     void updateNewTag();
     void afterQueued(const QString &done);
+    /// Puts a queued creation or merge on the undo stack.
+    void pushQueued(const QString &opId, const QString &text,
+                    const std::function<CacheEditor::Result()> &queue);
 
     TagTableModel *m_tags;
     TagGroupTreeModel *m_groups;
