@@ -300,7 +300,9 @@ CatalogueRepository::ChangeState CatalogueRepository::videoChangeState(qint64 vi
     ChangeState state;
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral(
-        "SELECT state, json_extract(result, '$.status'), last_error FROM outbox WHERE kind = "
+        "SELECT state, json_extract(result, '$.status'), last_error, json_extract(result, "
+        "'$.review.status'), json_extract(result, '$.review.comment'), json_extract(result, "
+        "'$.review.by') FROM outbox WHERE kind = "
         "'video_tags' AND json_extract(payload, '$.video_id') = ? AND state <> 'discarded' "
         "ORDER BY local_tx DESC, op_id DESC LIMIT 1"));
     q.addBindValue(videoId);
@@ -314,7 +316,13 @@ CatalogueRepository::ChangeState CatalogueRepository::videoChangeState(qint64 vi
         state.kind = ChangeState::Rejected;
     else if (s == QLatin1String("conflict"))
         state.kind = ChangeState::Conflict;
-    else if (q.value(1).toString() == QLatin1String("pending"))
+    else if (q.value(3).toString() == QLatin1String("approved") ||
+             q.value(3).toString() == QLatin1String("rejected")) {
+        state.kind = q.value(3).toString() == QLatin1String("approved") ? ChangeState::Approved
+                                                                        : ChangeState::Refused;
+        state.detail = q.value(4).toString();
+        state.reviewer = q.value(5).toString();
+    } else if (q.value(1).toString() == QLatin1String("pending"))
         state.kind = ChangeState::PendingApproval;
     else
         state.kind = ChangeState::Applied;

@@ -137,9 +137,21 @@ public:
     /// Where a user's latest tag edit of a video stands (from the outbox).
     struct ChangeState
     {
-        enum Kind { None, Waiting, PendingApproval, Applied, Rejected, Conflict };
+        enum Kind {
+            None,
+            Waiting,
+            PendingApproval,
+            Applied,
+            Approved,
+            Refused,
+            Rejected,
+            Conflict
+        };
         Kind kind = None;
-        QString detail; ///< the reason of a refusal or conflict
+        /// Rejected or Conflict: the reason; Approved or Refused (by a reviewer): the
+        /// reviewer's comment.
+        QString detail;
+        QString reviewer;
     };
     ChangeState videoChangeState(qint64 videoId);
 

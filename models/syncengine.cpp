@@ -433,7 +433,7 @@ SyncEngine::Report SyncEngine::run(const Progress &progress)
         if (!connect(report) || !copy(report, identity, progress) || !pull(report, progress))
             return finish(false);
     }
-    if (!confirm(report, progress))
+    if (!confirm(report, progress) || !reviewOutcomes(report))
         return finish(false);
     QString error;
     if (!setState(m_cache.database(), QStringLiteral("last_sync"),
@@ -1266,5 +1266,71 @@ bool SyncEngine::confirm(Report &report, const Progress &progress)
     if (!settle(m_cache, due, QStringLiteral("applied"), {}, refresh, &error))
         return cacheError(report, error);
     report.confirmed += int(due.size());
+    return true;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Review outcomes
+// ---------------------------------------------------------------------------------------------
+
+bool SyncEngine::reviewOutcomes(Report &report)
+{
+    // This cache's change requests still waiting for a supervisor, as far as it knows. The
+    // decision (and the reviewer's comment) is kept in the operation's result: the editor sees
+    // it where they work. An approved change reaches the rows through the pull.
+    const QSqlDatabase db = m_cache.database();
+    QStringList waiting;
+    {
+        QSqlQuery q(db);
+        q.setForwardOnly(true);
+        if (!q.exec(QStringLiteral("SELECT op_id FROM outbox WHERE state = 'applied' AND "
+                                   "json_extract(result, '$.status') = 'pending' AND "
+                                   "json_extract(result, '$.review') IS NULL LIMIT 5000")))
+            return cacheError(report, q.lastError().text());
+        while (q.next())
+            waiting.append(q.value(0).toString());
+    }
+    if (waiting.isEmpty())
+        return true;
+    QSqlQuery central(this->central());
+    central.setForwardOnly(true);
+    central.prepare(QStringLiteral(
+        "SELECT id::text, status, review_comment, coalesce(reviewed_by, ''), "
+        "coalesce(floor(extract(epoch FROM reviewed_at))::bigint, 0) FROM coulisse.change_requests "
+        "WHERE id = ANY (?::uuid[]) AND status <> 'pending'"));
+    central.addBindValue(QLatin1Char('{') + waiting.join(QLatin1Char(',')) + QLatin1Char('}'));
+    if (!central.exec())
+        return centralError(report, central.lastError(), tr("Reading review decisions failed"));
+    struct Decision
+    {
+        QString op, status, comment, by;
+        qint64 at;
+    };
+    QList<Decision> decisions;
+    while (central.next())
+        decisions.append({central.value(0).toString(), central.value(1).toString(),
+                          central.value(2).toString(), central.value(3).toString(),
+                          central.value(4).toLongLong()});
+    if (decisions.isEmpty())
+        return true;
+    if (!m_cache.beginImmediate())
+        return cacheError(report, m_cache.errorString());
+    QSqlQuery update(db);
+    update.prepare(QStringLiteral(
+        "UPDATE outbox SET result = json_set(result, '$.review', json_object('status', ?, "
+        "'comment', ?, 'by', ?, 'at', ?)), updated_at = ? WHERE op_id = ?"));
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    for (const Decision &d : std::as_const(decisions)) {
+        for (const QVariant &v : QVariantList{d.status, d.comment, d.by, d.at, now, d.op})
+            update.addBindValue(v);
+        if (!update.exec()) {
+            const QString message = update.lastError().text();
+            m_cache.rollback();
+            return cacheError(report, message);
+        }
+    }
+    if (!m_cache.commit())
+        return cacheError(report, m_cache.errorString());
+    report.reviewed += int(decisions.size());
     return true;
 }

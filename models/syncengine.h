@@ -70,6 +70,7 @@ public:
         int rejected = 0;
         int conflicts = 0;
         int confirmed = 0;
+        int reviewed = 0;    ///< change requests of this cache decided by a supervisor since
         bool copied = false; ///< an initial copy ran (or resumed) in this sync
         qint64 copiedRows = 0;
         qint64 pulled = 0;    ///< change-log entries applied
@@ -108,6 +109,7 @@ private:
     bool centralError(Report &report, const QString &sqlState, const QString &message,
                       const QString &context = {});
     bool cacheError(Report &report, const QString &message);
+    bool reviewOutcomes(Report &report);
     bool dropCatalogueIndexes(QString *error);
     bool restoreCatalogueIndexes(QString *error);
     bool stopped(Report &report);

@@ -121,7 +121,8 @@ TableQuery VideoTableModel::buildQuery() const
         q.conditions.append(QStringLiteral(
             "v.id IN (SELECT json_extract(payload, '$.video_id') FROM outbox WHERE kind = "
             "'video_tags' AND (state IN ('pending', 'sent', 'rejected', 'conflict') OR (state = "
-            "'applied' AND json_extract(result, '$.status') = 'pending')))"));
+            "'applied' AND json_extract(result, '$.status') = 'pending' AND "
+            "coalesce(json_extract(result, '$.review.status'), '') <> 'approved')))"));
     if (m_filter.uploaderId > 0) {
         q.conditions.append(QStringLiteral("v.uploader_id = ?"));
         q.parameters.append(m_filter.uploaderId);

@@ -1,5 +1,6 @@
 #include "cachedatabase.h"
 #include "cacheeditor.h"
+#include "cataloguerepository.h"
 #include "centralconnection.h"
 #include "centralstaff.h"
 #include "synccheck.h"
@@ -356,6 +357,54 @@ private slots:
                                     {edit.opId})
                     .toString()
                     .contains(QLatin1String("pending")));
+        QCOMPARE(compare(e), QString());
+    }
+
+    void reviewDecisionsReachTheEditor()
+    {
+        Client e = client(m_editor);
+        QVERIFY(syncSettled(e).ok);
+        CacheEditor editor(*e.cache);
+        const qint64 approved = videoOf(m_games[1], 7);
+        const qint64 refused = videoOf(m_games[1], 8);
+        const qint64 tagA = freeTag(e, approved);
+        const qint64 tagB = freeTag(e, refused);
+        const CacheEditor::Result a = editor.tagVideo(approved, {tagA}, {});
+        const CacheEditor::Result b = editor.tagVideo(refused, {tagB}, {});
+        QVERIFY(a.ok && b.ok);
+        QVERIFY(syncSettled(e).ok);
+        CatalogueRepository repository(e.cache->database());
+        QCOMPARE(repository.videoChangeState(approved).kind,
+                 CatalogueRepository::ChangeState::PendingApproval);
+        QSqlQuery review(as(m_supervisor));
+        QVERIFY2(
+            review.exec(
+                QStringLiteral("SELECT coulisse.review_change('%1', true, 'good')").arg(a.opId)),
+            qPrintable(review.lastError().text()));
+        QVERIFY2(review.exec(QStringLiteral("SELECT coulisse.review_change('%1', false, 'wrong "
+                                            "game')")
+                                 .arg(b.opId)),
+                 qPrintable(review.lastError().text()));
+        // The next syncs bring the decisions and, for the approved one, the tag itself.
+        QVERIFY(syncUntil(e, [&] {
+            return repository.videoChangeState(refused).kind ==
+                       CatalogueRepository::ChangeState::Refused &&
+                   cached(e, QStringLiteral("SELECT count(*) FROM video_tags WHERE video_id = %1 "
+                                            "AND tag_id = %2")
+                                 .arg(approved)
+                                 .arg(tagA)) == 1;
+        }));
+        const CatalogueRepository::ChangeState no = repository.videoChangeState(refused);
+        QCOMPARE(no.detail, QStringLiteral("wrong game"));
+        QCOMPARE(no.reviewer, m_supervisor);
+        const CatalogueRepository::ChangeState yes = repository.videoChangeState(approved);
+        QCOMPARE(yes.kind, CatalogueRepository::ChangeState::Approved);
+        QCOMPARE(yes.detail, QStringLiteral("good"));
+        QCOMPARE(cached(e, QStringLiteral("SELECT count(*) FROM video_tags WHERE video_id = %1 AND "
+                                          "tag_id = %2")
+                               .arg(refused)
+                               .arg(tagB)),
+                 0);
         QCOMPARE(compare(e), QString());
     }
 

@@ -2666,6 +2666,10 @@ Last lines of %3:
         <source>cannot re-create an index: %1</source>
         <translation>无法重建索引：%1</translation>
     </message>
+    <message>
+        <source>Reading review decisions failed</source>
+        <translation>读取审核结果失败</translation>
+    </message>
 </context>
 <context>
     <name>SyncIndicator</name>
@@ -2984,6 +2988,18 @@ Last lines of %3:
     <message>
         <source>Nothing to change: the videos are already tagged so.</source>
         <translation>无需更改：这些视频已经是这样标注的。</translation>
+    </message>
+    <message>
+        <source>Approved by %1</source>
+        <translation>已由 %1 批准</translation>
+    </message>
+    <message>
+        <source>Approved by %1: %2</source>
+        <translation>已由 %1 批准：%2</translation>
+    </message>
+    <message>
+        <source>Rejected by %1: %2</source>
+        <translation>已被 %1 驳回：%2</translation>
     </message>
 </context>
 <context>

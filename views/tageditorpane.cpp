@@ -252,6 +252,16 @@ void TagEditorPane::rebuild()
         state = tr("Applied");
         colour = QStringLiteral("#15803d");
         break;
+    case CatalogueRepository::ChangeState::Approved:
+        state = m_change.detail.isEmpty()
+                    ? tr("Approved by %1").arg(m_change.reviewer)
+                    : tr("Approved by %1: %2").arg(m_change.reviewer, m_change.detail);
+        colour = QStringLiteral("#15803d");
+        break;
+    case CatalogueRepository::ChangeState::Refused:
+        state = tr("Rejected by %1: %2").arg(m_change.reviewer, m_change.detail);
+        colour = QStringLiteral("#b91c1c");
+        break;
     case CatalogueRepository::ChangeState::Rejected:
         state = tr("Rejected: %1").arg(m_change.detail);
         colour = QStringLiteral("#b91c1c");
