@@ -230,24 +230,66 @@ void collect(const std::shared_ptr<Node> &node, QList<Node *> *leaves)
     collect(node->right, leaves);
 }
 
-QString sql(const Node *node, const QString &videoId)
+// The videos an expression describes, as a set of video ids built from video_tags alone (a
+// compound SELECT), possibly negated: NOT is carried outwards instead of being computed against
+// every video, so "A AND NOT B" is "A EXCEPT B" and costs what A and B cost.
+struct VideoSet
+{
+    QString sql;
+    bool negated = false;
+    QList<qint64> anyOf; ///< a set that is "any of these tags": ORs of them merge into one scan
+};
+
+QString anyOfSql(const QList<qint64> &tags)
+{
+    QStringList ids;
+    for (qint64 id : tags)
+        ids.append(QString::number(id));
+    // A video carrying several of the tags comes several times: harmless inside IN and the
+    // compound operators, counted once by sqlCount().
+    return QStringLiteral("SELECT video_id FROM video_tags WHERE tag_id IN (%1)")
+        .arg(ids.join(QLatin1Char(',')));
+}
+
+QString compound(const QString &left, const char *op, const QString &right)
+{
+    return QStringLiteral("SELECT * FROM (%1) %2 SELECT * FROM (%3)")
+        .arg(left, QLatin1String(op), right);
+}
+
+VideoSet videoSet(const Node *node)
 {
     switch (node->kind) {
-    case Node::Tag: {
-        QStringList ids;
-        for (qint64 id : node->ids)
-            ids.append(QString::number(id));
-        return QStringLiteral("%1 IN (SELECT video_id FROM video_tags WHERE tag_id IN (%2))")
-            .arg(videoId, ids.join(QLatin1Char(',')));
+    case Node::Tag:
+        return {anyOfSql(node->ids), false, node->ids};
+    case Node::Not: {
+        VideoSet inner = videoSet(node->left.get());
+        inner.negated = !inner.negated;
+        return inner;
     }
-    case Node::Not:
-        return QStringLiteral("NOT (%1)").arg(sql(node->left.get(), videoId));
     case Node::And:
-        return QStringLiteral("(%1 AND %2)")
-            .arg(sql(node->left.get(), videoId), sql(node->right.get(), videoId));
-    case Node::Or:
-        return QStringLiteral("(%1 OR %2)")
-            .arg(sql(node->left.get(), videoId), sql(node->right.get(), videoId));
+    case Node::Or: {
+        const VideoSet l = videoSet(node->left.get());
+        const VideoSet r = videoSet(node->right.get());
+        const bool isAnd = node->kind == Node::And;
+        if (!isAnd && !l.negated && !r.negated && !l.anyOf.isEmpty() && !r.anyOf.isEmpty()) {
+            QList<qint64> both = l.anyOf;
+            for (qint64 id : r.anyOf) {
+                if (!both.contains(id))
+                    both.append(id);
+            }
+            return {anyOfSql(both), false, both};
+        }
+        if (!l.negated && !r.negated)
+            return {compound(l.sql, isAnd ? "INTERSECT" : "UNION", r.sql), false};
+        if (l.negated && r.negated) // De Morgan
+            return {compound(l.sql, isAnd ? "UNION" : "INTERSECT", r.sql), true};
+        const VideoSet &pos = l.negated ? r : l;
+        const VideoSet &neg = l.negated ? l : r;
+        // A AND NOT B = A EXCEPT B;  A OR NOT B = NOT (B EXCEPT A)
+        return isAnd ? VideoSet{compound(pos.sql, "EXCEPT", neg.sql), false}
+                     : VideoSet{compound(neg.sql, "EXCEPT", pos.sql), true};
+    }
     }
     return {};
 }
@@ -335,7 +377,24 @@ QStringList TagExpression::names() const
 
 QString TagExpression::sqlCondition(const QString &videoId) const
 {
-    return m_root ? sql(m_root.get(), videoId) : QString();
+    if (!m_root)
+        return {};
+    const VideoSet set = videoSet(m_root.get());
+    return QStringLiteral("%1 %2 (%3)")
+        .arg(videoId, set.negated ? QStringLiteral("NOT IN") : QStringLiteral("IN"), set.sql);
+}
+
+QString TagExpression::sqlCount() const
+{
+    if (!m_root)
+        return {};
+    const VideoSet set = videoSet(m_root.get());
+    const QString count =
+        set.anyOf.size() > 1
+            ? QStringLiteral("SELECT count(DISTINCT video_id) FROM (%1)").arg(set.sql)
+            : QStringLiteral("SELECT count(*) FROM (%1)").arg(set.sql);
+    return set.negated ? QStringLiteral("SELECT (SELECT count(*) FROM videos) - (%1)").arg(count)
+                       : count;
 }
 
 QString TagExpression::toString() const

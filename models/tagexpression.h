@@ -46,6 +46,9 @@ public:
     /// An SQL condition on a video id column (e.g. "v.id"); tag ids are written in (they are
     /// integers from the cache), so the condition takes no parameters. Needs resolve().
     QString sqlCondition(const QString &videoId) const;
+    /// A query counting the videos the expression describes, from video_tags alone (what the
+    /// videos table shows as its count when the expression is its only filter).
+    QString sqlCount() const;
     /// The expression written back in a normal form (for display and tests).
     QString toString() const;
 

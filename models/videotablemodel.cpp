@@ -136,6 +136,9 @@ TableQuery VideoTableModel::buildQuery() const
     if (m_filter.untaggedOnly)
         q.conditions.append(QStringLiteral("v.tag_count = 0"));
 
+    if (!m_filter.tagCondition.isEmpty() && !m_filter.tagCount.isEmpty() &&
+        q.conditions.size() == 1)
+        q.countOverride = m_filter.tagCount; // counted on video_tags alone
     if (!match.isEmpty() && q.conditions.size() == 1)
         q.countOverride =
             QStringLiteral("SELECT count(*) FROM video_search WHERE video_search MATCH ?");

@@ -32,8 +32,10 @@ public:
         QString source; ///< pc_recorder, mobile_recorder, web_upload or empty
         bool featuredOnly = false;
         bool untaggedOnly = false;
-        /// A tag expression's SQL condition on "v.id" (TagExpression::sqlCondition).
+        /// A tag expression's SQL condition on "v.id" (TagExpression::sqlCondition), and its
+        /// count (TagExpression::sqlCount), used when it is the only filter.
         QString tagCondition;
+        QString tagCount;
         /// Only videos whose tag changes in this cache are not settled yet: waiting to be
         /// sent, waiting for a supervisor's approval, refused or in conflict.
         bool myChangesOnly = false;
@@ -41,9 +43,10 @@ public:
         bool operator==(const Filter &o) const
         {
             return search == o.search && gameId == o.gameId && tagId == o.tagId &&
-                   tagCondition == o.tagCondition && myChangesOnly == o.myChangesOnly &&
-                   uploaderId == o.uploaderId && source == o.source &&
-                   featuredOnly == o.featuredOnly && untaggedOnly == o.untaggedOnly;
+                   tagCondition == o.tagCondition && tagCount == o.tagCount &&
+                   myChangesOnly == o.myChangesOnly && uploaderId == o.uploaderId &&
+                   source == o.source && featuredOnly == o.featuredOnly &&
+                   untaggedOnly == o.untaggedOnly;
         }
         bool isEmpty() const { return *this == Filter(); }
     };

@@ -133,6 +133,25 @@ private slots:
             << QStringLiteral("{g} -{a}")
             << has.arg(QStringLiteral("{G}")) + QStringLiteral(" AND NOT ") +
                    has.arg(QStringLiteral("{A}"));
+        QTest::newRow("NOT a") << QStringLiteral("NOT {a}")
+                               << QStringLiteral("NOT ") + has.arg(QStringLiteral("{A}"));
+        QTest::newRow("NOT a AND NOT b")
+            << QStringLiteral("-{a} -{b}")
+            << QStringLiteral("NOT ") + has.arg(QStringLiteral("{A}")) +
+                   QStringLiteral(" AND NOT ") + has.arg(QStringLiteral("{B}"));
+        QTest::newRow("a OR NOT g") << QStringLiteral("{a} OR NOT {g}")
+                                    << has.arg(QStringLiteral("{A}")) + QStringLiteral(" OR NOT ") +
+                                           has.arg(QStringLiteral("{G}"));
+        QTest::newRow("NOT a OR NOT b")
+            << QStringLiteral("!{a} | !{b}")
+            << QStringLiteral("NOT ") + has.arg(QStringLiteral("{A}")) +
+                   QStringLiteral(" OR NOT ") + has.arg(QStringLiteral("{B}"));
+        QTest::newRow("(a OR b) AND NOT (g AND a)")
+            << QStringLiteral("({a} OR {b}) AND NOT ({g} AND {a})")
+            << QStringLiteral("(") + has.arg(QStringLiteral("{A}")) + QStringLiteral(" OR ") +
+                   has.arg(QStringLiteral("{B}")) + QStringLiteral(") AND NOT (") +
+                   has.arg(QStringLiteral("{G}")) + QStringLiteral(" AND ") +
+                   has.arg(QStringLiteral("{A}")) + QStringLiteral(")");
         QTest::newRow("NOT (a OR b)")
             << QStringLiteral("NOT ({a} OR {b})")
             << QStringLiteral("NOT (") + has.arg(QStringLiteral("{A}")) + QStringLiteral(" OR ") +
@@ -176,6 +195,7 @@ private slots:
         const qint64 expected = count(direct);
         QVERIFY(expected > 0);
         QCOMPARE(count(e.sqlCondition(QStringLiteral("v.id"))), expected);
+        QCOMPARE(TestSupport::scalar(m_cache.database(), e.sqlCount()).toLongLong(), expected);
     }
 };
 

@@ -100,6 +100,7 @@ VideosPage::VideosPage(VideoTableModel *model, CatalogueRepository *repository, 
         }
         m_tagId = 0;
         m_tagCondition = expression.sqlCondition(QStringLiteral("v.id"));
+        m_tagCount = expression.sqlCount();
         applyFilters();
     });
     connect(m_tag, &QLineEdit::textChanged, this, [this](const QString &text) {
@@ -151,6 +152,7 @@ void VideosPage::setTagFilter(qint64 tagId)
 {
     m_tagId = tagId;
     m_tagCondition.clear();
+    m_tagCount.clear();
     if (tagId == 0) {
         const QSignalBlocker block(m_tag);
         m_tag->clear();
@@ -182,6 +184,7 @@ void VideosPage::applyFilters()
     f.gameId = m_game->currentData().toLongLong();
     f.tagId = m_tagId;
     f.tagCondition = m_tagCondition;
+    f.tagCount = m_tagCount;
     f.uploaderId = m_uploaderId;
     f.source = m_source->currentData().toString();
     f.featuredOnly = m_featured->isChecked();
@@ -209,6 +212,7 @@ void VideosPage::clearFilters()
     m_tag->clear();
     m_tagId = 0;
     m_tagCondition.clear();
+    m_tagCount.clear();
     m_uploaderId = 0;
     m_uploader->hide();
     applyFilters();

@@ -64,6 +64,7 @@ private:
     QPushButton *m_clear = nullptr;
     qint64 m_tagId = 0;
     QString m_tagCondition; ///< SQL of a tag expression (or empty)
+    QString m_tagCount;     ///< its count
     qint64 m_uploaderId = 0;
     QString m_uploaderName;
     QHash<QString, qint64> m_tagByLabel;
