@@ -495,6 +495,59 @@ private slots:
         QVERIFY(scalar(w.db, QStringLiteral("SELECT developer FROM games WHERE id = %1").arg(game))
                     .toString() != u"新工作室"_qs);
     }
+
+    void shouldOfferNoTaggingToAProductManager_data()
+    {
+        QTest::addColumn<QString>("role");
+        QTest::addColumn<bool>("tagging");
+        QTest::newRow("product manager") << QStringLiteral("pm") << false;
+        QTest::newRow("admin") << QStringLiteral("admin") << false;
+        QTest::newRow("editor") << QStringLiteral("editor") << true;
+        QTest::newRow("supervisor") << QStringLiteral("supervisor") << true;
+    }
+
+    void shouldOfferNoTaggingToAProductManager()
+    {
+        QFETCH(QString, role);
+        QFETCH(bool, tagging);
+        const QString path = m_dir.filePath(QStringLiteral("role-%1.sqlite").arg(role));
+        QVERIFY(QFile::copy(m_path, path));
+        {
+            CacheDatabase cache;
+            QVERIFY(cache.open(path));
+            QVERIFY(QSqlQuery(cache.database())
+                        .exec(QStringLiteral("INSERT INTO sync_state (key, value) VALUES ('role', "
+                                             "'%1')")
+                                  .arg(role)));
+        }
+        auto cache = std::make_unique<CacheDatabase>();
+        QVERIFY(cache->open(path));
+        MainWindow window(std::move(cache));
+        window.show();
+        QTRY_COMPARE(window.role(), role);
+        QTRY_COMPARE(window.videosPage()->tagEditor()->isVisible(), tagging);
+        QCOMPARE(window.actions()->action(QStringLiteral("tagging.input"))->isVisible(), tagging);
+        QCOMPARE(window.actions()->action(QStringLiteral("tagging.suggestion1"))->isVisible(),
+                 tagging);
+        QVERIFY(window.actions()->action(QStringLiteral("tagging.statistics"))->isVisible());
+        window.showPage(QStringLiteral("tags"));
+        QCOMPARE(
+            window.currentPage()->findChild<QPushButton *>(QStringLiteral("editTag"))->isVisible(),
+            tagging);
+        QCOMPARE(
+            window.currentPage()->findChild<QPushButton *>(QStringLiteral("newTag"))->isVisible(),
+            tagging);
+        // An editor is offered proposals.
+        if (role == QLatin1String("editor"))
+            QVERIFY(window.currentPage()
+                        ->findChild<QPushButton *>(QStringLiteral("editTag"))
+                        ->text()
+                        .startsWith(QLatin1String("Propose")));
+        window.showPage(QStringLiteral("games"));
+        QCOMPARE(
+            window.currentPage()->findChild<QPushButton *>(QStringLiteral("newGame"))->isVisible(),
+            tagging);
+    }
 };
 
 QTEST_MAIN(TestTagEditor)

@@ -8,6 +8,7 @@
 #include "gametagscommand.h"
 #include "monthlybarchart.h"
 #include "queuedopcommand.h"
+#include "roles.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -180,7 +181,7 @@ QString GamesPage::emptyText() const
 void GamesPage::retranslate()
 {
     if (m_edit) {
-        const bool proposal = m_role == QLatin1String("editor");
+        const bool proposal = Roles::proposes(m_role);
         m_edit->setText(proposal ? tr("Propose a change…") : tr("Edit…"));
         m_edit->setToolTip(tr("Names, developer, release, introduction, game tags (F2)"));
         m_new->setText(proposal ? tr("Propose a game…") : tr("New game…"));
@@ -267,6 +268,11 @@ void GamesPage::showDetail(qint64 id)
 void GamesPage::setRole(const QString &role)
 {
     m_role = role;
+    const bool editing = Roles::mayEditCatalogue(role);
+    for (QPushButton *button : {m_edit, m_new}) {
+        if (button)
+            button->setVisible(editing);
+    }
     retranslate();
 }
 
@@ -275,9 +281,8 @@ GameEditDialog *GamesPage::editCurrentGame()
     const auto game = m_current >= 0 ? m_repository->game(m_current) : std::nullopt;
     if (!game || !m_editor)
         return nullptr;
-    auto *dialog =
-        new GameEditDialog(*game, m_repository->allTags(), m_role == QLatin1String("editor"),
-                           GameEditDialog::Mode::Edit, this);
+    auto *dialog = new GameEditDialog(*game, m_repository->allTags(), Roles::proposes(m_role),
+                                      GameEditDialog::Mode::Edit, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     const qint64 id = game->id;
     const QString name = game->name;
@@ -305,7 +310,7 @@ GameEditDialog *GamesPage::editCurrentGame()
                     m_editor, id, r, tr("Change the game tags of %1").arg(name), undoNotify()));
             }
         }
-        emit message(m_role == QLatin1String("editor")
+        emit message(Roles::proposes(m_role)
                          ? tr("Proposed: the change waits for the next sync, then for a "
                               "supervisor.")
                          : tr("Changed: the change waits for the next sync."));
@@ -319,9 +324,8 @@ GameEditDialog *GamesPage::newGame()
 {
     if (!m_editor)
         return nullptr;
-    auto *dialog =
-        new GameEditDialog({}, m_repository->allTags(), m_role == QLatin1String("editor"),
-                           GameEditDialog::Mode::Create, this);
+    auto *dialog = new GameEditDialog({}, m_repository->allTags(), Roles::proposes(m_role),
+                                      GameEditDialog::Mode::Create, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         CacheEditor *editor = m_editor;

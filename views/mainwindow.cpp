@@ -11,6 +11,7 @@
 #include "gametablemodel.h"
 #include "preferences.h"
 #include "rejectedchangesdialog.h"
+#include "roles.h"
 #include "rowloader.h"
 #include "signindialog.h"
 #include "syncindicator.h"
@@ -116,6 +117,7 @@ MainWindow::MainWindow(std::unique_ptr<CacheDatabase> cache, QWidget *parent)
         connect(games, &GamesPage::edited, this, edited);
         connect(this, &MainWindow::roleChanged, games, &GamesPage::setRole);
     }
+    connect(this, &MainWindow::roleChanged, this, &MainWindow::applyRole);
     connect(m_navigation, &QListWidget::currentRowChanged, this, [this](int row) {
         m_stack->setCurrentIndex(row);
         updateStatus();
@@ -134,6 +136,7 @@ MainWindow::MainWindow(std::unique_ptr<CacheDatabase> cache, QWidget *parent)
     statusBar()->addPermanentWidget(m_statusCache);
 
     createMenus();
+    applyRole(m_role);
     retranslate();
     const QByteArray geometry = Preferences::windowGeometry().value();
     if (geometry.isEmpty() || !restoreGeometry(geometry))
@@ -682,4 +685,18 @@ TagStatisticsDialog *MainWindow::showTagStatistics()
     m_statistics->show();
     m_statistics->raise();
     return m_statistics;
+}
+
+void MainWindow::applyRole(const QString &role)
+{
+    // Who only reads the catalogue is offered no tagging (the statistics stay).
+    const bool editing = Roles::mayEditCatalogue(role);
+    for (const QString &id : m_actions->ids()) {
+        if (id.startsWith(QLatin1String("tagging.")) && id != QLatin1String("tagging.statistics"))
+            m_actions->action(id)->setVisible(editing);
+    }
+    if (m_suggestionMenu) // the menus may not be built yet
+        m_suggestionMenu->menuAction()->setVisible(editing);
+    if (VideosPage *videos = videosPage())
+        videos->setRole(role);
 }

@@ -107,6 +107,7 @@ private:
     void onCacheChanged();
     void updateSyncActions();
     void showCentralOf(const QString &conninfo);
+    void applyRole(const QString &role);
 
     std::unique_ptr<CacheDatabase> m_cache;
     std::unique_ptr<CatalogueRepository> m_repository;

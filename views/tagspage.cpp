@@ -4,6 +4,7 @@
 #include "catalogue.h"
 #include "editrowcommand.h"
 #include "queuedopcommand.h"
+#include "roles.h"
 #include "tageditdialog.h"
 #include "taggrouptreemodel.h"
 #include "tagmergedialog.h"
@@ -173,7 +174,7 @@ void TagsPage::retranslate()
     m_unused->setText(tr("Unused only"));
     m_clear->setText(tr("Clear filters"));
     if (m_edit) {
-        const bool proposal = m_role == QLatin1String("editor");
+        const bool proposal = Roles::proposes(m_role);
         m_edit->setText(proposal ? tr("Propose a change…") : tr("Edit…"));
         m_edit->setToolTip(tr("Rename, aliases, retire or re-enable (F2)"));
         m_merge->setText(proposal ? tr("Propose a merge…") : tr("Merge into…"));
@@ -248,6 +249,11 @@ void TagsPage::showDetail(qint64 id)
 void TagsPage::setRole(const QString &role)
 {
     m_role = role;
+    const bool editing = Roles::mayEditCatalogue(role);
+    for (QPushButton *button : {m_edit, m_toggle, m_merge, m_new}) {
+        if (button)
+            button->setVisible(editing);
+    }
     retranslate();
 }
 
@@ -256,7 +262,7 @@ TagEditDialog *TagsPage::editCurrentTag(bool toggleStatus)
     const auto tag = m_current >= 0 ? m_repository->tag(m_current) : std::nullopt;
     if (!tag || !m_editor)
         return nullptr;
-    auto *dialog = new TagEditDialog(*tag, m_role == QLatin1String("editor"), this);
+    auto *dialog = new TagEditDialog(*tag, Roles::proposes(m_role), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     if (toggleStatus)
         dialog->toggleStatus();
@@ -274,7 +280,7 @@ TagEditDialog *TagsPage::editCurrentTag(bool toggleStatus)
         }
         m_undo->push(new EditRowCommand(m_editor, EditRowCommand::Row::Tag, id, before, after,
                                         tr("Edit tag %1").arg(name), undoNotify()));
-        emit message(m_role == QLatin1String("editor")
+        emit message(Roles::proposes(m_role)
                          ? tr("Proposed: the change waits for the next sync, then for a "
                               "supervisor.")
                          : tr("Changed: the change waits for the next sync."));
@@ -301,7 +307,7 @@ void TagsPage::updateNewTag()
 void TagsPage::afterQueued(const QString &done)
 {
     emit message(
-        m_role == QLatin1String("editor")
+        Roles::proposes(m_role)
             ? tr("%1 Proposed: it waits for the next sync, then for a supervisor.").arg(done)
             : tr("%1 It is sent with the next sync.").arg(done));
     emit edited();
@@ -316,8 +322,8 @@ TagEditDialog *TagsPage::newTag()
     blank.groupId = group.data(TagGroupTreeModel::GroupIdRole).toLongLong();
     blank.groupName = group.data(Qt::DisplayRole).toString();
     blank.status = QStringLiteral("active");
-    auto *dialog = new TagEditDialog(blank, m_role == QLatin1String("editor"), this,
-                                     TagEditDialog::Mode::Create);
+    auto *dialog =
+        new TagEditDialog(blank, Roles::proposes(m_role), this, TagEditDialog::Mode::Create);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     const qint64 groupId = blank.groupId;
     connect(dialog, &QDialog::accepted, this, [this, dialog, groupId] {
@@ -345,8 +351,7 @@ TagMergeDialog *TagsPage::mergeCurrentTag()
     const auto tag = m_current >= 0 ? m_repository->tag(m_current) : std::nullopt;
     if (!tag || !m_editor)
         return nullptr;
-    auto *dialog =
-        new TagMergeDialog(*tag, m_repository->allTags(), m_role == QLatin1String("editor"), this);
+    auto *dialog = new TagMergeDialog(*tag, m_repository->allTags(), Roles::proposes(m_role), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     const qint64 from = tag->id;
     const QString name = tag->name;

@@ -1,6 +1,7 @@
 #include "videospage.h"
 
 #include "catalogue.h"
+#include "roles.h"
 #include "tageditorpane.h"
 #include "videotablemodel.h"
 
@@ -389,6 +390,12 @@ void VideosPage::previousVideo()
 
 void VideosPage::focusTagInput()
 {
-    if (m_tagEditor)
+    if (m_tagEditor && m_tagEditor->isVisible())
         m_tagEditor->focusInput();
+}
+
+void VideosPage::setRole(const QString &role)
+{
+    if (m_tagEditor)
+        m_tagEditor->setVisible(Roles::mayEditCatalogue(role));
 }

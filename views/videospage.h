@@ -35,6 +35,8 @@ public:
     void nextVideo();
     void previousVideo();
     void focusTagInput();
+    /// The signed-in user's role: the tag editor is there only for those who may tag.
+    void setRole(const QString &role);
 
 protected:
     void applyFilters() override;
