@@ -235,11 +235,10 @@ bool OutboxModel::reload(const QSqlDatabase &db)
         } else if (e.kind == QLatin1String("tag_create")) {
             e.change = tr("New tag “%1”").arg(p.value(QStringLiteral("name")).toString());
         } else if (e.kind == QLatin1String("tag_merge")) {
-            e.change = tr("Merge %1 into %2")
-                           .arg(named(tr("Tag"), p.value(QStringLiteral("tag_id")).toInteger(),
-                                      tagNames),
-                                named(tr("Tag"), p.value(QStringLiteral("into")).toInteger(),
-                                      tagNames));
+            e.change =
+                tr("Merge %1 into %2")
+                    .arg(named(tr("Tag"), p.value(QStringLiteral("tag_id")).toInteger(), tagNames),
+                         named(tr("Tag"), p.value(QStringLiteral("into")).toInteger(), tagNames));
         } else if (e.kind == QLatin1String("game_create")) {
             e.change = tr("New game “%1”").arg(p.value(QStringLiteral("name")).toString());
         } else {

@@ -11,8 +11,7 @@ namespace Roles {
 /// offered, as the edits wait in the outbox.
 inline bool mayEditCatalogue(const QString &role)
 {
-    return role.isEmpty() || role == QLatin1String("editor") ||
-           role == QLatin1String("supervisor");
+    return role.isEmpty() || role == QLatin1String("editor") || role == QLatin1String("supervisor");
 }
 
 /// An editor's changes are proposals a supervisor reviews.

@@ -50,6 +50,12 @@ public:
         timer.start();
         QSqlQuery q(m_cache->database());
         q.setForwardOnly(true);
+        for (const QString &statement : query.setup) {
+            if (!q.exec(statement)) {
+                emit m_loader->failed(client, generation, q.lastError().text());
+                return;
+            }
+        }
         if (!q.prepare(query.countSql())) {
             emit m_loader->failed(client, generation, q.lastError().text());
             return;

@@ -57,5 +57,5 @@ bool TableQuery::operator==(const TableQuery &other) const
     return columns == other.columns && from == other.from && countFrom == other.countFrom &&
            keyColumn == other.keyColumn && keyFrom == other.keyFrom &&
            countOverride == other.countOverride && conditions == other.conditions &&
-           parameters == other.parameters;
+           parameters == other.parameters && setup == other.setup;
 }

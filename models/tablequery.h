@@ -37,6 +37,10 @@ struct TableQuery
     QString countOverride;
     QVariantList parameters;
     QList<SortKey> order;
+    /// Statements (without parameters) the loader runs before counting, on its connection:
+    /// e.g. a temporary table the conditions read, computed once per reset instead of once
+    /// for the count and again for every window.
+    QStringList setup;
 
     QString countSql() const;
     /// SELECT ... LIMIT ? OFFSET ?, the two values bound after \a parameters.

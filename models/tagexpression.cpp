@@ -401,3 +401,14 @@ QString TagExpression::toString() const
 {
     return m_root ? text(m_root.get()) : QString();
 }
+
+QString TagExpression::sqlVideoSet(bool *negated) const
+{
+    if (!m_root) {
+        *negated = false;
+        return {};
+    }
+    const VideoSet set = videoSet(m_root.get());
+    *negated = set.negated;
+    return set.sql;
+}

@@ -49,6 +49,9 @@ public:
     /// A query counting the videos the expression describes, from video_tags alone (what the
     /// videos table shows as its count when the expression is its only filter).
     QString sqlCount() const;
+    /// The set of video ids the expression describes, as a SELECT of one column `video_id`
+    /// (possibly with repeats); \a negated: the expression is every video *not* in it.
+    QString sqlVideoSet(bool *negated) const;
     /// The expression written back in a normal form (for display and tests).
     QString toString() const;
 

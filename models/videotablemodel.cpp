@@ -115,8 +115,17 @@ TableQuery VideoTableModel::buildQuery() const
             QStringLiteral("v.id IN (SELECT video_id FROM video_tags WHERE tag_id = ?)"));
         q.parameters.append(m_filter.tagId);
     }
-    if (!m_filter.tagCondition.isEmpty())
-        q.conditions.append(m_filter.tagCondition);
+    // The tag expression's videos, computed once per reset (count and windows read the table).
+    const QString tagTable = QStringLiteral("temp.tag_set_%1").arg(quintptr(this), 0, 16);
+    if (!m_filter.tagSet.isEmpty()) {
+        q.setup = {QStringLiteral("DROP TABLE IF EXISTS %1").arg(tagTable),
+                   QStringLiteral("CREATE TABLE %1 (video_id INTEGER PRIMARY KEY)").arg(tagTable),
+                   QStringLiteral("INSERT OR IGNORE INTO %1 %2").arg(tagTable, m_filter.tagSet)};
+        q.conditions.append(
+            QStringLiteral("v.id %1 (SELECT video_id FROM %2)")
+                .arg(m_filter.tagSetNegated ? QStringLiteral("NOT IN") : QStringLiteral("IN"),
+                     tagTable));
+    }
     if (m_filter.myChangesOnly)
         q.conditions.append(QStringLiteral(
             "v.id IN (SELECT json_extract(payload, '$.video_id') FROM outbox WHERE kind = "
@@ -136,9 +145,12 @@ TableQuery VideoTableModel::buildQuery() const
     if (m_filter.untaggedOnly)
         q.conditions.append(QStringLiteral("v.tag_count = 0"));
 
-    if (!m_filter.tagCondition.isEmpty() && !m_filter.tagCount.isEmpty() &&
-        q.conditions.size() == 1)
-        q.countOverride = m_filter.tagCount; // counted on video_tags alone
+    if (!m_filter.tagSet.isEmpty() && q.conditions.size() == 1)
+        q.countOverride =
+            m_filter.tagSetNegated
+                ? QStringLiteral("SELECT (SELECT count(*) FROM videos) - (SELECT count(*) FROM %1)")
+                      .arg(tagTable)
+                : QStringLiteral("SELECT count(*) FROM %1").arg(tagTable);
     if (!match.isEmpty() && q.conditions.size() == 1)
         q.countOverride =
             QStringLiteral("SELECT count(*) FROM video_search WHERE video_search MATCH ?");

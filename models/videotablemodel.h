@@ -32,10 +32,10 @@ public:
         QString source; ///< pc_recorder, mobile_recorder, web_upload or empty
         bool featuredOnly = false;
         bool untaggedOnly = false;
-        /// A tag expression's SQL condition on "v.id" (TagExpression::sqlCondition), and its
-        /// count (TagExpression::sqlCount), used when it is the only filter.
-        QString tagCondition;
-        QString tagCount;
+        /// A tag expression's set of video ids (TagExpression::sqlVideoSet): computed once into
+        /// a temporary table of the loader's connection when the rows are (re)read.
+        QString tagSet;
+        bool tagSetNegated = false;
         /// Only videos whose tag changes in this cache are not settled yet: waiting to be
         /// sent, waiting for a supervisor's approval, refused or in conflict.
         bool myChangesOnly = false;
@@ -43,7 +43,7 @@ public:
         bool operator==(const Filter &o) const
         {
             return search == o.search && gameId == o.gameId && tagId == o.tagId &&
-                   tagCondition == o.tagCondition && tagCount == o.tagCount &&
+                   tagSet == o.tagSet && tagSetNegated == o.tagSetNegated &&
                    myChangesOnly == o.myChangesOnly && uploaderId == o.uploaderId &&
                    source == o.source && featuredOnly == o.featuredOnly &&
                    untaggedOnly == o.untaggedOnly;

@@ -100,12 +100,11 @@ VideosPage::VideosPage(VideoTableModel *model, CatalogueRepository *repository, 
             return;
         }
         m_tagId = 0;
-        m_tagCondition = expression.sqlCondition(QStringLiteral("v.id"));
-        m_tagCount = expression.sqlCount();
+        m_tagSet = expression.sqlVideoSet(&m_tagSetNegated);
         applyFilters();
     });
     connect(m_tag, &QLineEdit::textChanged, this, [this](const QString &text) {
-        if (text.isEmpty() && (m_tagId != 0 || !m_tagCondition.isEmpty()))
+        if (text.isEmpty() && (m_tagId != 0 || !m_tagSet.isEmpty()))
             setTagFilter(0);
     });
 
@@ -152,8 +151,7 @@ void VideosPage::reloadChoices()
 void VideosPage::setTagFilter(qint64 tagId)
 {
     m_tagId = tagId;
-    m_tagCondition.clear();
-    m_tagCount.clear();
+    m_tagSet.clear();
     if (tagId == 0) {
         const QSignalBlocker block(m_tag);
         m_tag->clear();
@@ -184,8 +182,8 @@ void VideosPage::applyFilters()
     f.search = searchField()->text();
     f.gameId = m_game->currentData().toLongLong();
     f.tagId = m_tagId;
-    f.tagCondition = m_tagCondition;
-    f.tagCount = m_tagCount;
+    f.tagSet = m_tagSet;
+    f.tagSetNegated = m_tagSetNegated;
     f.uploaderId = m_uploaderId;
     f.source = m_source->currentData().toString();
     f.featuredOnly = m_featured->isChecked();
@@ -212,8 +210,7 @@ void VideosPage::clearFilters()
     searchField()->clear();
     m_tag->clear();
     m_tagId = 0;
-    m_tagCondition.clear();
-    m_tagCount.clear();
+    m_tagSet.clear();
     m_uploaderId = 0;
     m_uploader->hide();
     applyFilters();

@@ -65,8 +65,8 @@ private:
     QPushButton *m_uploader = nullptr;
     QPushButton *m_clear = nullptr;
     qint64 m_tagId = 0;
-    QString m_tagCondition; ///< SQL of a tag expression (or empty)
-    QString m_tagCount;     ///< its count
+    QString m_tagSet; ///< a tag expression's video ids, as SQL (or empty)
+    bool m_tagSetNegated = false;
     qint64 m_uploaderId = 0;
     QString m_uploaderName;
     QHash<QString, qint64> m_tagByLabel;
