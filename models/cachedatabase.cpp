@@ -558,3 +558,8 @@ bool CacheDatabase::setMetaValue(const QString &key, const QString &value)
         return fail(Problem::Failed, q.lastError().text());
     return true;
 }
+
+sqlite3 *CacheDatabase::handleOf(const QSqlDatabase &db)
+{
+    return sqliteHandle(db);
+}

@@ -64,6 +64,8 @@ public:
     QString errorString() const { return m_error; }
     QSqlDatabase database() const;
     /// The sqlite3 handle of the QSQLITE connection, for the C API (bulk inserts).
+    /// The sqlite3 handle behind a QSQLITE connection (null for another driver).
+    static sqlite3 *handleOf(const QSqlDatabase &db);
     sqlite3 *handle() const { return m_handle; }
     int schemaVersion() const;
 

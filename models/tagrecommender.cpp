@@ -1,5 +1,7 @@
 #include "tagrecommender.h"
 
+#include "cachedatabase.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSet>
@@ -9,6 +11,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <sqlite3.h>
 #include <unordered_map>
 
 namespace {
@@ -94,14 +97,18 @@ const TagRecommender::Game *TagRecommender::game(qint64 gameId)
         return a.text.size() > b.text.size();
     });
 
-    // Every tagged video of the game, its tags in order: uses and pair counts.
-    q.prepare(QStringLiteral("SELECT vt.video_id, vt.tag_id FROM videos v JOIN video_tags vt ON "
-                             "vt.video_id = v.id WHERE v.game_id = ? ORDER BY vt.video_id"));
-    q.addBindValue(gameId);
-    if (!q.exec()) {
-        m_error = q.lastError().text();
+    // Every tagged video of the game, its tags in order: uses and pair counts. Through the C
+    // API: a large game has hundreds of thousands of them, read once per session.
+    sqlite3 *handle = CacheDatabase::handleOf(m_db);
+    sqlite3_stmt *rows = nullptr;
+    static const char sql[] = "SELECT vt.video_id, vt.tag_id FROM videos v JOIN video_tags vt ON "
+                              "vt.video_id = v.id WHERE v.game_id = ? ORDER BY vt.video_id";
+    if (!handle || sqlite3_prepare_v2(handle, sql, -1, &rows, nullptr) != SQLITE_OK) {
+        m_error = handle ? QString::fromUtf8(sqlite3_errmsg(handle))
+                         : tr("The cache is not an SQLite database.");
         return nullptr;
     }
+    sqlite3_bind_int64(rows, 1, gameId);
     QList<qint64> current;
     qint64 video = -1;
     const auto flush = [&] {
@@ -115,15 +122,21 @@ const TagRecommender::Game *TagRecommender::game(qint64 gameId)
         }
         current.clear();
     };
-    while (q.next()) {
-        const qint64 v = q.value(0).toLongLong();
+    int rc = SQLITE_ROW;
+    while ((rc = sqlite3_step(rows)) == SQLITE_ROW) {
+        const qint64 v = sqlite3_column_int64(rows, 0);
         if (v != video) {
             flush();
             video = v;
         }
-        current.append(q.value(1).toLongLong());
+        current.append(sqlite3_column_int64(rows, 1));
     }
     flush();
+    if (rc != SQLITE_DONE)
+        m_error = QString::fromUtf8(sqlite3_errmsg(handle));
+    sqlite3_finalize(rows);
+    if (rc != SQLITE_DONE)
+        return nullptr;
     m_games.insert(gameId, g);
     return g.get();
 }
