@@ -250,64 +250,42 @@ CacheEditor::Result CacheEditor::editRow(const QString &kind, qint64 id, const Q
         result.error = tr("The status is \"active\" or \"retired\".");
         return result;
     }
-    if (!m_cache.beginImmediate()) {
-        result.error = m_cache.errorString();
-        return result;
-    }
-    QSqlQuery row(m_cache.database());
-    row.prepare(QStringLiteral("SELECT row_version FROM %1 WHERE id = ?")
-                    .arg(tag ? QStringLiteral("tags") : QStringLiteral("games")));
-    row.addBindValue(id);
-    if (!row.exec() || !row.next()) {
-        m_cache.rollback();
-        result.error = tag ? tr("There is no tag %1 in the cache.").arg(id)
-                           : tr("There is no game %1 in the cache.").arg(id);
-        return result;
-    }
-    qint64 base = row.value(0).toLongLong();
-    row.finish();
-    if (tag && fields.contains(QStringLiteral("name"))) {
-        QSqlQuery taken(m_cache.database());
-        taken.prepare(QStringLiteral("SELECT 1 FROM tags WHERE name = ? AND id <> ? AND group_id = "
-                                     "(SELECT group_id FROM tags WHERE id = ?)"));
-        taken.addBindValue(fields.value(QStringLiteral("name")).toString());
-        taken.addBindValue(id);
-        taken.addBindValue(id);
-        if (taken.exec() && taken.next()) {
-            m_cache.rollback();
-            result.error = tr("Another tag of this group is already called \"%1\".")
-                               .arg(fields.value(QStringLiteral("name")).toString());
-            return result;
+    return queueOne(kind, [&](QJsonObject *payload, QVariant *base, Result *) {
+        QSqlQuery q(m_cache.database());
+        q.prepare(QStringLiteral("SELECT row_version FROM %1 WHERE id = ?")
+                      .arg(tag ? QStringLiteral("tags") : QStringLiteral("games")));
+        q.addBindValue(id);
+        if (!q.exec() || !q.next())
+            return tag ? tr("There is no tag %1 in the cache.").arg(id)
+                       : tr("There is no game %1 in the cache.").arg(id);
+        qint64 version = q.value(0).toLongLong();
+        if (tag && fields.contains(QStringLiteral("name"))) {
+            q.prepare(QStringLiteral("SELECT 1 FROM tags WHERE name = ? AND id <> ? AND group_id "
+                                     "= (SELECT group_id FROM tags WHERE id = ?)"));
+            q.addBindValue(name);
+            q.addBindValue(id);
+            q.addBindValue(id);
+            if (q.exec() && q.next())
+                return tr("Another tag of this group is already called \"%1\".").arg(name);
         }
-    }
-    // Earlier edits of the same row still on their way: a supervisor's are applied as they
-    // arrive, each moving the row on by one version, so this edit builds on the last of them
-    // (instead of conflicting with the user's own edit). An editor's become change requests
-    // and leave the version as it is.
-    QSqlQuery earlier(m_cache.database());
-    earlier.prepare(QStringLiteral(
-        "SELECT count(*) FROM outbox WHERE kind = ? AND state IN ('pending', 'sent') AND "
-        "json_extract(payload, ?) = ? AND (SELECT value FROM sync_state WHERE key = 'role') = "
-        "'supervisor'"));
-    earlier.addBindValue(kind);
-    earlier.addBindValue(tag ? QStringLiteral("$.tag_id") : QStringLiteral("$.game_id"));
-    earlier.addBindValue(id);
-    if (earlier.exec() && earlier.next())
-        base += earlier.value(0).toLongLong();
-    earlier.finish();
-    QJsonObject payload = fields;
-    payload.insert(tag ? QStringLiteral("tag_id") : QStringLiteral("game_id"), id);
-    QString error;
-    result.opId = enqueue(kind, payload, base, &error);
-    if (result.opId.isEmpty() || !m_cache.commit()) {
-        result.error = error.isEmpty() ? m_cache.errorString() : error;
-        m_cache.rollback();
-        result.opId.clear();
-        return result;
-    }
-    result.ok = true;
-    result.changed = true;
-    return result;
+        // Earlier edits of the same row still on their way: a supervisor's are applied as they
+        // arrive, each moving the row on by one version, so this edit builds on the last of
+        // them (instead of conflicting with the user's own edit). An editor's become change
+        // requests and leave the version as it is.
+        q.prepare(QStringLiteral(
+            "SELECT count(*) FROM outbox WHERE kind = ? AND state IN ('pending', 'sent') AND "
+            "json_extract(payload, ?) = ? AND (SELECT value FROM sync_state WHERE key = 'role') "
+            "= 'supervisor'"));
+        q.addBindValue(kind);
+        q.addBindValue(tag ? QStringLiteral("$.tag_id") : QStringLiteral("$.game_id"));
+        q.addBindValue(id);
+        if (q.exec() && q.next())
+            version += q.value(0).toLongLong();
+        *base = version;
+        *payload = fields;
+        payload->insert(tag ? QStringLiteral("tag_id") : QStringLiteral("game_id"), id);
+        return QString();
+    });
 }
 
 CacheEditor::Result CacheEditor::editTag(qint64 tagId, const QJsonObject &fields)
@@ -402,7 +380,8 @@ CacheEditor::Result CacheEditor::queueOne(const QString &kind, const Build &buil
         return result;
     }
     QJsonObject payload;
-    const QString problem = build(&payload, &result);
+    QVariant base;
+    const QString problem = build(&payload, &base, &result);
     if (!problem.isEmpty() || payload.isEmpty()) {
         // Refused, or nothing to do: nothing is queued.
         m_cache.rollback();
@@ -411,7 +390,7 @@ CacheEditor::Result CacheEditor::queueOne(const QString &kind, const Build &buil
         return result;
     }
     QString error;
-    result.opId = enqueue(kind, payload, {}, &error);
+    result.opId = enqueue(kind, payload, base, &error);
     if (result.opId.isEmpty() || !m_cache.commit()) {
         result.error = error.isEmpty() ? m_cache.errorString() : error;
         m_cache.rollback();
@@ -432,7 +411,7 @@ CacheEditor::Result CacheEditor::createTag(qint64 groupId, const QString &name,
         result.error = tr("A tag needs a name.");
         return result;
     }
-    return queueOne(QStringLiteral("tag_create"), [&](QJsonObject *payload, Result *) {
+    return queueOne(QStringLiteral("tag_create"), [&](QJsonObject *payload, QVariant *, Result *) {
         QSqlQuery q(m_cache.database());
         q.prepare(QStringLiteral("SELECT kind FROM tag_groups WHERE id = ?"));
         q.addBindValue(groupId);
@@ -475,7 +454,7 @@ CacheEditor::Result CacheEditor::mergeTag(qint64 from, qint64 into)
         result.error = tr("A tag cannot be merged into itself.");
         return result;
     }
-    return queueOne(QStringLiteral("tag_merge"), [&](QJsonObject *payload, Result *) {
+    return queueOne(QStringLiteral("tag_merge"), [&](QJsonObject *payload, QVariant *, Result *) {
         QSqlQuery q(m_cache.database());
         q.prepare(QStringLiteral("SELECT t.status, g.kind, g.game_id FROM tags t JOIN tag_groups "
                                  "g ON g.id = t.group_id WHERE t.id = ?"));
@@ -525,7 +504,7 @@ CacheEditor::Result CacheEditor::createGame(const QJsonObject &fields, const QLi
         refused.error = tr("A game needs a name.");
         return refused;
     }
-    return queueOne(QStringLiteral("game_create"), [&](QJsonObject *payload, Result *) {
+    return queueOne(QStringLiteral("game_create"), [&](QJsonObject *payload, QVariant *, Result *) {
         QSqlQuery q(m_cache.database());
         q.prepare(QStringLiteral("SELECT 1 FROM games WHERE name = ? UNION ALL SELECT 1 FROM "
                                  "outbox WHERE kind = 'game_create' AND state IN ('pending', "
@@ -577,36 +556,37 @@ bool CacheEditor::checkGameTags(const QList<qint64> &tags, QList<qint64> *carrie
 CacheEditor::Result CacheEditor::tagGame(qint64 gameId, const QList<qint64> &add,
                                          const QList<qint64> &remove)
 {
-    return queueOne(QStringLiteral("game_tags"), [&](QJsonObject *payload, Result *result) {
-        QSqlQuery q(m_cache.database());
-        q.prepare(QStringLiteral("SELECT 1 FROM games WHERE id = ?"));
-        q.addBindValue(gameId);
-        if (!q.exec() || !q.next())
-            return tr("There is no game %1 in the cache.").arg(gameId);
-        QList<qint64> carried;
-        QString problem;
-        if (!checkGameTags(add, &carried, &problem, gameId))
-            return problem;
-        for (qint64 id : add) {
-            if (!carried.contains(id) && !result->added.contains(id) && !remove.contains(id))
-                result->added.append(id);
-        }
-        q.prepare(QStringLiteral("SELECT 1 FROM game_tags WHERE game_id = ? AND tag_id = ?"));
-        for (qint64 id : remove) {
+    return queueOne(
+        QStringLiteral("game_tags"), [&](QJsonObject *payload, QVariant *, Result *result) {
+            QSqlQuery q(m_cache.database());
+            q.prepare(QStringLiteral("SELECT 1 FROM games WHERE id = ?"));
             q.addBindValue(gameId);
-            q.addBindValue(id);
-            if (q.exec() && q.next() && !result->removed.contains(id) && !add.contains(id))
-                result->removed.append(id);
-        }
-        if (result->added.isEmpty() && result->removed.isEmpty())
-            return QString(); // nothing to do
-        *payload = {{QStringLiteral("game_id"), gameId}};
-        if (!result->added.isEmpty())
-            payload->insert(QStringLiteral("add"), ids(result->added));
-        if (!result->removed.isEmpty())
-            payload->insert(QStringLiteral("remove"), ids(result->removed));
-        return QString();
-    });
+            if (!q.exec() || !q.next())
+                return tr("There is no game %1 in the cache.").arg(gameId);
+            QList<qint64> carried;
+            QString problem;
+            if (!checkGameTags(add, &carried, &problem, gameId))
+                return problem;
+            for (qint64 id : add) {
+                if (!carried.contains(id) && !result->added.contains(id) && !remove.contains(id))
+                    result->added.append(id);
+            }
+            q.prepare(QStringLiteral("SELECT 1 FROM game_tags WHERE game_id = ? AND tag_id = ?"));
+            for (qint64 id : remove) {
+                q.addBindValue(gameId);
+                q.addBindValue(id);
+                if (q.exec() && q.next() && !result->removed.contains(id) && !add.contains(id))
+                    result->removed.append(id);
+            }
+            if (result->added.isEmpty() && result->removed.isEmpty())
+                return QString(); // nothing to do
+            *payload = {{QStringLiteral("game_id"), gameId}};
+            if (!result->added.isEmpty())
+                payload->insert(QStringLiteral("add"), ids(result->added));
+            if (!result->removed.isEmpty())
+                payload->insert(QStringLiteral("remove"), ids(result->removed));
+            return QString();
+        });
 }
 
 CacheEditor::Result CacheEditor::withdraw(const QString &opId)

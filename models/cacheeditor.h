@@ -108,8 +108,9 @@ private:
                     QString *error, qint64 *sharedTx = nullptr);
     Result editRow(const QString &kind, qint64 id, const QJsonObject &fields);
     /// One operation in its own transaction: \a build (inside it) returns why the operation
-    /// cannot be made, or fills the payload (an empty payload: nothing to do, nothing queued).
-    using Build = std::function<QString(QJsonObject *payload, Result *result)>;
+    /// cannot be made, or fills the payload (an empty payload: nothing to do, nothing queued)
+    /// and, for a scalar edit, the row version it builds on.
+    using Build = std::function<QString(QJsonObject *payload, QVariant *base, Result *result)>;
     Result queueOne(const QString &kind, const Build &build);
     /// Whether \a tags are active game tags (on \a gameId: which of them it carries).
     bool checkGameTags(const QList<qint64> &tags, QList<qint64> *carried, QString *problem,
