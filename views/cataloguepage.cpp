@@ -13,6 +13,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QPointer>
 #include <QSplitter>
 #include <QTableView>
 #include <QTextBrowser>
@@ -386,4 +387,16 @@ void CataloguePage::fillChoices(QComboBox *combo, const QString &all, const QStr
 void CataloguePage::setDetailHtml(const QString &html)
 {
     m_detail->setHtml(html);
+}
+
+std::function<void(const QString &)> CataloguePage::undoNotify()
+{
+    const QPointer<CataloguePage> self(this);
+    return [self](const QString &error) {
+        if (!self)
+            return;
+        if (!error.isEmpty())
+            emit self->message(error);
+        emit self->edited();
+    };
 }

@@ -3,6 +3,8 @@
 #include <QUrl>
 #include <QWidget>
 
+#include <functional>
+
 class LazyTableModel;
 class QComboBox;
 class QHBoxLayout;
@@ -54,6 +56,8 @@ signals:
     /// A link for another page (coulisse://games/12, coulisse://videos?tag=3).
     void linkActivated(const QUrl &link);
     void message(const QString &text);
+    /// The cache was changed from this page (an edit, its undo or redo).
+    void edited();
 
 protected:
     QHBoxLayout *filterBar() const { return m_filterBar; }
@@ -81,6 +85,9 @@ protected:
     static QString detailRow(const QString &label, const QString &valueHtml);
     static QString chip(const QString &text, const QString &href = {}, bool muted = false);
     void setDetailHtml(const QString &html);
+    /// For the undo commands of this page's edits: after an undo or redo, says what went
+    /// wrong, if anything, and emits edited().
+    std::function<void(const QString &)> undoNotify();
     /// Refills \a combo with \a all (no filter) and the labelled \a codes, keeping the
     /// current choice and emitting nothing.
     static void fillChoices(QComboBox *combo, const QString &all, const QStringList &codes,

@@ -16,7 +16,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
-#include <QPointer>
 #include <QPushButton>
 #include <QTableView>
 #include <QUndoStack>
@@ -349,17 +348,4 @@ GameEditDialog *GamesPage::newGame()
     });
     dialog->open();
     return dialog;
-}
-
-std::function<void(const QString &)> GamesPage::undoNotify()
-{
-    // After an undo or redo: say what went wrong, if anything, and show the cache as it is.
-    const QPointer<GamesPage> self(this);
-    return [self](const QString &error) {
-        if (!self)
-            return;
-        if (!error.isEmpty())
-            emit self->message(error);
-        emit self->edited();
-    };
 }

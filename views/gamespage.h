@@ -34,10 +34,6 @@ public:
     GameEditDialog *editCurrentGame();
     GameEditDialog *newGame();
 
-signals:
-    /// The cache changed here (a game edit, its undo or redo).
-    void edited();
-
 protected:
     void applyFilters() override;
     void showDetail(qint64 id) override;
@@ -47,7 +43,6 @@ protected:
     void retranslate() override;
 
 private:
-    std::function<void(const QString &)> undoNotify();
     void selectGame(qint64 id);
 
     GameTableModel *m_games;

@@ -110,11 +110,11 @@ MainWindow::MainWindow(std::unique_ptr<CacheDatabase> cache, QWidget *parent)
         refreshSyncStatus();
     };
     if (auto *tags = qobject_cast<TagsPage *>(page(QStringLiteral("tags")))) {
-        connect(tags, &TagsPage::edited, this, edited);
+        connect(tags, &CataloguePage::edited, this, edited);
         connect(this, &MainWindow::roleChanged, tags, &TagsPage::setRole);
     }
     if (auto *games = qobject_cast<GamesPage *>(page(QStringLiteral("games")))) {
-        connect(games, &GamesPage::edited, this, edited);
+        connect(games, &CataloguePage::edited, this, edited);
         connect(this, &MainWindow::roleChanged, games, &GamesPage::setRole);
     }
     connect(this, &MainWindow::roleChanged, this, &MainWindow::applyRole);

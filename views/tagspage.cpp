@@ -17,7 +17,6 @@
 #include <QItemSelectionModel>
 #include <QLineEdit>
 #include <QLocale>
-#include <QPointer>
 #include <QPushButton>
 #include <QSplitter>
 #include <QTreeView>
@@ -377,17 +376,4 @@ void TagsPage::pushQueued(const QString &opId, const QString &text,
                           const std::function<CacheEditor::Result()> &queue)
 {
     m_undo->push(new QueuedOpCommand(m_editor, opId, text, queue, undoNotify()));
-}
-
-std::function<void(const QString &)> TagsPage::undoNotify()
-{
-    // After an undo or redo: say what went wrong, if anything, and show the cache as it is.
-    const QPointer<TagsPage> self(this);
-    return [self](const QString &error) {
-        if (!self)
-            return;
-        if (!error.isEmpty())
-            emit self->message(error);
-        emit self->edited();
-    };
 }

@@ -39,10 +39,6 @@ public:
     bool openLink(const QUrl &link) override;
     QTreeView *groupTree() const { return m_tree; }
 
-signals:
-    /// The cache changed here (a tag edit, its undo or redo).
-    void edited();
-
 protected:
     void applyFilters() override;
     void showDetail(qint64 id) override;
@@ -52,7 +48,6 @@ protected:
     void retranslate() override;
 
 private:
-    std::function<void(const QString &)> undoNotify();
     void updateNewTag();
     void afterQueued(const QString &done);
     /// Puts a queued creation or merge on the undo stack.
