@@ -2,6 +2,7 @@
 
 #include <QDateTime>
 #include <QLocale>
+#include <QRegularExpression>
 
 namespace Catalogue {
 
@@ -214,6 +215,28 @@ QStringList Labels::categoryCodes()
 {
     return {QStringLiteral("default"), QStringLiteral("character"), QStringLiteral("item"),
             QStringLiteral("mode")};
+}
+
+QString Labels::tagGroup(const QString &kind, const QString &code, const QString &gameName,
+                         const QString &gameNameEn)
+{
+    if (kind == QLatin1String("category"))
+        return name(gameName, gameNameEn) + QStringLiteral(" · ") + category(code);
+    if (kind == QLatin1String("dimension"))
+        return dimension(code);
+    return groupKind(kind);
+}
+
+QStringList Labels::splitNames(const QString &text)
+{
+    static const QRegularExpression separators(QStringLiteral("[,，、;；]"));
+    QStringList list;
+    for (const QString &part : text.split(separators, Qt::SkipEmptyParts)) {
+        const QString item = part.trimmed();
+        if (!item.isEmpty() && !list.contains(item))
+            list.append(item);
+    }
+    return list;
 }
 
 } // namespace Catalogue

@@ -113,6 +113,13 @@ public:
     static void setEnglishNames(bool english);
     static bool englishNames();
     static QString name(const QString &chinese, const QString &english);
+    /// Where a tag lives: "英雄联盟 · Characters" for a game's library, the dimension for a game
+    /// tag, "General library" for the general one.
+    static QString tagGroup(const QString &kind, const QString &code, const QString &gameName,
+                            const QString &gameNameEn);
+    /// A list of names as typed (aliases): separated by commas of either width, 、 or
+    /// semicolons; trimmed, each once.
+    static QStringList splitNames(const QString &text);
 
     static QStringList sourceCodes();
     static QStringList platformCodes();

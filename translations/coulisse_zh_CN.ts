@@ -3121,6 +3121,10 @@ Last lines of %3:
         <source>popular in this game</source>
         <translation>本游戏常用</translation>
     </message>
+    <message>
+        <source>The cache is not an SQLite database.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>TagStatisticsDialog</name>

@@ -18,29 +18,6 @@
 
 using Catalogue::Labels;
 
-namespace {
-
-QStringList splitList(const QString &text)
-{
-    static const QRegularExpression separators(QStringLiteral("[,，、;；]"));
-    QStringList list;
-    for (const QString &part : text.split(separators, Qt::SkipEmptyParts)) {
-        if (!part.trimmed().isEmpty() && !list.contains(part.trimmed()))
-            list.append(part.trimmed());
-    }
-    return list;
-}
-
-QJsonArray toArray(const QStringList &list)
-{
-    QJsonArray array;
-    for (const QString &s : list)
-        array.append(s);
-    return array;
-}
-
-} // namespace
-
 GameEditDialog::GameEditDialog(const CatalogueRepository::GameDetail &game,
                                const QList<CatalogueRepository::TagRef> &gameTags, bool proposal,
                                Mode mode, QWidget *parent)
@@ -153,9 +130,9 @@ QJsonObject GameEditDialog::changes() const
     text("name_en", m_nameEn->text().trimmed(), m_game.nameEn);
     text("developer", m_developer->text().trimmed(), m_game.developer);
     text("introduction", m_introduction->toPlainText().trimmed(), m_game.introduction);
-    const QStringList aliases = splitList(m_aliases->text());
+    const QStringList aliases = Labels::splitNames(m_aliases->text());
     if (aliases != m_game.aliases)
-        f.insert(QStringLiteral("aliases"), toArray(aliases));
+        f.insert(QStringLiteral("aliases"), QJsonArray::fromStringList(aliases));
     if (m_released->value() != m_game.released)
         f.insert(QStringLiteral("released"), m_released->value() > 0
                                                  ? QJsonValue(m_released->value())
@@ -184,7 +161,7 @@ QJsonObject GameEditDialog::original() const
         else if (k == QLatin1String("introduction"))
             f.insert(k, m_game.introduction);
         else if (k == QLatin1String("aliases"))
-            f.insert(k, toArray(m_game.aliases));
+            f.insert(k, QJsonArray::fromStringList(m_game.aliases));
         else if (k == QLatin1String("released"))
             f.insert(k, m_game.released > 0 ? QJsonValue(m_game.released)
                                             : QJsonValue(QJsonValue::Null));

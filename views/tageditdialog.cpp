@@ -15,31 +15,6 @@
 
 using Catalogue::Labels;
 
-namespace {
-
-QStringList splitAliases(const QString &text)
-{
-    // Commas of either width and the Chinese enumeration comma separate aliases.
-    static const QRegularExpression separators(QStringLiteral("[,，、;；]"));
-    QStringList list;
-    for (const QString &part : text.split(separators, Qt::SkipEmptyParts)) {
-        const QString alias = part.trimmed();
-        if (!alias.isEmpty() && !list.contains(alias))
-            list.append(alias);
-    }
-    return list;
-}
-
-QJsonArray toArray(const QStringList &list)
-{
-    QJsonArray array;
-    for (const QString &s : list)
-        array.append(s);
-    return array;
-}
-
-} // namespace
-
 TagEditDialog::TagEditDialog(const CatalogueRepository::TagDetail &tag, bool proposal,
                              QWidget *parent, Mode mode)
     : QDialog(parent)
@@ -115,9 +90,9 @@ QJsonObject TagEditDialog::changes() const
         fields.insert(QStringLiteral("name"), m_name->text().trimmed());
     if (m_nameEn->text().trimmed() != m_tag.nameEn)
         fields.insert(QStringLiteral("name_en"), m_nameEn->text().trimmed());
-    const QStringList aliases = splitAliases(m_aliases->text());
+    const QStringList aliases = Labels::splitNames(m_aliases->text());
     if (aliases != m_tag.aliases)
-        fields.insert(QStringLiteral("aliases"), toArray(aliases));
+        fields.insert(QStringLiteral("aliases"), QJsonArray::fromStringList(aliases));
     const QString status =
         m_retired->isChecked() ? QStringLiteral("retired") : QStringLiteral("active");
     if (status != m_tag.status)
@@ -134,7 +109,7 @@ QJsonObject TagEditDialog::original() const
     if (changed.contains(QStringLiteral("name_en")))
         fields.insert(QStringLiteral("name_en"), m_tag.nameEn);
     if (changed.contains(QStringLiteral("aliases")))
-        fields.insert(QStringLiteral("aliases"), toArray(m_tag.aliases));
+        fields.insert(QStringLiteral("aliases"), QJsonArray::fromStringList(m_tag.aliases));
     if (changed.contains(QStringLiteral("status")))
         fields.insert(QStringLiteral("status"), m_tag.status);
     return fields;
@@ -152,7 +127,7 @@ QString TagEditDialog::nameEn() const
 
 QStringList TagEditDialog::aliases() const
 {
-    return splitAliases(m_aliases->text());
+    return Labels::splitNames(m_aliases->text());
 }
 
 void TagEditDialog::update()

@@ -337,9 +337,7 @@ void TagEditorPane::rebuild()
         names += m_aliases.value(t.id);
         auto *item = new QStandardItem(QStringLiteral("%1 — %2").arg(
             names.join(QStringLiteral(" · ")),
-            t.groupKind == QLatin1String("general")
-                ? groupTitle(t)
-                : Labels::name(t.gameName, t.gameNameEn) + QStringLiteral(" · ") + groupTitle(t)));
+            Labels::tagGroup(t.groupKind, t.groupCode, t.gameName, t.gameNameEn)));
         item->setData(t.id, TagIdRole);
         m_completions->appendRow(item);
     }

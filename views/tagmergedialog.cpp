@@ -17,13 +17,10 @@ namespace {
 
 QString label(const CatalogueRepository::TagRef &t)
 {
-    const QString group = t.groupKind == QLatin1String("category")
-                              ? Labels::name(t.gameName, t.gameNameEn) + QStringLiteral(" · ") +
-                                    Labels::category(t.groupCode)
-                          : t.groupKind == QLatin1String("dimension")
-                              ? Labels::dimension(t.groupCode)
-                              : Labels::groupKind(t.groupKind);
-    return QStringLiteral("%1 — %2 (%3)").arg(Labels::name(t.name, t.nameEn), group).arg(t.id);
+    return QStringLiteral("%1 — %2 (%3)")
+        .arg(Labels::name(t.name, t.nameEn),
+             Labels::tagGroup(t.groupKind, t.groupCode, t.gameName, t.gameNameEn))
+        .arg(t.id);
 }
 
 } // namespace

@@ -52,12 +52,7 @@ void addRow(QTableWidget *t, const QStringList &cells, int numberFrom)
 
 QString groupLabel(const TagStatistics::TagUse &t)
 {
-    if (t.groupKind == QLatin1String("category"))
-        return Labels::name(t.gameName, t.gameNameEn) + QStringLiteral(" · ") +
-               Labels::category(t.groupCode);
-    if (t.groupKind == QLatin1String("dimension"))
-        return Labels::dimension(t.groupCode);
-    return Labels::groupKind(t.groupKind);
+    return Labels::tagGroup(t.groupKind, t.groupCode, t.gameName, t.gameNameEn);
 }
 
 } // namespace

@@ -134,10 +134,7 @@ void VideosPage::reloadChoices()
     for (const auto &t : m_repository->allTags()) {
         if (t.groupKind == QLatin1String("dimension"))
             continue; // game tags describe games, not videos
-        const QString group = t.groupKind == QLatin1String("general")
-                                  ? Labels::groupKind(t.groupKind)
-                                  : Labels::name(t.gameName, t.gameNameEn) + QStringLiteral(" · ") +
-                                        Labels::category(t.groupCode);
+        const QString group = Labels::tagGroup(t.groupKind, t.groupCode, t.gameName, t.gameNameEn);
         const QString label = QStringLiteral("%1 — %2").arg(Labels::name(t.name, t.nameEn), group);
         auto *item = new QStandardItem(label);
         item->setData(t.id, Qt::UserRole);
