@@ -399,7 +399,7 @@ int videoFind(const QStringList &arguments)
     }
     const QString condition = expression.sqlCondition(QStringLiteral("v.id"));
     QSqlQuery q(cache.database());
-    if (!q.exec(QStringLiteral("SELECT count(*) FROM videos v WHERE ") + condition) || !q.next()) {
+    if (!q.exec(expression.sqlCount()) || !q.next()) {
         err() << q.lastError().text() << '\n';
         return 1;
     }
