@@ -532,6 +532,14 @@
             <numerusform>已复制 %n 行。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Proposed: the change waits for the next sync, then for a supervisor.</source>
+        <translation>已提议：更改等待下次同步，然后等待主管审核。</translation>
+    </message>
+    <message>
+        <source>Changed: the change waits for the next sync.</source>
+        <translation>已修改：更改等待下次同步。</translation>
+    </message>
 </context>
 <context>
     <name>CentralConnection</name>
@@ -1976,14 +1984,6 @@
         <translation>编辑游戏 %1</translation>
     </message>
     <message>
-        <source>Proposed: the change waits for the next sync, then for a supervisor.</source>
-        <translation>已提议：更改等待下次同步，然后等待主管审核。</translation>
-    </message>
-    <message>
-        <source>Changed: the change waits for the next sync.</source>
-        <translation>已修改：更改等待下次同步。</translation>
-    </message>
-    <message>
         <source>The new game is sent with the next sync and appears once central has created it.</source>
         <translation>新游戏在下次同步时发送，中心库创建后出现。</translation>
     </message>
@@ -3357,14 +3357,6 @@ Last lines of %3:
     <message>
         <source>Edit tag %1</source>
         <translation>编辑标签 %1</translation>
-    </message>
-    <message>
-        <source>Proposed: the change waits for the next sync, then for a supervisor.</source>
-        <translation>已提议：更改等待下次同步，然后等待主管审核。</translation>
-    </message>
-    <message>
-        <source>Changed: the change waits for the next sync.</source>
-        <translation>已修改：更改等待下次同步。</translation>
     </message>
     <message>
         <source>Propose a merge…</source>

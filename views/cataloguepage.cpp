@@ -400,3 +400,11 @@ std::function<void(const QString &)> CataloguePage::undoNotify()
         emit self->edited();
     };
 }
+
+void CataloguePage::announceQueued(bool proposal)
+{
+    emit message(proposal
+                     ? tr("Proposed: the change waits for the next sync, then for a supervisor.")
+                     : tr("Changed: the change waits for the next sync."));
+    emit edited();
+}

@@ -88,6 +88,9 @@ protected:
     /// For the undo commands of this page's edits: after an undo or redo, says what went
     /// wrong, if anything, and emits edited().
     std::function<void(const QString &)> undoNotify();
+    /// After an edit queued from this page: says where it goes (\a proposal: to a supervisor
+    /// after the sync) and emits edited().
+    void announceQueued(bool proposal);
     /// Refills \a combo with \a all (no filter) and the labelled \a codes, keeping the
     /// current choice and emitting nothing.
     static void fillChoices(QComboBox *combo, const QString &all, const QStringList &codes,

@@ -309,11 +309,7 @@ GameEditDialog *GamesPage::editCurrentGame()
                     m_editor, id, r, tr("Change the game tags of %1").arg(name), undoNotify()));
             }
         }
-        emit message(Roles::proposes(m_role)
-                         ? tr("Proposed: the change waits for the next sync, then for a "
-                              "supervisor.")
-                         : tr("Changed: the change waits for the next sync."));
-        emit edited();
+        announceQueued(Roles::proposes(m_role));
     });
     dialog->open();
     return dialog;

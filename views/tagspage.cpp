@@ -279,11 +279,7 @@ TagEditDialog *TagsPage::editCurrentTag(bool toggleStatus)
         }
         m_undo->push(new EditRowCommand(m_editor, EditRowCommand::Row::Tag, id, before, after,
                                         tr("Edit tag %1").arg(name), undoNotify()));
-        emit message(Roles::proposes(m_role)
-                         ? tr("Proposed: the change waits for the next sync, then for a "
-                              "supervisor.")
-                         : tr("Changed: the change waits for the next sync."));
-        emit edited();
+        announceQueued(Roles::proposes(m_role));
     });
     dialog->open();
     return dialog;
