@@ -23,23 +23,26 @@ UPDATE tags SET usage_count = (SELECT count(*) FROM video_tags WHERE tag_id = ta
 WHERE usage_count <> (SELECT count(*) FROM video_tags WHERE tag_id = tags.id)
                    + (SELECT count(*) FROM game_tags WHERE tag_id = tags.id);
 
+-- In rowid order: the planner would otherwise read a covering index (videos_title,
+-- users_nickname) in text order, and FTS5 flushes its pending terms whenever a rowid goes
+-- backwards (a 1M-title build: 13 s instead of 3 s).
 DELETE FROM video_search;
-INSERT INTO video_search (rowid, body) SELECT id, coulisse_search_text(title) FROM videos;
+INSERT INTO video_search (rowid, body) SELECT id, coulisse_search_text(title) FROM videos ORDER BY id;
 
 DELETE FROM game_search;
 INSERT INTO game_search (rowid, body)
 SELECT id, coulisse_search_text(name || ' ' || name_en || ' ' || developer || ' ' ||
        (SELECT ifnull(group_concat(value, ' '), '') FROM json_each(games.aliases)))
-FROM games;
+FROM games ORDER BY id;
 
 DELETE FROM tag_search;
 INSERT INTO tag_search (rowid, body)
 SELECT id, coulisse_search_text(name || ' ' || name_en || ' ' ||
        (SELECT ifnull(group_concat(value, ' '), '') FROM json_each(tags.aliases)))
-FROM tags;
+FROM tags ORDER BY id;
 
 DELETE FROM user_search;
-INSERT INTO user_search (rowid, body) SELECT id, coulisse_search_text(nickname) FROM users;
+INSERT INTO user_search (rowid, body) SELECT id, coulisse_search_text(nickname) FROM users ORDER BY id;
 
 INSERT INTO video_search (video_search) VALUES ('optimize');
 INSERT INTO user_search (user_search) VALUES ('optimize');
