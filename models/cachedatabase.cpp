@@ -24,7 +24,7 @@ constexpr auto RebuildScript = ":/sql/cache/rebuild.sql";
 // Tables that a cache of the latest schema must have; their absence means damage.
 const char *const RequiredTables[] = {"meta",         "games",  "tag_groups", "tags",
                                       "game_tags",    "users",  "videos",     "video_tags",
-                                      "video_search", "outbox", "sync_state", "copy_progress"};
+                                      "video_search", "outbox", "sync_state", "copy_progress", "change_requests"};
 
 struct Migration
 {

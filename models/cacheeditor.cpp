@@ -402,6 +402,72 @@ CacheEditor::Result CacheEditor::queueOne(const QString &kind, const Build &buil
     return result;
 }
 
+CacheEditor::ReviewResult CacheEditor::review(const QStringList &requestIds, bool approve,
+                                              const QString &comment)
+{
+    ReviewResult result;
+    if (requestIds.isEmpty()) {
+        result.ok = true;
+        return result;
+    }
+    if (!approve && comment.trimmed().isEmpty()) {
+        result.error = tr("A rejection needs a comment for the author.");
+        return result;
+    }
+    if (!m_cache.beginImmediate()) {
+        result.error = m_cache.errorString();
+        return result;
+    }
+    const QSqlDatabase db = m_cache.database();
+    const auto refuse = [&](const QString &message) {
+        m_cache.rollback();
+        result.error = message;
+        result.opIds.clear();
+        return result;
+    };
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("SELECT (SELECT value FROM sync_state WHERE key = 'role'), "
+                               "(SELECT value FROM sync_state WHERE key = 'user')")) ||
+        !q.next())
+        return refuse(q.lastError().text());
+    const QString role = q.value(0).toString();
+    const QString user = q.value(1).toString();
+    q.finish();
+    if (role != QLatin1String("supervisor"))
+        return refuse(tr("Only a supervisor reviews change requests."));
+    q.prepare(QStringLiteral(
+        "SELECT status, requested_by, reviewed_by, EXISTS (SELECT 1 FROM outbox o WHERE "
+        "o.kind = 'review' AND json_extract(o.payload, '$.request_id') = c.id AND o.state NOT "
+        "IN ('rejected', 'discarded')) FROM change_requests c WHERE c.id = ?"));
+    for (const QString &id : requestIds) {
+        q.addBindValue(id);
+        if (!q.exec())
+            return refuse(q.lastError().text());
+        if (!q.next())
+            return refuse(tr("There is no change request %1 in the cache.").arg(id));
+        if (q.value(1).toString() == user)
+            return refuse(tr("You cannot review your own change request."));
+        if (q.value(0).toString() != QLatin1String("pending"))
+            return refuse(tr("This change request was already decided (%1 by %2).")
+                              .arg(q.value(0).toString(), q.value(2).toString()));
+        if (q.value(3).toBool())
+            return refuse(tr("A decision on this change request is already waiting to sync."));
+        QString error;
+        const QString opId = enqueue(QStringLiteral("review"),
+                                     {{QStringLiteral("request_id"), id},
+                                      {QStringLiteral("approve"), approve},
+                                      {QStringLiteral("comment"), comment.trimmed()}},
+                                     QVariant(), &error);
+        if (opId.isEmpty())
+            return refuse(error);
+        result.opIds.append(opId);
+    }
+    if (!m_cache.commit())
+        return refuse(m_cache.errorString());
+    result.ok = true;
+    return result;
+}
+
 CacheEditor::Result CacheEditor::createTag(qint64 groupId, const QString &name,
                                            const QString &nameEn, const QStringList &aliases)
 {

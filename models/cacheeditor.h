@@ -78,6 +78,19 @@ public:
     /// cache shows it after the next sync); \a into must fit everything that carries \a from.
     Result mergeTag(qint64 from, qint64 into);
 
+    struct ReviewResult
+    {
+        bool ok = false;
+        QString error;     ///< why nothing was queued (all or nothing)
+        QStringList opIds; ///< one operation per request, each its own local transaction
+    };
+    /// A supervisor's decision on change requests of the review queue (ids of
+    /// change_requests): approve, or reject with \a comment (required). Each decision is an
+    /// operation of its own, so that one refused by central (decided by someone else first)
+    /// does not hold back the others. Refused here, with nothing queued, when the user is not
+    /// a supervisor, a request is theirs, no longer pending, or already decided in this cache.
+    ReviewResult review(const QStringList &requestIds, bool approve, const QString &comment = {});
+
     /// Takes back an operation that has not left the cache yet (state pending): it is marked
     /// discarded. For creations and merges, which have no overlay in the cache, that undoes
     /// them; an operation already sent cannot be taken back (the error says so).

@@ -100,6 +100,27 @@ const QList<CentralRows::Table> &CentralRows::tables()
          QStringLiteral("video_id"),
          QStringLiteral("tag_id"),
          false},
+        // What row-level security lets the user see: everything for supervisors and admins,
+        // their own for editors, nothing for product managers.
+        {QStringLiteral("change_requests"),
+         {{QStringLiteral("seq"), Type::Int},
+          {QStringLiteral("id"), Type::Text},
+          {QStringLiteral("kind"), Type::Text},
+          {QStringLiteral("payload"), Type::Json},
+          {QStringLiteral("game_id"), Type::Int},
+          {QStringLiteral("base_row_version"), Type::Int},
+          {QStringLiteral("note"), Type::Text},
+          {QStringLiteral("status"), Type::Text},
+          {QStringLiteral("requested_by"), Type::Text},
+          {QStringLiteral("requested_at"), Type::Time},
+          {QStringLiteral("reviewed_by"), Type::Text},
+          {QStringLiteral("reviewed_at"), Type::Time},
+          {QStringLiteral("review_comment"), Type::Text},
+          {QStringLiteral("result"), Type::Json},
+          {QStringLiteral("row_version"), Type::Int}},
+         QStringLiteral("seq"),
+         {},
+         true},
     };
     return list;
 }

@@ -27,9 +27,9 @@ namespace {
 using Table = CentralRows::Table;
 using Type = CentralRows::Type;
 
-const char *const kCatalogue[] = {"video_tags",  "game_tags",  "videos",     "tags",
-                                  "tag_groups",  "users",      "games",      "video_search",
-                                  "game_search", "tag_search", "user_search"};
+const char *const kCatalogue[] = {"video_tags",  "game_tags",  "videos",      "tags",
+                                  "tag_groups",  "users",      "games",       "video_search",
+                                  "game_search", "tag_search", "user_search", "change_requests"};
 
 quint64 xid(const QString &text)
 {
@@ -422,6 +422,8 @@ SyncEngine::Report SyncEngine::run(const Progress &progress)
     } else if (!removeLostGames(report, identity)) {
         return finish(false);
     }
+    if (!copyRequests(report))
+        return finish(false);
     if (!pull(report, progress)) {
         if (report.sqlState != QLatin1String("55000"))
             return finish(false);
@@ -1035,7 +1037,9 @@ bool SyncEngine::copy(Report &report, const Identity &identity, const Progress &
         !setState(db, QStringLiteral("cursor_seq"), 0, &error) ||
         !setState(db, QStringLiteral("scope"), identity.scope, &error) ||
         !setState(db, QStringLiteral("role"), identity.role, &error) ||
-        !execSql(db, QStringLiteral("DELETE FROM copy_progress"), &error)) {
+        !execSql(db, QStringLiteral("DELETE FROM copy_progress"), &error) ||
+        !execSql(db, QStringLiteral("DELETE FROM sync_state WHERE key = 'copy_requests'"),
+                 &error)) {
         abandon();
         return cacheError(report, error);
     }
@@ -1266,6 +1270,38 @@ bool SyncEngine::confirm(Report &report, const Progress &progress)
     if (!settle(m_cache, due, QStringLiteral("applied"), {}, refresh, &error))
         return cacheError(report, error);
     report.confirmed += int(due.size());
+    return true;
+}
+
+bool SyncEngine::copyRequests(Report &report)
+{
+    // A cache copied before change requests were synced (schema 3) gets them once; the pulls
+    // that follow keep them current (row versions decide between the two).
+    const QSqlDatabase db = m_cache.database();
+    if (stateValue(db, QStringLiteral("copy_requests")).isEmpty())
+        return true;
+    QSqlQuery central(this->central());
+    central.setForwardOnly(true);
+    if (!central.exec(QStringLiteral(
+            "SELECT to_jsonb(x)::text FROM coulisse.change_requests x ORDER BY x.seq")))
+        return centralError(report, central.lastError(), tr("Reading change requests failed"));
+    if (!m_cache.beginImmediate())
+        return cacheError(report, m_cache.errorString());
+    CentralRows::Writer writer(db);
+    QString error;
+    while (central.next()) {
+        if (!writer.upsert(QStringLiteral("change_requests"),
+                           parseObject(central.value(0).toString()), false, &error)) {
+            m_cache.rollback();
+            return cacheError(report, error);
+        }
+    }
+    if (!execSql(db, QStringLiteral("DELETE FROM sync_state WHERE key = 'copy_requests'"),
+                 &error) ||
+        !m_cache.commit()) {
+        m_cache.rollback();
+        return cacheError(report, error.isEmpty() ? m_cache.errorString() : error);
+    }
     return true;
 }
 

@@ -110,6 +110,7 @@ private:
                       const QString &context = {});
     bool cacheError(Report &report, const QString &message);
     bool reviewOutcomes(Report &report);
+    bool copyRequests(Report &report);
     bool dropCatalogueIndexes(QString *error);
     bool restoreCatalogueIndexes(QString *error);
     bool stopped(Report &report);

@@ -408,6 +408,185 @@ private slots:
         QCOMPARE(compare(e), QString());
     }
 
+    /// The review queue lives in the supervisor's cache: requests arrive with the sync,
+    /// decisions are queued offline and pushed like any other operation; one decided by
+    /// someone else first is refused alone; the editor sees the outcomes; the audit log holds
+    /// every decision.
+    void reviewFromTheCache()
+    {
+        Client e = client(m_editor);
+        Client s = client(m_supervisor);
+        Client s2 = client(m_supervisor2);
+        QVERIFY(syncSettled(e).ok);
+        CacheEditor editor(*e.cache);
+        QList<CacheEditor::Result> edits;
+        QList<qint64> videos;
+        for (int i = 0; i < 4; ++i) {
+            const qint64 video = videoOf(m_games[0], 20 + i);
+            videos.append(video);
+            edits.append(editor.tagVideo(video, {freeTag(e, video)}, {}));
+            QVERIFY2(edits.last().ok, qPrintable(edits.last().error));
+        }
+        QVERIFY(syncSettled(e).ok);
+        const auto status = [&](Client &c, const QString &id) {
+            return TestSupport::scalar(c.cache->database(),
+                                       QStringLiteral("SELECT status FROM change_requests "
+                                                      "WHERE id = ?"),
+                                       {id})
+                .toString();
+        };
+        QVERIFY(syncUntil(s, [&] {
+            for (const CacheEditor::Result &r : std::as_const(edits))
+                if (status(s, r.opId) != QLatin1String("pending"))
+                    return false;
+            return true;
+        }));
+        // The editor's cache holds its own requests too.
+        QCOMPARE(status(e, edits[0].opId), QStringLiteral("pending"));
+
+        // Another supervisor decides the last one first.
+        QSqlQuery first(as(m_supervisor2));
+        QVERIFY2(first.exec(QStringLiteral("SELECT coulisse.review_change('%1', true, 'mine')")
+                                .arg(edits[3].opId)),
+                 qPrintable(first.lastError().text()));
+
+        CacheEditor reviewer(*s.cache);
+        // Refused at once: a rejection without a comment, an unknown request.
+        QVERIFY(!reviewer.review({edits[2].opId}, false).ok);
+        QVERIFY(
+            !reviewer.review({QStringLiteral("00000000-0000-0000-0000-000000000000")}, true).ok);
+        const CacheEditor::ReviewResult approved =
+            reviewer.review({edits[0].opId, edits[1].opId, edits[3].opId}, true);
+        QVERIFY2(approved.ok, qPrintable(approved.error));
+        QCOMPARE(approved.opIds.size(), 3);
+        const CacheEditor::ReviewResult rejected =
+            reviewer.review({edits[2].opId}, false, QStringLiteral("not this tag"));
+        QVERIFY2(rejected.ok, qPrintable(rejected.error));
+        // Decided already in this cache: not queued twice.
+        QVERIFY(!reviewer.review({edits[0].opId}, true).ok);
+
+        const SyncEngine::Report r = syncSettled(s);
+        QVERIFY2(r.ok, qPrintable(r.error));
+        QCOMPARE(r.rejected, 1); // the one supervisor2 decided first
+        QCOMPARE(outboxState(s, approved.opIds[2]), QStringLiteral("rejected"));
+        QVERIFY(TestSupport::scalar(s.cache->database(),
+                                    QStringLiteral("SELECT last_error FROM outbox WHERE op_id = ?"),
+                                    {approved.opIds[2]})
+                    .toString()
+                    .contains(QLatin1String("already approved")));
+        for (int i : {0, 1})
+            QCOMPARE(central(QStringLiteral("SELECT count(*) FROM coulisse.change_requests WHERE "
+                                            "id = '%1' AND status = 'approved' AND reviewed_by = "
+                                            "'%2'")
+                                 .arg(edits[i].opId, m_supervisor)),
+                     1);
+        QCOMPARE(central(QStringLiteral("SELECT count(*) FROM coulisse.change_requests WHERE id = "
+                                        "'%1' AND status = 'rejected' AND review_comment = 'not "
+                                        "this tag'")
+                             .arg(edits[2].opId)),
+                 1);
+        QVERIFY(syncUntil(s, [&] {
+            return status(s, edits[0].opId) == QLatin1String("approved") &&
+                   status(s, edits[2].opId) == QLatin1String("rejected") &&
+                   status(s, edits[3].opId) == QLatin1String("approved");
+        }));
+        // Every decision is in the audit log, before and after.
+        QCOMPARE(central(QStringLiteral("SELECT count(*) FROM coulisse.audit_log WHERE tbl = "
+                                        "'change_requests' AND op = 'UPDATE' AND key ->> 'id' IN "
+                                        "('%1', '%2', '%3', '%4') AND before ->> 'status' = "
+                                        "'pending'")
+                             .arg(edits[0].opId, edits[1].opId, edits[2].opId, edits[3].opId)),
+                 4);
+        // The editor sees the outcomes in their cache.
+        CatalogueRepository repository(e.cache->database());
+        QVERIFY(syncUntil(e, [&] {
+            return repository.videoChangeState(videos[2]).kind ==
+                       CatalogueRepository::ChangeState::Refused &&
+                   status(e, edits[0].opId) == QLatin1String("approved");
+        }));
+        QCOMPARE(repository.videoChangeState(videos[2]).detail, QStringLiteral("not this tag"));
+        QCOMPARE(compare(e), QString());
+        QCOMPARE(compare(s), QString());
+        Q_UNUSED(s2);
+    }
+
+    /// Nobody approves their own change, in the cache or centrally; an editor never reviews.
+    void ownRequestsCannotBeApproved()
+    {
+        // A supervisor's game change is a request (the policy asks for a second supervisor).
+        Client s = client(m_supervisor);
+        QVERIFY(syncSettled(s).ok);
+        CacheEditor editor(*s.cache);
+        const CacheEditor::Result edit =
+            editor.editGame(m_games[2], {{QStringLiteral("developer"), QStringLiteral("Own Co")}});
+        QVERIFY2(edit.ok, qPrintable(edit.error));
+        QVERIFY(syncUntil(s, [&] {
+            return TestSupport::scalar(s.cache->database(),
+                                       QStringLiteral("SELECT count(*) FROM change_requests "
+                                                      "WHERE id = ?"),
+                                       {edit.opId})
+                       .toInt() == 1;
+        }));
+        CacheEditor reviewer(*s.cache);
+        const CacheEditor::ReviewResult own = reviewer.review({edit.opId}, true);
+        QVERIFY(!own.ok);
+        QVERIFY(own.error.contains(QLatin1String("own")));
+        QSqlQuery q(as(m_supervisor));
+        QVERIFY(!q.exec(
+            QStringLiteral("SELECT coulisse.review_change('%1', true, 'me')").arg(edit.opId)));
+        QCOMPARE(CentralConnection::sqlState(q.lastError()), QStringLiteral("42501"));
+        // Editors do not review (their cache refuses, central too).
+        Client e = client(m_editor);
+        QVERIFY(syncSettled(e).ok);
+        QVERIFY(!CacheEditor(*e.cache).review({edit.opId}, true).ok);
+        QSqlQuery qe(as(m_editor));
+        QVERIFY(!qe.exec(
+            QStringLiteral("SELECT coulisse.review_change('%1', true, 'x')").arg(edit.opId)));
+        // A rejection without a comment is refused centrally as well.
+        QSqlQuery q2(as(m_supervisor2));
+        QVERIFY(!q2.exec(
+            QStringLiteral("SELECT coulisse.review_change('%1', false, ' ')").arg(edit.opId)));
+        QVERIFY2(
+            q2.exec(
+                QStringLiteral("SELECT coulisse.review_change('%1', false, 'no')").arg(edit.opId)),
+            qPrintable(q2.lastError().text()));
+    }
+
+    /// The approval policy per role: an admin lets editors tag videos directly.
+    void editorsTagDirectlyWhenThePolicySaysSo()
+    {
+        QCOMPARE(m_store->exec(QStringLiteral(
+                     "SELECT coulisse.set_approval_policy('editor', 'video_tags', false)")),
+                 QString());
+        Client e = client(m_editor);
+        QVERIFY(syncSettled(e).ok);
+        const qint64 video = videoOf(m_games[1], 30);
+        const qint64 tag = freeTag(e, video);
+        const CacheEditor::Result edit = CacheEditor(*e.cache).tagVideo(video, {tag}, {});
+        QVERIFY(edit.ok);
+        const SyncEngine::Report r = syncSettled(e);
+        QCOMPARE(m_store->exec(QStringLiteral(
+                     "SELECT coulisse.set_approval_policy('editor', 'video_tags', true)")),
+                 QString());
+        QVERIFY2(r.ok, qPrintable(r.error));
+        QCOMPARE(r.awaitingReview, 0);
+        QCOMPARE(central(QStringLiteral("SELECT count(*) FROM coulisse.video_tags WHERE video_id "
+                                        "= %1 AND tag_id = %2")
+                             .arg(video)
+                             .arg(tag)),
+                 1);
+        // Outside the editor's games the policy does not open anything.
+        const qint64 outside = videoOf(m_games[3], 0);
+        QSqlQuery q(as(m_editor));
+        QVERIFY(!q.exec(
+            QStringLiteral("SELECT coulisse.apply_ops(gen_random_uuid(), jsonb_build_array("
+                           "jsonb_build_object('op_id', gen_random_uuid(), 'kind', "
+                           "'video_tags', 'payload', jsonb_build_object('video_id', %1, 'add', "
+                           "jsonb_build_array(%2)))))")
+                .arg(outside)
+                .arg(tag)));
+    }
+
     void refusedChangeIsRejectedAndQueueGoesOn()
     {
         Client a = client(m_supervisor);
@@ -836,7 +1015,7 @@ private slots:
                      "coulisse.tag_groups) + (SELECT count(*) FROM coulisse.tags) + (SELECT "
                      "count(*) FROM coulisse.game_tags) + (SELECT count(*) FROM coulisse.users) + "
                      "(SELECT count(*) FROM coulisse.videos) + (SELECT count(*) FROM "
-                     "coulisse.video_tags)")));
+                     "coulisse.video_tags) + (SELECT count(*) FROM coulisse.change_requests)")));
         QCOMPARE(compare(c), QString());
         QCOMPARE(SyncCheck::health(*c.cache), QString());
     }
