@@ -22,6 +22,7 @@ struct Command
 QList<Command> cacheCommands();
 QList<Command> centralCommands();
 QList<Command> syncCommands();
+QList<Command> reviewCommands();
 
 /// --cache FILE, and the path it names (the default profile's cache when absent).
 QCommandLineOption cacheOption();

@@ -1,10 +1,12 @@
 #include "cataloguerepository.h"
 
 #include "catalogue.h"
+#include "reviewtablemodel.h"
 
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -182,6 +184,145 @@ std::optional<CatalogueRepository::TagDetail> CatalogueRepository::tag(qint64 id
             d.games.append({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString()});
     }
     return d;
+}
+
+std::optional<CatalogueRepository::ReviewDetail> CatalogueRepository::reviewRequest(qint64 seq)
+{
+    QSqlQuery q(m_db);
+    q.prepare(
+        QStringLiteral(
+            "SELECT c.seq, c.id, c.kind, c.requested_by, c.requested_at, c.note, c.status, "
+            "coalesce(c.reviewed_by, ''), coalesce(c.reviewed_at, 0), c.review_comment, "
+            "coalesce(g.name, ''), coalesce(%1, ''), %2, c.payload, (SELECT "
+            "json_extract(o.payload, '$.approve') FROM outbox o WHERE o.kind = 'review' AND "
+            "json_extract(o.payload, '$.request_id') = c.id AND o.state NOT IN "
+            "('rejected', 'discarded') LIMIT 1) "
+            "FROM change_requests c LEFT JOIN games g ON g.id = c.game_id WHERE c.seq = ?")
+            .arg(ReviewTableModel::targetExpression(), ReviewTableModel::conflictExpression()));
+    q.addBindValue(seq);
+    if (!check(q.exec(), q) || !q.next())
+        return std::nullopt;
+    ReviewDetail d;
+    d.seq = q.value(0).toLongLong();
+    d.id = q.value(1).toString();
+    d.kind = q.value(2).toString();
+    d.author = q.value(3).toString();
+    d.requestedAt = q.value(4).toLongLong();
+    d.note = q.value(5).toString();
+    d.status = q.value(6).toString();
+    d.reviewer = q.value(7).toString();
+    d.reviewedAt = q.value(8).toLongLong();
+    d.comment = q.value(9).toString();
+    d.gameName = q.value(10).toString();
+    d.target = q.value(11).toString();
+    d.conflict = q.value(12).toString();
+    const QJsonObject payload = QJsonDocument::fromJson(q.value(13).toString().toUtf8()).object();
+    d.queued = q.value(14);
+    q.finish();
+
+    // Tags added and removed, each with whether the video or game carries it now.
+    const bool onVideo = d.kind == QLatin1String("video_tags");
+    const qint64 owner =
+        payload.value(onVideo ? QStringLiteral("video_id") : QStringLiteral("game_id")).toInteger();
+    QSqlQuery tag(m_db);
+    tag.prepare(QStringLiteral("SELECT t.name, t.status, EXISTS (SELECT 1 FROM %1 WHERE %2 = ? "
+                               "AND tag_id = t.id) FROM tags t WHERE t.id = ?")
+                    .arg(onVideo ? QStringLiteral("video_tags") : QStringLiteral("game_tags"),
+                         onVideo ? QStringLiteral("video_id") : QStringLiteral("game_id")));
+    const auto chips = [&](const QJsonArray &ids) {
+        QList<ReviewDetail::Chip> list;
+        for (const QJsonValue &v : ids) {
+            ReviewDetail::Chip c;
+            c.id = v.toInteger();
+            tag.addBindValue(owner);
+            tag.addBindValue(c.id);
+            if (tag.exec() && tag.next()) {
+                c.name = tag.value(0).toString();
+                c.status = tag.value(1).toString();
+                c.present = tag.value(2).toBool();
+            } else {
+                c.name = QStringLiteral("#%1").arg(c.id);
+            }
+            list.append(c);
+        }
+        return list;
+    };
+    d.added = chips(payload.value(QLatin1String("add")).toArray());
+    d.removed = chips(payload.value(QLatin1String("remove")).toArray());
+    if (d.kind == QLatin1String("game_create"))
+        d.added = chips(payload.value(QLatin1String("tags")).toArray());
+
+    // Fields: before (the cached row) and after (the request).
+    const auto text = [](const QJsonValue &v) {
+        if (v.isArray()) {
+            QStringList items;
+            for (const QJsonValue &item : v.toArray())
+                items.append(item.toString());
+            return items.join(QStringLiteral(", "));
+        }
+        return v.isDouble() ? QString::number(v.toInteger()) : v.toString();
+    };
+    QJsonObject before;
+    if (d.kind == QLatin1String("tag_update") || d.kind == QLatin1String("game_update")) {
+        const bool isTag = d.kind == QLatin1String("tag_update");
+        QSqlQuery row(m_db);
+        row.prepare(isTag ? QStringLiteral("SELECT json_object('name', name, 'name_en', name_en, "
+                                           "'aliases', json(aliases), 'status', status) FROM "
+                                           "tags WHERE id = ?")
+                          : QStringLiteral("SELECT json_object('name', name, 'name_en', name_en, "
+                                           "'aliases', json(aliases), 'introduction', "
+                                           "introduction, 'developer', developer, 'released', "
+                                           "released, 'status', status) FROM games WHERE id = ?"));
+        row.addBindValue(payload.value(isTag ? QStringLiteral("tag_id") : QStringLiteral("game_id"))
+                             .toInteger());
+        if (row.exec() && row.next())
+            before = QJsonDocument::fromJson(row.value(0).toString().toUtf8()).object();
+    }
+    static const QStringList keys = {QStringLiteral("name"),      QStringLiteral("name_en"),
+                                     QStringLiteral("aliases"),   QStringLiteral("introduction"),
+                                     QStringLiteral("developer"), QStringLiteral("released"),
+                                     QStringLiteral("status")};
+    for (const QString &key : keys) {
+        if (payload.contains(key))
+            d.fields.append({key, text(before.value(key)), text(payload.value(key))});
+    }
+    if (d.kind == QLatin1String("tag_merge")) {
+        QSqlQuery into(m_db);
+        into.prepare(QStringLiteral("SELECT name FROM tags WHERE id = ?"));
+        into.addBindValue(payload.value(QLatin1String("into")).toInteger());
+        d.mergeInto =
+            into.exec() && into.next()
+                ? into.value(0).toString()
+                : QStringLiteral("#%1").arg(payload.value(QLatin1String("into")).toInteger());
+    }
+    return d;
+}
+
+QStringList CatalogueRepository::reviewAuthors()
+{
+    QSqlQuery q(m_db);
+    QStringList authors;
+    if (!check(q.exec(QStringLiteral("SELECT DISTINCT requested_by FROM change_requests ORDER BY "
+                                     "1")),
+               q))
+        return authors;
+    while (q.next())
+        authors.append(q.value(0).toString());
+    return authors;
+}
+
+int CatalogueRepository::reviewWaiting(const QString &user)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral(
+        "SELECT count(*) FROM change_requests c WHERE c.status = 'pending' AND c.requested_by <> "
+        "? AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.kind = 'review' AND "
+        "json_extract(o.payload, '$.request_id') = c.id AND o.state NOT IN ('rejected', "
+        "'discarded'))"));
+    q.addBindValue(user);
+    if (!check(q.exec(), q) || !q.next())
+        return 0;
+    return q.value(0).toInt();
 }
 
 std::optional<CatalogueRepository::UserDetail> CatalogueRepository::user(qint64 id)

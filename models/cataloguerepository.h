@@ -9,6 +9,7 @@
 #include <QSqlDatabase>
 #include <QString>
 #include <QStringList>
+#include <QVariant>
 
 #include <optional>
 
@@ -154,6 +155,47 @@ public:
         QString reviewer;
     };
     ChangeState videoChangeState(qint64 videoId);
+
+    /// One change request of the review queue, as a before/after the reviewer can judge.
+    struct ReviewDetail
+    {
+        struct Chip
+        {
+            qint64 id = 0;
+            QString name; ///< "#id" for a tag the cache no longer has
+            QString status;
+            bool present = false; ///< the video or game carries it already
+        };
+        struct Field
+        {
+            QString field;
+            QString before;
+            QString after;
+        };
+        qint64 seq = 0;
+        QString id;
+        QString kind;
+        QString author;
+        qint64 requestedAt = 0;
+        QString note;
+        QString status;
+        QString reviewer;
+        qint64 reviewedAt = 0;
+        QString comment;
+        QString gameName;
+        QString target;
+        QString conflict; ///< ReviewTableModel::conflictExpression()'s code
+        QVariant queued;  ///< the decision queued in this cache (bool), null when none
+        QList<Chip> added;
+        QList<Chip> removed;
+        QList<Field> fields;
+        QString mergeInto;
+    };
+    std::optional<ReviewDetail> reviewRequest(qint64 seq);
+    /// Authors with requests in the cache, and the number still waiting for a decision made
+    /// by someone other than \a user.
+    QStringList reviewAuthors();
+    int reviewWaiting(const QString &user);
 
     /// Parses a tag expression and looks its names up (see TagExpression); false with
     /// \a error set when it is not valid or names a tag the cache does not have.

@@ -90,6 +90,34 @@ DemoCentralWriter::Result DemoCentralWriter::write(const QSqlDatabase &db,
         result.error = staff.errorString();
         return result;
     }
+    // The demo editor's proposals waiting for a supervisor: tags for videos of their games
+    // over the last days, an English name for two library tags, a new general tag.
+    QSqlQuery requests(db);
+    if (!requests.exec(QStringLiteral(
+            "INSERT INTO coulisse.change_requests (kind, payload, requested_by, requested_at) "
+            "SELECT 'video_tags', jsonb_build_object('video_id', v.id, 'add', "
+            "jsonb_build_array(t.id)), 'demo_editor', now() - v.n * interval '197 minutes' "
+            "FROM (SELECT id, row_number() OVER (ORDER BY id) AS n FROM coulisse.videos "
+            "WHERE game_id IN (SELECT game_id FROM coulisse.staff_scopes WHERE staff = "
+            "'demo_editor') ORDER BY id LIMIT 40) v, LATERAL (SELECT t.id FROM coulisse.tags t "
+            "JOIN coulisse.tag_groups g ON g.id = t.group_id WHERE g.kind = 'general' AND "
+            "t.status = 'active' AND t.id NOT IN (SELECT tag_id FROM coulisse.video_tags WHERE "
+            "video_id = v.id) ORDER BY t.id OFFSET v.n % 7 LIMIT 1) t;"
+            "INSERT INTO coulisse.change_requests (kind, payload, base_row_version, "
+            "requested_by, requested_at) SELECT 'tag_update', jsonb_build_object('tag_id', t.id, "
+            "'name_en', upper(left(t.name_en, 1)) || substr(t.name_en, 2) || ' (official)'), "
+            "t.row_version, 'demo_editor', now() - interval '1 day' FROM coulisse.tags t "
+            "JOIN coulisse.tag_groups g ON g.id = t.group_id WHERE g.kind = 'category' AND "
+            "t.name_en <> '' ORDER BY t.id LIMIT 2;"
+            "INSERT INTO coulisse.change_requests (kind, payload, requested_by, requested_at) "
+            "SELECT 'tag_create', jsonb_build_object('group_id', g.id, 'name', '速通', "
+            "'name_en', 'Speedrun', 'aliases', jsonb_build_array('speedrun')), 'demo_editor', "
+            "now() - interval '3 hours' FROM coulisse.tag_groups g WHERE g.kind = 'general' "
+            "AND NOT EXISTS (SELECT FROM coulisse.tags t WHERE t.group_id = g.id AND t.name = "
+            "'速通');"))) {
+        result.error = requests.lastError().text();
+        return result;
+    }
     result.elapsedMs = timer.elapsed();
     result.ok = true;
     return result;

@@ -11,6 +11,8 @@
 #include "gametablemodel.h"
 #include "preferences.h"
 #include "rejectedchangesdialog.h"
+#include "reviewpage.h"
+#include "reviewtablemodel.h"
 #include "roles.h"
 #include "rowloader.h"
 #include "signindialog.h"
@@ -91,6 +93,8 @@ MainWindow::MainWindow(std::unique_ptr<CacheDatabase> cache, QWidget *parent)
         new TagsPage(new TagTableModel(m_loader, this), m_groups, m_repository.get(),
                      m_editor.get(), m_undo, m_stack),
         new UsersPage(new UserTableModel(m_loader, this), m_repository.get(), m_stack),
+        new ReviewPage(new ReviewTableModel(m_loader, this), m_repository.get(), m_editor.get(),
+                       m_stack),
     };
     for (CataloguePage *page : std::as_const(m_pages)) {
         m_stack->addWidget(page);
@@ -116,6 +120,17 @@ MainWindow::MainWindow(std::unique_ptr<CacheDatabase> cache, QWidget *parent)
     if (auto *games = qobject_cast<GamesPage *>(page(QStringLiteral("games")))) {
         connect(games, &CataloguePage::edited, this, edited);
         connect(this, &MainWindow::roleChanged, games, &GamesPage::setRole);
+    }
+    if (ReviewPage *review = reviewPage()) {
+        connect(review, &CataloguePage::edited, this, &MainWindow::refreshSyncStatus);
+        connect(this, &MainWindow::roleChanged, review, [this, review](const QString &role) {
+            review->setUser(m_centralUser);
+            review->setRole(role);
+        });
+        // The badge: how many requests wait for this user's decision.
+        connect(review, &ReviewPage::waitingChanged, this, [this, review] {
+            m_navigation->item(int(m_pages.indexOf(review)))->setText(review->title());
+        });
     }
     connect(this, &MainWindow::roleChanged, this, &MainWindow::applyRole);
     connect(m_navigation, &QListWidget::currentRowChanged, this, [this](int row) {
@@ -187,6 +202,7 @@ void MainWindow::createActions()
         {"games", QT_TRANSLATE_NOOP("ActionRegistry", "&Games")},
         {"tags", QT_TRANSLATE_NOOP("ActionRegistry", "&Tag Library")},
         {"users", QT_TRANSLATE_NOOP("ActionRegistry", "&Users")},
+        {"review", QT_TRANSLATE_NOOP("ActionRegistry", "&Review")},
     };
     int n = 1;
     for (const auto &[key, text] : pages) {
@@ -586,6 +602,11 @@ void MainWindow::onSyncFinished(const SyncEngine::Report &report)
     refreshSyncStatus();
 }
 
+ReviewPage *MainWindow::reviewPage() const
+{
+    return qobject_cast<ReviewPage *>(page(QStringLiteral("review")));
+}
+
 VideosPage *MainWindow::videosPage() const
 {
     return qobject_cast<VideosPage *>(page(QStringLiteral("videos")));
@@ -599,6 +620,8 @@ void MainWindow::onCacheChanged()
         videos->tagEditor()->reload();
     for (CataloguePage *page : std::as_const(m_pages))
         page->refresh();
+    if (ReviewPage *review = reviewPage())
+        review->reloadChoices();
     if (m_rejectedDialog)
         m_rejectedDialog->reload();
 }

@@ -26,6 +26,7 @@ class TagGroupTreeModel;
 class TagRecommender;
 class TagStatisticsDialog;
 class QUndoStack;
+class ReviewPage;
 class VideosPage;
 struct SyncState;
 
@@ -52,6 +53,7 @@ public:
     ActionRegistry *actions() const { return m_actions; }
     QUndoStack *undoStack() const { return m_undo; }
     VideosPage *videosPage() const;
+    ReviewPage *reviewPage() const;
     QString cachePath() const;
     /// Names the central store in the status bar (\a name: e.g. "coulisse_demo on the demo
     /// server"; \a details: the tooltip). An empty name hides it.
