@@ -131,6 +131,10 @@
         <source>Tag &amp;Statistics…</source>
         <translation>标签统计(&amp;S)…</translation>
     </message>
+    <message>
+        <source>&amp;Review</source>
+        <translation>审核(&amp;R)</translation>
+    </message>
 </context>
 <context>
     <name>CacheBulkWriter</name>
@@ -351,6 +355,30 @@
     <message>
         <source>The change was sent to the central store already and can no longer be taken back.</source>
         <translation>该更改已发送到中心库，无法再撤回。</translation>
+    </message>
+    <message>
+        <source>A rejection needs a comment for the author.</source>
+        <translation>驳回时须给作者留下说明。</translation>
+    </message>
+    <message>
+        <source>Only a supervisor reviews change requests.</source>
+        <translation>只有主管可以审核变更申请。</translation>
+    </message>
+    <message>
+        <source>There is no change request %1 in the cache.</source>
+        <translation>缓存中没有变更申请 %1。</translation>
+    </message>
+    <message>
+        <source>You cannot review your own change request.</source>
+        <translation>不能审核自己的变更申请。</translation>
+    </message>
+    <message>
+        <source>This change request was already decided (%1 by %2).</source>
+        <translation>该变更申请已被处理（%2：%1）。</translation>
+    </message>
+    <message>
+        <source>A decision on this change request is already waiting to sync.</source>
+        <translation>对该变更申请的决定已在等待同步。</translation>
     </message>
 </context>
 <context>
@@ -1599,6 +1627,66 @@
         <source>Add or remove a game's game tags (offline, queued)</source>
         <translation>添加或移除游戏的游戏标签（离线，排队）</translation>
     </message>
+    <message>
+        <source>Only this author's requests.</source>
+        <translation>只列出该作者的申请。</translation>
+    </message>
+    <message>
+        <source>Only this kind (video_tags, game_tags, tag_create, tag_update, tag_merge, game_create, game_update).</source>
+        <translation>只列出该类型（video_tags、game_tags、tag_create、tag_update、tag_merge、game_create、game_update）。</translation>
+    </message>
+    <message>
+        <source>The decided requests instead.</source>
+        <translation>改为列出已处理的申请。</translation>
+    </message>
+    <message>
+        <source>Lists the change requests of a cache (synced from central), the oldest first: id, age, author, kind, what it affects, and a conflict if the target changed since.</source>
+        <translation>列出缓存中的变更申请（从中心库同步），最早的在前：编号、时间、作者、类型、涉及对象，以及目标此后变化造成的冲突。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s).</source>
+        <translation><numerusform>%n 个申请。</numerusform></translation>
+    </message>
+    <message>
+        <source>A comment for the author.</source>
+        <translation>给作者的说明。</translation>
+    </message>
+    <message>
+        <source>Why (required): the author reads it.</source>
+        <translation>驳回原因（必填），作者会看到。</translation>
+    </message>
+    <message>
+        <source>Approves change requests (ids, comma-separated) in a cache; the next sync sends the decisions.</source>
+        <translation>在缓存中批准变更申请（编号以逗号分隔）；下次同步时发送决定。</translation>
+    </message>
+    <message>
+        <source>Rejects change requests (ids, comma-separated) in a cache, with a comment; the next sync sends the decisions.</source>
+        <translation>在缓存中驳回变更申请（编号以逗号分隔）并附说明；下次同步时发送决定。</translation>
+    </message>
+    <message>
+        <source>Name the requests to decide (see coulisse-cli review list).</source>
+        <translation>请指定要处理的申请（见 coulisse-cli review list）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n approval(s) queued; run coulisse-cli sync to send them.</source>
+        <translation><numerusform>已排队 %n 个批准；运行 coulisse-cli sync 发送。</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rejection(s) queued; run coulisse-cli sync to send them.</source>
+        <translation><numerusform>已排队 %n 个驳回；运行 coulisse-cli sync 发送。</numerusform></translation>
+    </message>
+    <message>
+        <source>List the change requests of a cache</source>
+        <translation>列出缓存中的变更申请</translation>
+    </message>
+    <message>
+        <source>Approve change requests (supervisor; queued for sync)</source>
+        <translation>批准变更申请（主管；排队等待同步）</translation>
+    </message>
+    <message>
+        <source>Reject change requests with a comment (queued for sync)</source>
+        <translation>驳回变更申请并附说明（排队等待同步）</translation>
+    </message>
 </context>
 <context>
     <name>ConflictEditDialog</name>
@@ -2500,6 +2588,360 @@ Last lines of %3:
     </message>
 </context>
 <context>
+    <name>ReviewPage</name>
+    <message>
+        <source>retired</source>
+        <translation>已下架</translation>
+    </message>
+    <message>
+        <source>Review (%1)</source>
+        <translation>审核 (%1)</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>审核</translation>
+    </message>
+    <message>
+        <source>All authors</source>
+        <translation>全部作者</translation>
+    </message>
+    <message>
+        <source>%1 (you)</source>
+        <translation>%1（你）</translation>
+    </message>
+    <message>
+        <source>All games</source>
+        <translation>全部游戏</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln decided request(s)</source>
+        <translation><numerusform>%Ln 个已处理申请</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln request(s) waiting</source>
+        <translation><numerusform>%Ln 个待审申请</numerusform></translation>
+    </message>
+    <message>
+        <source>No change requests match these filters.</source>
+        <translation>没有符合这些筛选条件的变更申请。</translation>
+    </message>
+    <message>
+        <source>None of your changes is waiting for a supervisor.</source>
+        <translation>你没有等待主管审核的修改。</translation>
+    </message>
+    <message>
+        <source>Nothing waits for review. New requests arrive with each sync.</source>
+        <translation>暂无待审核内容。新申请会随每次同步到达。</translation>
+    </message>
+    <message>
+        <source>Search the video, tag or game…</source>
+        <translation>搜索视频、标签或游戏…</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>Any age</source>
+        <translation>不限时间</translation>
+    </message>
+    <message>
+        <source>Older than an hour</source>
+        <translation>超过一小时</translation>
+    </message>
+    <message>
+        <source>Older than a day</source>
+        <translation>超过一天</translation>
+    </message>
+    <message>
+        <source>Older than a week</source>
+        <translation>超过一周</translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <translation>已处理</translation>
+    </message>
+    <message>
+        <source>Show the requests already decided instead of those waiting</source>
+        <translation>显示已处理的申请，而不是待审申请</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <source>Comment for the author (required to reject)</source>
+        <translation>给作者的说明（驳回时必填）</translation>
+    </message>
+    <message>
+        <source>Approve the selected requests (Ctrl+Return)</source>
+        <translation>批准所选申请（Ctrl+回车）</translation>
+    </message>
+    <message>
+        <source>Reject the selected requests with the comment (Ctrl+Shift+Return)</source>
+        <translation>以该说明驳回所选申请（Ctrl+Shift+回车）</translation>
+    </message>
+    <message>
+        <source>You cannot approve or reject your own change: another supervisor decides it.</source>
+        <translation>不能批准或驳回自己的修改：由另一位主管处理。</translation>
+    </message>
+    <message>
+        <source>The selection holds a request that is decided already or has a decision waiting to sync.</source>
+        <translation>所选内容中有已处理、或决定正在等待同步的申请。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Approve %n</source>
+        <translation><numerusform>批准 %n 个</numerusform></translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>批准</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reject %n</source>
+        <translation><numerusform>驳回 %n 个</numerusform></translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>驳回</translation>
+    </message>
+    <message>
+        <source>Your requests wait here until a supervisor decides them.</source>
+        <translation>你的申请在此等待主管处理。</translation>
+    </message>
+    <message>
+        <source>A rejection needs a comment for the author.</source>
+        <translation>驳回时须给作者留下说明。</translation>
+    </message>
+    <message>
+        <source>Select the requests to decide first.</source>
+        <translation>请先选择要处理的申请。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n approval(s) queued: sent with the next sync.</source>
+        <translation><numerusform>已排队 %n 个批准：下次同步时发送。</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rejection(s) queued: sent with the next sync.</source>
+        <translation><numerusform>已排队 %n 个驳回：下次同步时发送。</numerusform></translation>
+    </message>
+    <message>
+        <source>Select a request to see the change.</source>
+        <translation>选择一个申请以查看修改内容。</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Changed since the request:</source>
+        <translation>申请之后已有变化：</translation>
+    </message>
+    <message>
+        <source>Game</source>
+        <translation>游戏</translation>
+    </message>
+    <message>
+        <source>Game tags</source>
+        <translation>游戏标签</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>修改前</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>修改后</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>决定</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已驳回</translation>
+    </message>
+    <message>
+        <source>Conflict on approval</source>
+        <translation>批准时冲突</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>处理人</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Your approval waits for the next sync.</source>
+        <translation>你的批准等待下次同步。</translation>
+    </message>
+    <message>
+        <source>Your rejection waits for the next sync.</source>
+        <translation>你的驳回等待下次同步。</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewTableModel</name>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation><numerusform>%n 分钟</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h</source>
+        <translation><numerusform>%n 小时</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n d</source>
+        <translation><numerusform>%n 天</numerusform></translation>
+    </message>
+    <message>
+        <source>Video tags</source>
+        <translation>视频标签</translation>
+    </message>
+    <message>
+        <source>Game tags</source>
+        <translation>游戏标签</translation>
+    </message>
+    <message>
+        <source>New tag</source>
+        <translation>新标签</translation>
+    </message>
+    <message>
+        <source>Tag edit</source>
+        <translation>标签修改</translation>
+    </message>
+    <message>
+        <source>Tag merge</source>
+        <translation>标签合并</translation>
+    </message>
+    <message>
+        <source>New game</source>
+        <translation>新游戏</translation>
+    </message>
+    <message>
+        <source>Game edit</source>
+        <translation>游戏修改</translation>
+    </message>
+    <message>
+        <source>The video was deleted.</source>
+        <translation>视频已被删除。</translation>
+    </message>
+    <message>
+        <source>The tag was deleted.</source>
+        <translation>标签已被删除。</translation>
+    </message>
+    <message>
+        <source>A tag to add was retired or deleted.</source>
+        <translation>要添加的标签已下架或被删除。</translation>
+    </message>
+    <message>
+        <source>The tag was edited since the request.</source>
+        <translation>申请之后标签已被修改。</translation>
+    </message>
+    <message>
+        <source>The tag to merge into was retired or deleted.</source>
+        <translation>要合并到的标签已下架或被删除。</translation>
+    </message>
+    <message>
+        <source>The game was deleted.</source>
+        <translation>游戏已被删除。</translation>
+    </message>
+    <message>
+        <source>The game was edited since the request.</source>
+        <translation>申请之后游戏已被修改。</translation>
+    </message>
+    <message>
+        <source>The name is taken now.</source>
+        <translation>该名称现已被占用。</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>等待</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>作者</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Game</source>
+        <translation>游戏</translation>
+    </message>
+    <message>
+        <source>Affects</source>
+        <translation>涉及</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message numerus="yes">
+        <source>+%n tag(s)</source>
+        <translation><numerusform>+%n 个标签</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>−%n tag(s)</source>
+        <translation><numerusform>−%n 个标签</numerusform></translation>
+    </message>
+    <message>
+        <source>Approval waiting to sync</source>
+        <translation>批准等待同步</translation>
+    </message>
+    <message>
+        <source>Rejection waiting to sync</source>
+        <translation>驳回等待同步</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <source>Yours, waiting</source>
+        <translation>你的申请，等待中</translation>
+    </message>
+    <message>
+        <source>Approved by %1</source>
+        <translation>%1 已批准</translation>
+    </message>
+    <message>
+        <source>Rejected by %1</source>
+        <translation>%1 已驳回</translation>
+    </message>
+    <message>
+        <source>Conflict on approval (%1)</source>
+        <translation>批准时冲突（%1）</translation>
+    </message>
+</context>
+<context>
     <name>SignInDialog</name>
     <message>
         <source>The password is kept in the system keychain, never in a settings file.</source>
@@ -2669,6 +3111,10 @@ Last lines of %3:
     <message>
         <source>Reading review decisions failed</source>
         <translation>读取审核结果失败</translation>
+    </message>
+    <message>
+        <source>Reading change requests failed</source>
+        <translation>读取变更申请失败</translation>
     </message>
 </context>
 <context>

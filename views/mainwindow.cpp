@@ -722,4 +722,7 @@ void MainWindow::applyRole(const QString &role)
         m_suggestionMenu->menuAction()->setVisible(editing);
     if (VideosPage *videos = videosPage())
         videos->setRole(role);
+    // Product managers have no change requests to see.
+    if (ReviewPage *review = reviewPage())
+        m_navigation->item(int(m_pages.indexOf(review)))->setHidden(role == QLatin1String("pm"));
 }
