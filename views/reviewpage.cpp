@@ -81,7 +81,7 @@ ReviewPage::ReviewPage(ReviewTableModel *model, CatalogueRepository *repository,
     detailLayout()->addWidget(m_comment);
     detailLayout()->addLayout(buttons);
     // Room for what the request affects; the rest fits its content.
-    const int widths[] = {70, 110, 100, 120, 360, 130, 170};
+    const int widths[] = {64, 100, 90, 110, 300, 110, 150};
     for (int c = 0; c < ReviewTableModel::ColumnCount; ++c)
         table()->horizontalHeader()->resizeSection(c, widths[c]);
     connect(m_approve, &QPushButton::clicked, this, [this] { decide(true); });
