@@ -456,11 +456,10 @@ int policyList(const QStringList &arguments)
     if (!staff.policy(&rules))
         return failed(staff);
     for (const CentralStaff::PolicyRule &r : rules)
-        out() << r.kind.leftJustified(12) << ' '
-              << (r.requiresReview ? Text::tr("second supervisor approves")
-                                   : Text::tr("supervisors apply directly"))
+        out() << r.role.leftJustified(11) << ' ' << r.kind.leftJustified(12) << ' '
+              << (r.requiresReview ? Text::tr("a supervisor approves")
+                                   : Text::tr("applies directly"))
               << '\n';
-    out() << Text::tr("Editors' changes always need a supervisor's approval.") << '\n';
     return 0;
 }
 
@@ -469,9 +468,12 @@ int policySet(const QStringList &arguments)
     QCommandLineParser parser;
     parser.addOption(urlOption());
     parser.addOption({QStringLiteral("review"),
-                      Text::tr("yes: a second supervisor approves; no: supervisors apply "
+                      Text::tr("yes: a (second) supervisor approves; no: the change applies "
                                "directly."),
                       QStringLiteral("yes|no")});
+    parser.addOption({QStringLiteral("role"),
+                      Text::tr("Whose changes: editor or supervisor (default)."),
+                      QStringLiteral("ROLE"), QStringLiteral("supervisor")});
     int code = 0;
     if (!parse(parser,
                Text::tr("Sets whether a kind of change (video_tags, game_tags, tags, "
@@ -487,7 +489,8 @@ int policySet(const QStringList &arguments)
     if (!connectToStore(parser, &db))
         return 1;
     CentralStaff staff(db);
-    if (!staff.setPolicy(parser.positionalArguments().first(), review == QLatin1String("yes")))
+    if (!staff.setPolicy(parser.positionalArguments().first(), review == QLatin1String("yes"),
+                         parser.value(QStringLiteral("role"))))
         return failed(staff);
     out() << Text::tr("Policy updated.") << '\n';
     return 0;

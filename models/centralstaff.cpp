@@ -144,18 +144,18 @@ bool CentralStaff::policy(QList<PolicyRule> *rules)
     m_state.clear();
     rules->clear();
     QSqlQuery q(m_db);
-    if (!q.exec(QStringLiteral("SELECT kind, requires_review, updated_at, updated_by "
-                               "FROM coulisse.approval_policy ORDER BY kind"))) {
+    if (!q.exec(QStringLiteral("SELECT kind, requires_review, updated_at, updated_by, role "
+                               "FROM coulisse.approval_policy ORDER BY role, kind"))) {
         return fail(q.lastError());
     }
     while (q.next())
-        rules->append({q.value(0).toString(), q.value(1).toBool(), q.value(2).toDateTime(),
-                       q.value(3).toString()});
+        rules->append({q.value(0).toString(), q.value(1).toBool(), q.value(4).toString(),
+                       q.value(2).toDateTime(), q.value(3).toString()});
     return true;
 }
 
-bool CentralStaff::setPolicy(const QString &kind, bool requiresReview)
+bool CentralStaff::setPolicy(const QString &kind, bool requiresReview, const QString &role)
 {
-    return call(QStringLiteral("SELECT coulisse.set_approval_policy(?, ?)"),
-                {kind, requiresReview});
+    return call(QStringLiteral("SELECT coulisse.set_approval_policy(?, ?, ?)"),
+                {role, kind, requiresReview});
 }

@@ -30,6 +30,7 @@ public:
     {
         QString kind;
         bool requiresReview = false;
+        QString role; ///< editor or supervisor
         QDateTime updatedAt;
         QString updatedBy;
     };
@@ -53,7 +54,9 @@ public:
     bool list(QList<Member> *members);
 
     bool policy(QList<PolicyRule> *rules);
-    bool setPolicy(const QString &kind, bool requiresReview);
+    /// \a role: editor or supervisor (whose changes of \a kind need a supervisor).
+    bool setPolicy(const QString &kind, bool requiresReview,
+                   const QString &role = QStringLiteral("supervisor"));
 
     QString errorString() const { return m_error; }
     /// SQLSTATE of the last failure (42501 for a refusal).

@@ -139,7 +139,22 @@ private slots:
         r = cli({QStringLiteral("central"), QStringLiteral("policy"), QStringLiteral("list"),
                  QStringLiteral("--url"), adminUrl},
                 QStringLiteral("admin pass ü"));
-        QVERIFY(r.out.contains(QRegularExpression(QStringLiteral("games +supervisors apply"))));
+        QVERIFY(r.out.contains(
+            QRegularExpression(QStringLiteral("supervisor +games +applies directly"))));
+        QVERIFY(r.out.contains(
+            QRegularExpression(QStringLiteral("editor +video_tags +a supervisor approves"))));
+        // Per role: editors' video tagging may apply directly too.
+        r = cli({QStringLiteral("central"), QStringLiteral("policy"), QStringLiteral("set"),
+                 QStringLiteral("video_tags"), QStringLiteral("--role"), QStringLiteral("editor"),
+                 QStringLiteral("--review"), QStringLiteral("no"), QStringLiteral("--url"),
+                 adminUrl},
+                QStringLiteral("admin pass ü"));
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        r = cli({QStringLiteral("central"), QStringLiteral("policy"), QStringLiteral("list"),
+                 QStringLiteral("--url"), adminUrl},
+                QStringLiteral("admin pass ü"));
+        QVERIFY(r.out.contains(
+            QRegularExpression(QStringLiteral("editor +video_tags +applies directly"))));
         r = cli({QStringLiteral("central"), QStringLiteral("staff"), QStringLiteral("set-role"),
                  admin, QStringLiteral("--role"), QStringLiteral("supervisor"),
                  QStringLiteral("--url"), adminUrl},

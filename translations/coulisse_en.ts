@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
@@ -85,15 +85,24 @@
     </message>
     <message numerus="yes">
         <source>%n request(s).</source>
-        <translation><numerusform>%n request.</numerusform><numerusform>%n requests.</numerusform></translation>
+        <translation>
+            <numerusform>%n request.</numerusform>
+            <numerusform>%n requests.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n approval(s) queued; run coulisse-cli sync to send them.</source>
-        <translation><numerusform>%n approval queued; run coulisse-cli sync to send it.</numerusform><numerusform>%n approvals queued; run coulisse-cli sync to send them.</numerusform></translation>
+        <translation>
+            <numerusform>%n approval queued; run coulisse-cli sync to send it.</numerusform>
+            <numerusform>%n approvals queued; run coulisse-cli sync to send them.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n rejection(s) queued; run coulisse-cli sync to send them.</source>
-        <translation><numerusform>%n rejection queued; run coulisse-cli sync to send it.</numerusform><numerusform>%n rejections queued; run coulisse-cli sync to send them.</numerusform></translation>
+        <translation>
+            <numerusform>%n rejection queued; run coulisse-cli sync to send it.</numerusform>
+            <numerusform>%n rejections queued; run coulisse-cli sync to send them.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -117,50 +126,83 @@
     <name>ReviewPage</name>
     <message numerus="yes">
         <source>%Ln decided request(s)</source>
-        <translation><numerusform>%Ln decided request</numerusform><numerusform>%Ln decided requests</numerusform></translation>
+        <translation>
+            <numerusform>%Ln decided request</numerusform>
+            <numerusform>%Ln decided requests</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%Ln request(s) waiting</source>
-        <translation><numerusform>%Ln request waiting</numerusform><numerusform>%Ln requests waiting</numerusform></translation>
+        <translation>
+            <numerusform>%Ln request waiting</numerusform>
+            <numerusform>%Ln requests waiting</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Approve %n</source>
-        <translation><numerusform>Approve %n</numerusform><numerusform>Approve %n</numerusform></translation>
+        <translation>
+            <numerusform>Approve %n</numerusform>
+            <numerusform>Approve %n</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Reject %n</source>
-        <translation><numerusform>Reject %n</numerusform><numerusform>Reject %n</numerusform></translation>
+        <translation>
+            <numerusform>Reject %n</numerusform>
+            <numerusform>Reject %n</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n approval(s) queued: sent with the next sync.</source>
-        <translation><numerusform>%n approval queued: sent with the next sync.</numerusform><numerusform>%n approvals queued: sent with the next sync.</numerusform></translation>
+        <translation>
+            <numerusform>%n approval queued: sent with the next sync.</numerusform>
+            <numerusform>%n approvals queued: sent with the next sync.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n rejection(s) queued: sent with the next sync.</source>
-        <translation><numerusform>%n rejection queued: sent with the next sync.</numerusform><numerusform>%n rejections queued: sent with the next sync.</numerusform></translation>
+        <translation>
+            <numerusform>%n rejection queued: sent with the next sync.</numerusform>
+            <numerusform>%n rejections queued: sent with the next sync.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>ReviewTableModel</name>
     <message numerus="yes">
         <source>%n min</source>
-        <translation><numerusform>%n min</numerusform><numerusform>%n min</numerusform></translation>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n h</source>
-        <translation><numerusform>%n h</numerusform><numerusform>%n h</numerusform></translation>
+        <translation>
+            <numerusform>%n h</numerusform>
+            <numerusform>%n h</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n d</source>
-        <translation><numerusform>%n d</numerusform><numerusform>%n d</numerusform></translation>
+        <translation>
+            <numerusform>%n d</numerusform>
+            <numerusform>%n d</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>+%n tag(s)</source>
-        <translation><numerusform>+%n tag</numerusform><numerusform>+%n tags</numerusform></translation>
+        <translation>
+            <numerusform>+%n tag</numerusform>
+            <numerusform>+%n tags</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>−%n tag(s)</source>
-        <translation><numerusform>−%n tag</numerusform><numerusform>−%n tags</numerusform></translation>
+        <translation>
+            <numerusform>−%n tag</numerusform>
+            <numerusform>−%n tags</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -1002,22 +1002,6 @@
         <translation>列出主管不能独自完成的变更类型。</translation>
     </message>
     <message>
-        <source>second supervisor approves</source>
-        <translation>需第二名主管审核</translation>
-    </message>
-    <message>
-        <source>supervisors apply directly</source>
-        <translation>主管直接生效</translation>
-    </message>
-    <message>
-        <source>Editors' changes always need a supervisor's approval.</source>
-        <translation>内容编辑的变更始终需要主管审核。</translation>
-    </message>
-    <message>
-        <source>yes: a second supervisor approves; no: supervisors apply directly.</source>
-        <translation>yes：需第二名主管审核；no：主管可直接生效。</translation>
-    </message>
-    <message>
         <source>Sets whether a kind of change (video_tags, game_tags, tags, tag_groups, games) needs a second supervisor.</source>
         <translation>设置某类变更（video_tags、game_tags、tags、tag_groups、games）是否需要第二名主管审核。</translation>
     </message>
@@ -1645,7 +1629,9 @@
     </message>
     <message numerus="yes">
         <source>%n request(s).</source>
-        <translation><numerusform>%n 个申请。</numerusform></translation>
+        <translation>
+            <numerusform>%n 个申请。</numerusform>
+        </translation>
     </message>
     <message>
         <source>A comment for the author.</source>
@@ -1669,11 +1655,15 @@
     </message>
     <message numerus="yes">
         <source>%n approval(s) queued; run coulisse-cli sync to send them.</source>
-        <translation><numerusform>已排队 %n 个批准；运行 coulisse-cli sync 发送。</numerusform></translation>
+        <translation>
+            <numerusform>已排队 %n 个批准；运行 coulisse-cli sync 发送。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n rejection(s) queued; run coulisse-cli sync to send them.</source>
-        <translation><numerusform>已排队 %n 个驳回；运行 coulisse-cli sync 发送。</numerusform></translation>
+        <translation>
+            <numerusform>已排队 %n 个驳回；运行 coulisse-cli sync 发送。</numerusform>
+        </translation>
     </message>
     <message>
         <source>List the change requests of a cache</source>
@@ -1686,6 +1676,22 @@
     <message>
         <source>Reject change requests with a comment (queued for sync)</source>
         <translation>驳回变更申请并附说明（排队等待同步）</translation>
+    </message>
+    <message>
+        <source>a supervisor approves</source>
+        <translation>需主管批准</translation>
+    </message>
+    <message>
+        <source>applies directly</source>
+        <translation>直接生效</translation>
+    </message>
+    <message>
+        <source>yes: a (second) supervisor approves; no: the change applies directly.</source>
+        <translation>yes：由（另一位）主管批准；no：修改直接生效。</translation>
+    </message>
+    <message>
+        <source>Whose changes: editor or supervisor (default).</source>
+        <translation>谁的修改：editor 或 supervisor（默认）。</translation>
     </message>
 </context>
 <context>
@@ -2615,11 +2621,15 @@ Last lines of %3:
     </message>
     <message numerus="yes">
         <source>%Ln decided request(s)</source>
-        <translation><numerusform>%Ln 个已处理申请</numerusform></translation>
+        <translation>
+            <numerusform>%Ln 个已处理申请</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%Ln request(s) waiting</source>
-        <translation><numerusform>%Ln 个待审申请</numerusform></translation>
+        <translation>
+            <numerusform>%Ln 个待审申请</numerusform>
+        </translation>
     </message>
     <message>
         <source>No change requests match these filters.</source>
@@ -2691,7 +2701,9 @@ Last lines of %3:
     </message>
     <message numerus="yes">
         <source>Approve %n</source>
-        <translation><numerusform>批准 %n 个</numerusform></translation>
+        <translation>
+            <numerusform>批准 %n 个</numerusform>
+        </translation>
     </message>
     <message>
         <source>Approve</source>
@@ -2699,7 +2711,9 @@ Last lines of %3:
     </message>
     <message numerus="yes">
         <source>Reject %n</source>
-        <translation><numerusform>驳回 %n 个</numerusform></translation>
+        <translation>
+            <numerusform>驳回 %n 个</numerusform>
+        </translation>
     </message>
     <message>
         <source>Reject</source>
@@ -2719,11 +2733,15 @@ Last lines of %3:
     </message>
     <message numerus="yes">
         <source>%n approval(s) queued: sent with the next sync.</source>
-        <translation><numerusform>已排队 %n 个批准：下次同步时发送。</numerusform></translation>
+        <translation>
+            <numerusform>已排队 %n 个批准：下次同步时发送。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n rejection(s) queued: sent with the next sync.</source>
-        <translation><numerusform>已排队 %n 个驳回：下次同步时发送。</numerusform></translation>
+        <translation>
+            <numerusform>已排队 %n 个驳回：下次同步时发送。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Select a request to see the change.</source>
@@ -2806,15 +2824,21 @@ Last lines of %3:
     <name>ReviewTableModel</name>
     <message numerus="yes">
         <source>%n min</source>
-        <translation><numerusform>%n 分钟</numerusform></translation>
+        <translation>
+            <numerusform>%n 分钟</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n h</source>
-        <translation><numerusform>%n 小时</numerusform></translation>
+        <translation>
+            <numerusform>%n 小时</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n d</source>
-        <translation><numerusform>%n 天</numerusform></translation>
+        <translation>
+            <numerusform>%n 天</numerusform>
+        </translation>
     </message>
     <message>
         <source>Video tags</source>
@@ -2906,11 +2930,15 @@ Last lines of %3:
     </message>
     <message numerus="yes">
         <source>+%n tag(s)</source>
-        <translation><numerusform>+%n 个标签</numerusform></translation>
+        <translation>
+            <numerusform>+%n 个标签</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>−%n tag(s)</source>
-        <translation><numerusform>−%n 个标签</numerusform></translation>
+        <translation>
+            <numerusform>−%n 个标签</numerusform>
+        </translation>
     </message>
     <message>
         <source>Approval waiting to sync</source>
