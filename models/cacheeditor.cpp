@@ -2,6 +2,7 @@
 
 #include "cachedatabase.h"
 #include "localops.h"
+#include "reviewtablemodel.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -435,10 +436,9 @@ CacheEditor::ReviewResult CacheEditor::review(const QStringList &requestIds, boo
     q.finish();
     if (role != QLatin1String("supervisor"))
         return refuse(tr("Only a supervisor reviews change requests."));
-    q.prepare(QStringLiteral(
-        "SELECT status, requested_by, reviewed_by, EXISTS (SELECT 1 FROM outbox o WHERE "
-        "o.kind = 'review' AND json_extract(o.payload, '$.request_id') = c.id AND o.state NOT "
-        "IN ('rejected', 'discarded')) FROM change_requests c WHERE c.id = ?"));
+    q.prepare(QStringLiteral("SELECT status, requested_by, reviewed_by, %1 IS NOT NULL FROM "
+                             "change_requests c WHERE c.id = ?")
+                  .arg(ReviewTableModel::queuedDecisionExpression()));
     for (const QString &id : requestIds) {
         q.addBindValue(id);
         if (!q.exec())

@@ -189,16 +189,13 @@ std::optional<CatalogueRepository::TagDetail> CatalogueRepository::tag(qint64 id
 std::optional<CatalogueRepository::ReviewDetail> CatalogueRepository::reviewRequest(qint64 seq)
 {
     QSqlQuery q(m_db);
-    q.prepare(
-        QStringLiteral(
-            "SELECT c.seq, c.id, c.kind, c.requested_by, c.requested_at, c.note, c.status, "
-            "coalesce(c.reviewed_by, ''), coalesce(c.reviewed_at, 0), c.review_comment, "
-            "coalesce(g.name, ''), coalesce(%1, ''), %2, c.payload, (SELECT "
-            "json_extract(o.payload, '$.approve') FROM outbox o WHERE o.kind = 'review' AND "
-            "json_extract(o.payload, '$.request_id') = c.id AND o.state NOT IN "
-            "('rejected', 'discarded') LIMIT 1) "
-            "FROM change_requests c LEFT JOIN games g ON g.id = c.game_id WHERE c.seq = ?")
-            .arg(ReviewTableModel::targetExpression(), ReviewTableModel::conflictExpression()));
+    q.prepare(QStringLiteral(
+                  "SELECT c.seq, c.id, c.kind, c.requested_by, c.requested_at, c.note, c.status, "
+                  "coalesce(c.reviewed_by, ''), coalesce(c.reviewed_at, 0), c.review_comment, "
+                  "coalesce(g.name, ''), coalesce(%1, ''), %2, c.payload, %3 "
+                  "FROM change_requests c LEFT JOIN games g ON g.id = c.game_id WHERE c.seq = ?")
+                  .arg(ReviewTableModel::targetExpression(), ReviewTableModel::conflictExpression(),
+                       ReviewTableModel::queuedDecisionExpression()));
     q.addBindValue(seq);
     if (!check(q.exec(), q) || !q.next())
         return std::nullopt;
@@ -314,11 +311,9 @@ QStringList CatalogueRepository::reviewAuthors()
 int CatalogueRepository::reviewWaiting(const QString &user)
 {
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral(
-        "SELECT count(*) FROM change_requests c WHERE c.status = 'pending' AND c.requested_by <> "
-        "? AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.kind = 'review' AND "
-        "json_extract(o.payload, '$.request_id') = c.id AND o.state NOT IN ('rejected', "
-        "'discarded'))"));
+    q.prepare(QStringLiteral("SELECT count(*) FROM change_requests c WHERE c.status = 'pending' "
+                             "AND c.requested_by <> ? AND %1 IS NULL")
+                  .arg(ReviewTableModel::queuedDecisionExpression()));
     q.addBindValue(user);
     if (!check(q.exec(), q) || !q.next())
         return 0;

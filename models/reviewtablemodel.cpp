@@ -120,6 +120,14 @@ QString ReviewTableModel::targetExpression()
                           "ELSE g.name END");
 }
 
+QString ReviewTableModel::queuedDecisionExpression()
+{
+    return QStringLiteral(
+        "(SELECT json_extract(o.payload, '$.approve') FROM outbox o WHERE o.kind = 'review' "
+        "AND json_extract(o.payload, '$.request_id') = c.id AND o.state NOT IN "
+        "('rejected', 'discarded') LIMIT 1)");
+}
+
 QString ReviewTableModel::conflictExpression()
 {
     // Only for requests still waiting: a decided request's target has moved on by design.
@@ -191,11 +199,8 @@ TableQuery ReviewTableModel::buildQuery() const
             "coalesce(json_array_length(c.payload, '$.remove'), 0), "
             "(SELECT group_concat(key, ', ') FROM json_each(c.payload) WHERE key NOT IN "
             "('tag_id', 'game_id', 'video_id', 'group_id', 'add', 'remove', 'into', 'tags')), "
-            "c.status, coalesce(c.reviewed_by, ''), "
-            "(SELECT json_extract(o.payload, '$.approve') FROM outbox o WHERE o.kind = 'review' "
-            "AND json_extract(o.payload, '$.request_id') = c.id AND o.state NOT IN "
-            "('rejected', 'discarded') LIMIT 1), %2")
-            .arg(targetExpression(), conflictExpression());
+            "c.status, coalesce(c.reviewed_by, ''), %2, %3")
+            .arg(targetExpression(), queuedDecisionExpression(), conflictExpression());
     q.from = QStringLiteral("change_requests c LEFT JOIN games g ON g.id = c.game_id");
     q.conditions.append(m_filter.decided ? QStringLiteral("c.status <> 'pending'")
                                          : QStringLiteral("c.status = 'pending'"));

@@ -56,6 +56,9 @@ public:
     /// request's target since it was made: video_deleted, tag_deleted, tag_retired,
     /// tag_edited, into_retired, game_deleted, game_edited, name_taken, or ''.
     static QString conflictExpression();
+    /// The SQL expression (over change_requests c) for the decision queued in this cache:
+    /// 1 approve, 0 reject, NULL when none (a refused or discarded one does not count).
+    static QString queuedDecisionExpression();
     /// The SQL expression for the name of the video, tag or game a request is about.
     static QString targetExpression();
     /// A conflict code in words.
