@@ -122,9 +122,12 @@ QString ReviewTableModel::targetExpression()
 
 QString ReviewTableModel::queuedDecisionExpression()
 {
+    // "+c.id": without the unary plus, c.id's text affinity is applied to the comparison and
+    // the outbox_review index on json_extract(payload, '$.request_id') cannot be used (every
+    // review operation was scanned per request: 2 s for 1,000 decisions over 10,000 requests).
     return QStringLiteral(
         "(SELECT json_extract(o.payload, '$.approve') FROM outbox o WHERE o.kind = 'review' "
-        "AND json_extract(o.payload, '$.request_id') = c.id AND o.state NOT IN "
+        "AND json_extract(o.payload, '$.request_id') = +c.id AND o.state NOT IN "
         "('rejected', 'discarded') LIMIT 1)");
 }
 

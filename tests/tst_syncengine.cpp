@@ -3,11 +3,13 @@
 #include "cataloguerepository.h"
 #include "centralconnection.h"
 #include "centralstaff.h"
+#include "outboxmodel.h"
 #include "synccheck.h"
 #include "syncengine.h"
 #include "teststore.h"
 #include "testsupport.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QRandomGenerator>
@@ -550,6 +552,250 @@ private slots:
             q2.exec(
                 QStringLiteral("SELECT coulisse.review_change('%1', false, 'no')").arg(edit.opId)),
             qPrintable(q2.lastError().text()));
+    }
+
+    /// A batch approval of 1,000 change requests through sync, with one of them decided by a
+    /// second supervisor first. The semantics under test:
+    /// - Locally, CacheEditor::review() queues one outbox operation (kind "review") per
+    ///   decision, each in a local transaction of its own (the 1,000 are written in one SQLite
+    ///   commit, but nothing ties them together when they are sent).
+    /// - The push sends them to apply_ops in batches (SyncEngine::Settings::pushBatch local
+    ///   transactions per call). A decision central refuses (review_change: the request was
+    ///   decided by someone else first) raises, which rolls back the whole apply_ops call it
+    ///   came in; the engine then sends that batch again one local transaction per call, so
+    ///   the refusal stays with its own operation. Each decision is thus applied in isolation:
+    ///   the refused one does not undo the others (999 apply), it is listed under Rejected
+    ///   changes with central's reason, and nothing of it is left centrally (no applied_ops
+    ///   row, no audit row).
+    void batchApprovalRefusesOnlyTheOneDecidedElsewhere()
+    {
+        QElapsedTimer timer;
+        timer.start();
+        const int requests = 1000;
+        const int decidedFirst = 600; // in the third batch of 256: that batch is isolated
+        // An editor of its own (every request of theirs is one of these) whose scope covers
+        // 1,000 videos outside the games the other tests edit, none of them carrying the tag
+        // nor asked about before.
+        QString error;
+        const QString author =
+            m_store->addStaff(QStringLiteral("bulk"), QStringLiteral("editor"), &error);
+        QVERIFY2(!author.isEmpty(), qPrintable(error));
+        const qint64 tag = central(QStringLiteral(
+            "SELECT t.id FROM coulisse.tags t JOIN coulisse.tag_groups g ON g.id = t.group_id "
+            "WHERE g.kind = 'general' AND t.status = 'active' ORDER BY t.id DESC LIMIT 1"));
+        QVERIFY(tag > 0);
+        QStringList busyGames;
+        for (qint64 game : m_games.mid(0, 6))
+            busyGames.append(QString::number(game));
+        QList<qint64> videos;
+        {
+            QSqlQuery q(m_store->installer());
+            QVERIFY(q.exec(
+                QStringLiteral("SELECT v.id FROM coulisse.videos v WHERE v.game_id NOT IN (%1) "
+                               "AND NOT EXISTS (SELECT FROM coulisse.video_tags t WHERE "
+                               "t.video_id = v.id AND t.tag_id = %2) AND NOT EXISTS (SELECT "
+                               "FROM coulisse.change_requests c WHERE c.kind = 'video_tags' AND "
+                               "(c.payload ->> 'video_id')::bigint = v.id) ORDER BY v.id LIMIT %3")
+                    .arg(busyGames.join(QLatin1Char(',')))
+                    .arg(tag)
+                    .arg(requests)));
+            while (q.next())
+                videos.append(q.value(0).toLongLong());
+        }
+        QCOMPARE(videos.size(), requests);
+        QStringList videoList;
+        for (qint64 video : std::as_const(videos))
+            videoList.append(QString::number(video));
+        const QString videoArray =
+            QStringLiteral("'{%1}'::bigint[]").arg(videoList.join(QLatin1Char(',')));
+        QList<qint64> games;
+        {
+            QSqlQuery q(m_store->installer());
+            QVERIFY(q.exec(QStringLiteral("SELECT DISTINCT game_id FROM coulisse.videos WHERE id "
+                                          "= ANY (%1)")
+                               .arg(videoArray)));
+            while (q.next())
+                games.append(q.value(0).toLongLong());
+        }
+        QVERIFY(CentralStaff(m_store->installer()).setScope(author, games));
+
+        // The editor tags the 1,000 videos (one step, as a selection of rows on the Videos
+        // page); the policy makes each video's change a request.
+        Client e = client(author);
+        QVERIFY(syncSettled(e).ok);
+        QList<CacheEditor::TagChange> changes;
+        for (qint64 video : std::as_const(videos))
+            changes.append({video, {tag}, {}});
+        const CacheEditor::BulkResult tagged = CacheEditor(*e.cache).tagVideos(changes);
+        QVERIFY2(tagged.ok, qPrintable(tagged.error));
+        QCOMPARE(tagged.changes.size(), requests);
+        QStringList ids; // the requests' ids are the editor's operation ids
+        for (const CacheEditor::Result &r : tagged.changes)
+            ids.append(r.opId);
+        const SyncEngine::Report proposed = syncSettled(e);
+        QVERIFY2(proposed.ok, qPrintable(proposed.error));
+        QCOMPARE(proposed.awaitingReview, requests);
+        QCOMPARE(central(QStringLiteral("SELECT count(*) FROM coulisse.change_requests WHERE "
+                                        "requested_by = '%1' AND status = 'pending'")
+                             .arg(author)),
+                 qint64(requests));
+        const qint64 proposedMs = timer.restart();
+
+        // Both supervisors' caches receive the queue.
+        Client s = client(m_supervisor);
+        Client s2 = client(m_supervisor2);
+        const QString byAuthor =
+            QStringLiteral("SELECT count(*) FROM change_requests WHERE requested_by = '%1' AND "
+                           "status = '%2'");
+        for (Client *c : {&s, &s2})
+            QVERIFY(syncUntil(*c, [&] {
+                return cached(*c, byAuthor.arg(author, QStringLiteral("pending"))) == requests;
+            }));
+
+        // The first supervisor approves all of them in one step, offline: 1,000 operations,
+        // each its own local transaction.
+        timer.restart();
+        const CacheEditor::ReviewResult approved = CacheEditor(*s.cache).review(ids, true);
+        const qint64 queuedMs = timer.restart();
+        QVERIFY2(approved.ok, qPrintable(approved.error));
+        QCOMPARE(approved.opIds.size(), requests);
+        QCOMPARE(TestSupport::scalar(s.cache->database(),
+                                     QStringLiteral("SELECT count(*) || '|' || count(DISTINCT "
+                                                    "local_tx) FROM outbox WHERE kind = 'review' "
+                                                    "AND state = 'pending'"))
+                     .toString(),
+                 QStringLiteral("%1|%1").arg(requests));
+        QCOMPARE(SyncStatus::read(*s.cache).unsent, requests);
+
+        // Before it pushes, the second supervisor rejects one of them and pushes first.
+        const QString comment = QStringLiteral("this tag does not fit the video");
+        const CacheEditor::ReviewResult refused =
+            CacheEditor(*s2.cache).review({ids[decidedFirst]}, false, comment);
+        QVERIFY2(refused.ok, qPrintable(refused.error));
+        const SyncEngine::Report first = syncSettled(s2);
+        QVERIFY2(first.ok, qPrintable(first.error));
+        QCOMPARE(first.pushedOps, 1);
+        QCOMPARE(first.rejected, 0);
+
+        // The first supervisor syncs: 999 decisions apply, the one decided first is refused
+        // alone and listed as a rejected change.
+        timer.restart();
+        const SyncEngine::Report pushed = syncSettled(s);
+        const qint64 pushedMs = timer.restart();
+        QVERIFY2(pushed.ok, qPrintable(pushed.error));
+        QCOMPARE(pushed.pushedOps, requests - 1);
+        QCOMPARE(pushed.rejected, 1);
+        const QString refusedOp = approved.opIds[decidedFirst];
+        QCOMPARE(outboxState(s, refusedOp), QStringLiteral("rejected"));
+        const QString reason =
+            TestSupport::scalar(s.cache->database(),
+                                QStringLiteral("SELECT last_error FROM outbox WHERE op_id = ?"),
+                                {refusedOp})
+                .toString();
+        QVERIFY2(reason.contains(QLatin1String("already rejected")), qPrintable(reason));
+        QCOMPARE(cached(s, QStringLiteral("SELECT count(*) FROM outbox WHERE kind = 'review' AND "
+                                          "state = 'applied'")),
+                 qint64(requests - 1));
+        QCOMPARE(SyncStatus::read(*s.cache).rejected, 1);
+        OutboxModel rejectedChanges;
+        QVERIFY2(rejectedChanges.reload(s.cache->database()),
+                 qPrintable(rejectedChanges.errorString()));
+        QCOMPARE(rejectedChanges.rowCount(), 1);
+        QCOMPARE(rejectedChanges.entry(0).opId, refusedOp);
+        QCOMPARE(rejectedChanges.entry(0).state, QStringLiteral("rejected"));
+
+        // Centrally: 999 approved by the first supervisor with their tags on the videos, the
+        // other one as the second supervisor decided it, and nothing of the refused operation.
+        QCOMPARE(central(QStringLiteral("SELECT count(*) FROM coulisse.change_requests WHERE "
+                                        "requested_by = '%1' AND status = 'approved' AND "
+                                        "reviewed_by = '%2'")
+                             .arg(author, m_supervisor)),
+                 qint64(requests - 1));
+        QCOMPARE(TestSupport::scalar(m_store->installer(),
+                                     QStringLiteral("SELECT status || '|' || reviewed_by || '|' || "
+                                                    "review_comment FROM coulisse.change_requests "
+                                                    "WHERE id = '%1'")
+                                         .arg(ids[decidedFirst]))
+                     .toString(),
+                 QStringLiteral("rejected|%1|%2").arg(m_supervisor2, comment));
+        QCOMPARE(central(QStringLiteral("SELECT count(*) FROM coulisse.video_tags WHERE tag_id = "
+                                        "%1 AND video_id = ANY (%2)")
+                             .arg(tag)
+                             .arg(videoArray)),
+                 qint64(requests - 1));
+        QCOMPARE(central(QStringLiteral("SELECT count(*) FROM coulisse.video_tags WHERE tag_id = "
+                                        "%1 AND video_id = %2")
+                             .arg(tag)
+                             .arg(videos[decidedFirst])),
+                 0);
+        const QString client =
+            TestSupport::scalar(s.cache->database(), QStringLiteral("SELECT value FROM sync_state "
+                                                                    "WHERE key = 'client_id'"))
+                .toString();
+        QCOMPARE(central(QStringLiteral("SELECT count(*) FROM coulisse.applied_ops WHERE "
+                                        "client_id = '%1'")
+                             .arg(client)),
+                 qint64(requests - 1));
+        // Every decision has its audit entry, once, by whoever made it; so has every tag the
+        // approvals applied.
+        QCOMPARE(TestSupport::scalar(
+                     m_store->installer(),
+                     QStringLiteral(
+                         "SELECT count(*) || '|' || count(DISTINCT key ->> 'id') || '|' || "
+                         "count(*) FILTER (WHERE actor = '%2' AND after ->> 'status' = "
+                         "'approved') || '|' || count(*) FILTER (WHERE actor = '%3' AND after "
+                         "->> 'status' = 'rejected') FROM coulisse.audit_log WHERE tbl = "
+                         "'change_requests' AND op = 'UPDATE' AND before ->> 'status' = "
+                         "'pending' AND key ->> 'id' IN (SELECT id::text FROM "
+                         "coulisse.change_requests WHERE requested_by = '%1')")
+                         .arg(author, m_supervisor, m_supervisor2))
+                     .toString(),
+                 QStringLiteral("%1|%1|%2|1").arg(requests).arg(requests - 1));
+        QCOMPARE(central(QStringLiteral("SELECT count(*) FROM coulisse.audit_log WHERE tbl = "
+                                        "'video_tags' AND op = 'INSERT' AND actor = '%1' AND "
+                                        "(key ->> 'tag_id')::bigint = %2 AND (key ->> "
+                                        "'video_id')::bigint = ANY (%3)")
+                             .arg(m_supervisor)
+                             .arg(tag)
+                             .arg(videoArray)),
+                 qint64(requests - 1));
+
+        // The supervisor's cache mirrors the outcome.
+        QVERIFY(syncUntil(s, [&] {
+            return cached(s, byAuthor.arg(author, QStringLiteral("approved"))) == requests - 1 &&
+                   cached(s, byAuthor.arg(author, QStringLiteral("rejected"))) == 1;
+        }));
+        QCOMPARE(compare(s), QString());
+
+        // The editor sees 999 approved and 1 rejected, in the requests and where they work.
+        QVERIFY(syncUntil(e, [&] {
+            return cached(e, byAuthor.arg(author, QStringLiteral("approved"))) == requests - 1 &&
+                   cached(e, byAuthor.arg(author, QStringLiteral("rejected"))) == 1;
+        }));
+        const QString reviewed = QStringLiteral("SELECT count(*) FROM outbox WHERE kind = "
+                                                "'video_tags' AND json_extract(result, "
+                                                "'$.review.status') = '%1'");
+        QVERIFY(syncUntil(e, [&] {
+            return cached(e, reviewed.arg(QStringLiteral("approved"))) == requests - 1 &&
+                   cached(e, reviewed.arg(QStringLiteral("rejected"))) == 1;
+        }));
+        QCOMPARE(cached(e, QStringLiteral("SELECT count(*) FROM video_tags WHERE tag_id = %1 AND "
+                                          "video_id IN (%2)")
+                               .arg(tag)
+                               .arg(videoList.join(QLatin1Char(',')))),
+                 qint64(requests - 1));
+        CatalogueRepository repository(e.cache->database());
+        const CatalogueRepository::ChangeState no =
+            repository.videoChangeState(videos[decidedFirst]);
+        QCOMPARE(no.kind, CatalogueRepository::ChangeState::Refused);
+        QCOMPARE(no.detail, comment);
+        QCOMPARE(no.reviewer, m_supervisor2);
+        QCOMPARE(repository.videoChangeState(videos[0]).kind,
+                 CatalogueRepository::ChangeState::Approved);
+        QCOMPARE(compare(e), QString());
+        qInfo("1,000 requests: proposed and pushed by the editor in %lld ms, approvals queued in "
+              "%lld ms, pushed in %lld ms, outcomes synced in %lld ms",
+              proposedMs, queuedMs, pushedMs, timer.elapsed());
     }
 
     /// The approval policy per role: an admin lets editors tag videos directly.
