@@ -1,5 +1,6 @@
-// coulisse-cli commands on the central PostgreSQL store: set-up, staff, approval policy and
-// the private server of the demo and the tests.
+// coulisse-cli commands on the central PostgreSQL store: set-up, staff, approval policy, the
+// audit log and the private server of the demo and the tests.
+#include "auditlog.h"
 #include "centralconnection.h"
 #include "centralschema.h"
 #include "centralstaff.h"
@@ -9,6 +10,7 @@
 #include <QDir>
 #include <QFile>
 #include <QLocale>
+#include <QSaveFile>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -496,6 +498,139 @@ int policySet(const QStringList &arguments)
     return 0;
 }
 
+int centralAudit(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.addOption(urlOption());
+    parser.addOption(
+        {QStringLiteral("actor"), Text::tr("Only this person's changes."), QStringLiteral("NAME")});
+    parser.addOption({QStringLiteral("table"),
+                      Text::tr("Only changes of this table (%1).")
+                          .arg(AuditLog::tables().join(QStringLiteral(", "))),
+                      QStringLiteral("TABLE")});
+    parser.addOption({QStringLiteral("since"),
+                      Text::tr("Changes at or after this time (ISO 8601, e.g. 2026-11-01 or "
+                               "2026-11-01T08:00)."),
+                      QStringLiteral("TIME")});
+    parser.addOption({QStringLiteral("until"), Text::tr("Changes before this time (ISO 8601)."),
+                      QStringLiteral("TIME")});
+    parser.addOption({QStringLiteral("object"),
+                      Text::tr("The history of one object: video:ID, tag:ID, game:ID, user:ID, "
+                               "staff:NAME or request:UUID."),
+                      QStringLiteral("KIND:ID")});
+    parser.addOption({QStringLiteral("limit"),
+                      Text::tr("At most N changes, the newest (default 50; 0: all)."),
+                      QStringLiteral("N"), QStringLiteral("50")});
+    parser.addOption({QStringLiteral("csv"),
+                      Text::tr("Write every matching change to FILE as CSV (UTF-8; - for "
+                               "standard output) instead of listing."),
+                      QStringLiteral("FILE")});
+    int code = 0;
+    if (!parse(parser,
+               Text::tr("Lists the central audit log, newest first: when, who, table, action, "
+                        "object and what changed. What you may read is the store's decision "
+                        "(editors their own changes; supervisors and admins everything)."),
+               arguments, &code))
+        return code;
+    AuditLog::Filter filter;
+    filter.actor = parser.value(QStringLiteral("actor"));
+    filter.table = parser.value(QStringLiteral("table"));
+    if (!filter.table.isEmpty() && !AuditLog::tables().contains(filter.table)) {
+        err() << Text::tr("Unknown table \"%1\"; tables: %2")
+                     .arg(filter.table, AuditLog::tables().join(QStringLiteral(", ")))
+              << '\n';
+        return 2;
+    }
+    const std::pair<const char *, QDateTime *> times[] = {{"since", &filter.from},
+                                                          {"until", &filter.to}};
+    for (const auto &[option, time] : times) {
+        const QString text = parser.value(QString::fromLatin1(option));
+        if (text.isEmpty())
+            continue;
+        *time = QDateTime::fromString(text, Qt::ISODate);
+        if (!time->isValid())
+            *time = QDate::fromString(text, Qt::ISODate).startOfDay();
+        if (!time->isValid()) {
+            err() << Text::tr("--%1 takes a time like 2026-11-01 or 2026-11-01T08:00, not "
+                              "\"%2\".")
+                         .arg(QString::fromLatin1(option), text)
+                  << '\n';
+            return 2;
+        }
+    }
+    const QString object = parser.value(QStringLiteral("object"));
+    if (!object.isEmpty()) {
+        const qsizetype colon = object.indexOf(QLatin1Char(':'));
+        filter.object.kind = object.left(colon);
+        filter.object.id = colon < 0 ? QString() : object.mid(colon + 1);
+        if (!AuditLog::objectKinds().contains(filter.object.kind) || filter.object.id.isEmpty()) {
+            err() << Text::tr("--object takes KIND:ID with KIND one of %1.")
+                         .arg(AuditLog::objectKinds().join(QStringLiteral(", ")))
+                  << '\n';
+            return 2;
+        }
+    }
+    bool ok = false;
+    const int limit = parser.value(QStringLiteral("limit")).toInt(&ok);
+    if (!ok || limit < 0) {
+        err() << Text::tr("--limit takes a number of 0 or more.") << '\n';
+        return 2;
+    }
+    QSqlDatabase db;
+    if (!connectToStore(parser, &db))
+        return 1;
+    QString error;
+    if (parser.isSet(QStringLiteral("csv"))) {
+        const QString path = parser.value(QStringLiteral("csv"));
+        qint64 rows = 0;
+        if (path == QLatin1String("-")) {
+            QFile stdoutFile;
+            if (!stdoutFile.open(stdout, QIODevice::WriteOnly) ||
+                !AuditLog::exportCsv(db, filter, &stdoutFile, &rows, &error)) {
+                err() << error << '\n';
+                return 1;
+            }
+            return 0;
+        }
+        // Nothing is left behind when the export fails.
+        QSaveFile file(path);
+        if (!file.open(QIODevice::WriteOnly)) {
+            err() << Text::tr("Cannot write %1: %2").arg(path, file.errorString()) << '\n';
+            return 1;
+        }
+        if (!AuditLog::exportCsv(db, filter, &file, &rows, &error) || !file.commit()) {
+            err() << (error.isEmpty() ? file.errorString() : error) << '\n';
+            return 1;
+        }
+        out() << Text::tr("%Ln change(s) written to %1.", nullptr, int(rows)).arg(path) << '\n';
+        return 0;
+    }
+    // Pages of 1,000 until the limit.
+    qint64 before = 0;
+    int printed = 0;
+    while (limit == 0 || printed < limit) {
+        QList<AuditLog::Entry> entries;
+        const int page = limit == 0 ? 1000 : std::min(1000, limit - printed);
+        if (!AuditLog::fetch(db, filter, before, page, &entries, &error)) {
+            err() << error << '\n';
+            return 1;
+        }
+        for (const AuditLog::Entry &e : std::as_const(entries)) {
+            out() << e.at.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")) << "  "
+                  << pad(e.actor, 16) << ' ' << pad(AuditLog::tableLabel(e.table), 16) << ' '
+                  << pad(AuditLog::operationLabel(e.op), 10) << ' '
+                  << pad(AuditLog::objectLabel(e), 24) << ' ' << AuditLog::summary(e) << '\n';
+        }
+        printed += int(entries.size());
+        if (entries.size() < page)
+            break;
+        before = entries.constLast().id;
+    }
+    if (printed == 0)
+        out() << Text::tr("No change matches.") << '\n';
+    return 0;
+}
+
 QCommandLineOption dirOption()
 {
     return {QStringLiteral("dir"), Text::tr("The server's directory (data, log and socket)."),
@@ -615,6 +750,9 @@ QList<Command> centralCommands()
         {{central, policy, QStringLiteral("set")},
          QT_TRANSLATE_NOOP("Cli", "Change the approval policy (admin)"),
          &policySet},
+        {{central, QStringLiteral("audit")},
+         QT_TRANSLATE_NOOP("Cli", "List or export the central audit log"),
+         &centralAudit},
         {{central, priv, QStringLiteral("start")},
          QT_TRANSLATE_NOOP("Cli", "Start a private PostgreSQL server in a directory"),
          &privateStart},

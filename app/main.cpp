@@ -67,12 +67,18 @@ std::unique_ptr<CacheDatabase> openCache(QString path, bool interactive)
 /// exit code.
 int takeScreenshot(MainWindow &window, const QString &page, const QString &file)
 {
+    // A page for some roles only shows once the signed-in role is known (after a sync).
+    QElapsedTimer waiting;
+    waiting.start();
+    while (!page.isEmpty() && window.pageKeys().contains(page) && !window.showPage(page) &&
+           waiting.elapsed() < 60000)
+        QCoreApplication::processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents, 50);
     if (!page.isEmpty() && !window.showPage(page)) {
         printError(Text::tr("Unknown page \"%1\"; pages: %2")
                        .arg(page, window.pageKeys().join(QStringLiteral(", "))));
         return 2;
     }
-    CataloguePage *current = window.currentPage();
+    Page *current = window.currentPage();
     QElapsedTimer timer;
     timer.start();
     while (!current->isReady() && timer.elapsed() < 60000)
@@ -137,8 +143,12 @@ int main(int argc, char *argv[])
     const QCommandLineOption demoVideosOption(QStringLiteral("demo-videos"),
                                               QStringLiteral("Videos of the demo data set."),
                                               QStringLiteral("N"), QStringLiteral("200000"));
+    const QCommandLineOption demoRoleOption(
+        QStringLiteral("demo-role"),
+        QStringLiteral("Role of the demo account to sign in as: editor, supervisor, pm or admin."),
+        QStringLiteral("ROLE"), QStringLiteral("supervisor"));
     parser.addOptions({cacheOption, profileOption, langOption, screenshotOption, pageOption,
-                       sizeOption, demoOption, demoDirOption, demoVideosOption});
+                       sizeOption, demoOption, demoDirOption, demoVideosOption, demoRoleOption});
     parser.process(app);
 
     const bool screenshot = parser.isSet(screenshotOption);
@@ -214,8 +224,9 @@ int main(int argc, char *argv[])
                 .arg(QDir::toNativeSeparators(demo->serverDirectory()),
                      accounts.join(QLatin1Char('\n'))));
         // The demo signs in as its supervisor (a public demo password) and syncs live.
+        const QString role = parser.value(demoRoleOption);
         for (const DemoCentralWriter::Account &a : DemoCentralWriter::accounts()) {
-            if (a.role == QLatin1String("supervisor")) {
+            if (a.role == role) {
                 window->signIn(demo->centralUrl(a.name), a.password);
                 break;
             }

@@ -137,7 +137,7 @@ private slots:
         MainWindow window(std::move(cache));
         window.show();
         QVERIFY(window.showPage(page));
-        CataloguePage *current = window.currentPage();
+        auto *current = qobject_cast<CataloguePage *>(window.currentPage());
         QCOMPARE(current->key(), page);
         QVERIFY(waitReady(current));
         QCOMPARE(current->table()->model()->rowCount(), expected);
@@ -158,7 +158,7 @@ private slots:
         QVERIFY(expected > 0);
         MainWindow window(std::move(cache));
         window.show();
-        CataloguePage *videos = window.page(QStringLiteral("videos"));
+        auto *videos = qobject_cast<CataloguePage *>(window.page(QStringLiteral("videos")));
         QVERIFY(waitReady(videos));
         auto *search = videos->findChild<QLineEdit *>(QStringLiteral("search"));
         QVERIFY(search);
@@ -199,7 +199,7 @@ private slots:
         QVERIFY(expected > 0);
         MainWindow window(std::move(cache));
         window.show();
-        CataloguePage *videos = window.page(QStringLiteral("videos"));
+        auto *videos = qobject_cast<CataloguePage *>(window.page(QStringLiteral("videos")));
         QVERIFY(waitReady(videos));
         auto *tag = videos->findChild<QLineEdit *>(QStringLiteral("tagFilter"));
         QVERIFY(tag);
@@ -224,7 +224,7 @@ private slots:
         QVERIFY(cache->open(m_path));
         MainWindow window(std::move(cache));
         window.show();
-        CataloguePage *games = window.page(QStringLiteral("games"));
+        auto *games = qobject_cast<CataloguePage *>(window.page(QStringLiteral("games")));
         window.showPage(QStringLiteral("games"));
         QVERIFY(waitReady(games));
         games->table()->selectRow(0);
@@ -245,7 +245,7 @@ private slots:
         QCOMPARE(navigation->item(0)->text(), QStringLiteral("Videos"));
         Translations::install(QStringLiteral("zh_CN"));
         QTRY_COMPARE(navigation->item(0)->text(), QStringLiteral("视频"));
-        CataloguePage *videos = window.page(QStringLiteral("videos"));
+        auto *videos = qobject_cast<CataloguePage *>(window.page(QStringLiteral("videos")));
         QVERIFY(waitReady(videos));
         QCOMPARE(videos->table()->model()->headerData(1, Qt::Horizontal).toString(),
                  QStringLiteral("标题"));

@@ -28,11 +28,9 @@ constexpr int MaxCopyRows = 50000;
 } // namespace
 
 CataloguePage::CataloguePage(const QString &key, LazyTableModel *model, QWidget *parent)
-    : QWidget(parent)
-    , m_key(key)
+    : Page(key, parent)
     , m_model(model)
 {
-    setObjectName(key + QStringLiteral("Page"));
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(8, 8, 8, 0);
     layout->setSpacing(6);
@@ -220,7 +218,7 @@ void CataloguePage::onReady()
         m_firstLoad = false;
         if (m_table->horizontalHeader()->sectionSize(0) ==
                 m_table->horizontalHeader()->defaultSectionSize() &&
-            Preferences::headerState(m_key).value().isEmpty()) {
+            Preferences::headerState(key()).value().isEmpty()) {
             m_table->resizeColumnsToContents();
             for (int c = 0; c < m_model->columnCount(); ++c)
                 m_table->setColumnWidth(c, std::min(m_table->columnWidth(c) + 12, 300));
@@ -305,18 +303,18 @@ void CataloguePage::copySelection()
 
 void CataloguePage::saveState() const
 {
-    Preferences::headerState(m_key).setValue(m_table->horizontalHeader()->saveState());
-    Preferences::splitterState(m_key).setValue(m_splitter->saveState());
+    Preferences::headerState(key()).setValue(m_table->horizontalHeader()->saveState());
+    Preferences::splitterState(key()).setValue(m_splitter->saveState());
 }
 
 void CataloguePage::restoreState()
 {
-    const QByteArray header = Preferences::headerState(m_key).value();
+    const QByteArray header = Preferences::headerState(key()).value();
     if (!header.isEmpty())
         m_table->horizontalHeader()->restoreState(header);
     // The sort is the model's: keep the indicator in step with it.
     m_table->horizontalHeader()->setSortIndicator(m_model->sortColumn(), m_model->sortOrder());
-    const QByteArray splitter = Preferences::splitterState(m_key).value();
+    const QByteArray splitter = Preferences::splitterState(key()).value();
     if (!splitter.isEmpty())
         m_splitter->restoreState(splitter);
 }
@@ -359,6 +357,25 @@ QString CataloguePage::detailRow(const QString &label, const QString &valueHtml)
     return QStringLiteral("<tr><td style='color:#6b6b6b; padding-right:12px; white-space:nowrap'>"
                           "%1</td><td>%2</td></tr>")
         .arg(label.toHtmlEscaped(), valueHtml);
+}
+
+void CataloguePage::setHistoryLinks(bool enabled)
+{
+    if (m_historyLinks == enabled)
+        return;
+    m_historyLinks = enabled;
+    m_shownId = -2; // render the detail again
+    onSelectionChanged();
+}
+
+QString CataloguePage::historyRow(const QString &kind, qint64 id) const
+{
+    if (!m_historyLinks)
+        return {};
+    return detailRow(tr("History"), QStringLiteral("<a href='coulisse://audit?%1=%2'>%3</a>")
+                                        .arg(kind)
+                                        .arg(id)
+                                        .arg(tr("Changes on record").toHtmlEscaped()));
 }
 
 QString CataloguePage::chip(const QString &text, const QString &href, bool muted)

@@ -1,7 +1,6 @@
 #pragma once
 
-#include <QUrl>
-#include <QWidget>
+#include "page.h"
 
 #include <functional>
 
@@ -19,43 +18,36 @@ class QVBoxLayout;
 /// A page of the catalogue: a filter bar, a lazily loaded table sorted in SQL, and a detail
 /// pane for the selected row. Subclasses add their filters, read them into the model's
 /// filter in applyFilters() and render the detail pane in showDetail().
-class CataloguePage : public QWidget
+class CataloguePage : public Page
 {
     Q_OBJECT
 
 public:
     CataloguePage(const QString &key, LazyTableModel *model, QWidget *parent = nullptr);
 
-    /// Stable name ("videos", "games", "tags", "users") for settings and --page.
-    QString key() const { return m_key; }
-    virtual QString title() const = 0;
     QTableView *table() const { return m_table; }
     LazyTableModel *model() const { return m_model; }
     /// "1,000,000 videos" or "123 of 1,000,000 videos".
-    QString statusText() const;
-    bool isReady() const { return m_ready; }
+    QString statusText() const override;
+    bool isReady() const override { return m_ready; }
 
-    void focusSearch();
-    virtual void clearFilters();
+    void focusSearch() override;
+    void clearFilters() override;
     /// Re-reads the rows (the cache changed); the current row stays where it was.
-    void refresh();
+    void refresh() override;
     /// Moves the current row by \a delta (next or previous row), selecting it alone.
     void moveCurrent(int delta);
     /// Copies the selected rows (tab-separated, with a header line) to the clipboard.
-    void copySelection();
+    void copySelection() override;
     /// Handles coulisse:// links meant for this page; returns false if not.
-    virtual bool openLink(const QUrl &link);
+    bool openLink(const QUrl &link) override;
 
-    void saveState() const;
-    void restoreState();
+    void saveState() const override;
+    void restoreState() override;
+    /// Whether detail panes link to the object's audit history (not for who cannot read it).
+    void setHistoryLinks(bool enabled);
 
 signals:
-    void statusChanged();
-    /// The first rows of the current query are shown.
-    void ready();
-    /// A link for another page (coulisse://games/12, coulisse://videos?tag=3).
-    void linkActivated(const QUrl &link);
-    void message(const QString &text);
     /// The cache was changed from this page (an edit, its undo or redo).
     void edited();
 
@@ -83,6 +75,9 @@ protected:
     /// Detail helpers: HTML-escaped, with a heading and key/value rows.
     static QString detailHeading(const QString &title, const QString &subtitle = {});
     static QString detailRow(const QString &label, const QString &valueHtml);
+    /// A detail row linking to the audit history of the \a kind (video, tag, game) \a id, or
+    /// nothing when history links are off.
+    QString historyRow(const QString &kind, qint64 id) const;
     static QString chip(const QString &text, const QString &href = {}, bool muted = false);
     void setDetailHtml(const QString &html);
     /// For the undo commands of this page's edits: after an undo or redo, says what went
@@ -103,7 +98,6 @@ private:
     void onSelectionChanged();
     void updateEmptyState();
 
-    QString m_key;
     LazyTableModel *m_model;
     QLineEdit *m_search = nullptr;
     QHBoxLayout *m_filterBar = nullptr;
@@ -118,4 +112,5 @@ private:
     int m_keepRow = -1; ///< refresh(): the row to select again once the rows are in
     bool m_ready = false;
     bool m_firstLoad = true;
+    bool m_historyLinks = true;
 };

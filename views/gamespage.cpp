@@ -220,6 +220,7 @@ void GamesPage::showDetail(qint64 id)
     html += detailRow(tr("Videos"), QStringLiteral("<a href='coulisse://videos?game=%1'>%2</a>")
                                         .arg(g->id)
                                         .arg(locale.toString(g->videos)));
+    html += historyRow(QStringLiteral("game"), g->id);
     html += QStringLiteral("</table>");
     if (!g->introduction.isEmpty())
         html += QStringLiteral("<p>%1</p>").arg(g->introduction.toHtmlEscaped());

@@ -1,10 +1,12 @@
 #include "mainwindow.h"
 
 #include "actionregistry.h"
+#include "auditlogpage.h"
 #include "cachedatabase.h"
 #include "cacheeditor.h"
 #include "cataloguepage.h"
 #include "cataloguerepository.h"
+#include "centralclient.h"
 #include "centralconnection.h"
 #include "credentialstore.h"
 #include "gamespage.h"
@@ -16,6 +18,7 @@
 #include "roles.h"
 #include "rowloader.h"
 #include "signindialog.h"
+#include "staffpage.h"
 #include "syncindicator.h"
 #include "syncworker.h"
 #include "tageditorpane.h"
@@ -85,6 +88,7 @@ MainWindow::MainWindow(std::unique_ptr<CacheDatabase> cache, QWidget *parent)
     layout->addWidget(m_stack, 1);
     setCentralWidget(central);
 
+    m_central = new CentralClient(this);
     m_pages = {
         new VideosPage(new VideoTableModel(m_loader, this), m_repository.get(), m_editor.get(),
                        m_recommender.get(), m_undo, m_stack),
@@ -95,20 +99,21 @@ MainWindow::MainWindow(std::unique_ptr<CacheDatabase> cache, QWidget *parent)
         new UsersPage(new UserTableModel(m_loader, this), m_repository.get(), m_stack),
         new ReviewPage(new ReviewTableModel(m_loader, this), m_repository.get(), m_editor.get(),
                        m_stack),
+        new AuditLogPage(m_central, m_stack),
+        new StaffPage(m_central, m_repository.get(), m_stack),
     };
-    for (CataloguePage *page : std::as_const(m_pages)) {
+    for (Page *page : std::as_const(m_pages)) {
         m_stack->addWidget(page);
         m_navigation->addItem(page->title());
         page->restoreState();
-        connect(page, &CataloguePage::statusChanged, this, &MainWindow::updateStatus);
-        connect(page, &CataloguePage::linkActivated, this, &MainWindow::openLink);
-        connect(page, &CataloguePage::message, this,
+        connect(page, &Page::statusChanged, this, &MainWindow::updateStatus);
+        connect(page, &Page::linkActivated, this, &MainWindow::openLink);
+        connect(page, &Page::message, this,
                 [this](const QString &text) { statusBar()->showMessage(text, 4000); });
     }
     // A library or game edit shows wherever the tag or game does.
     const auto edited = [this] {
-        for (CataloguePage *p : std::as_const(m_pages))
-            p->refresh();
+        refreshCataloguePages();
         if (VideosPage *videos = videosPage(); videos && videos->tagEditor())
             videos->tagEditor()->reload();
         refreshSyncStatus();
@@ -203,6 +208,8 @@ void MainWindow::createActions()
         {"tags", QT_TRANSLATE_NOOP("ActionRegistry", "&Tag Library")},
         {"users", QT_TRANSLATE_NOOP("ActionRegistry", "&Users")},
         {"review", QT_TRANSLATE_NOOP("ActionRegistry", "&Review")},
+        {"audit", QT_TRANSLATE_NOOP("ActionRegistry", "&Audit Log")},
+        {"staff", QT_TRANSLATE_NOOP("ActionRegistry", "&Staff")},
     };
     int n = 1;
     for (const auto &[key, text] : pages) {
@@ -215,7 +222,7 @@ void MainWindow::createActions()
                    QKeySequence::Refresh),
             &QAction::triggered, this, [this] {
                 m_groups->reload(m_cache->database());
-                for (CataloguePage *page : std::as_const(m_pages))
+                for (Page *page : std::as_const(m_pages))
                     page->refresh();
             });
     // Undo and redo of tag edits (the undo stack's own actions, with our shortcuts).
@@ -399,29 +406,29 @@ void MainWindow::changeEvent(QEvent *event)
 QStringList MainWindow::pageKeys() const
 {
     QStringList keys;
-    for (const CataloguePage *page : m_pages)
+    for (const Page *page : m_pages)
         keys.append(page->key());
     return keys;
 }
 
-CataloguePage *MainWindow::page(const QString &key) const
+Page *MainWindow::page(const QString &key) const
 {
-    for (CataloguePage *page : m_pages) {
+    for (Page *page : m_pages) {
         if (page->key() == key)
             return page;
     }
     return nullptr;
 }
 
-CataloguePage *MainWindow::currentPage() const
+Page *MainWindow::currentPage() const
 {
-    return qobject_cast<CataloguePage *>(m_stack->currentWidget());
+    return qobject_cast<Page *>(m_stack->currentWidget());
 }
 
 bool MainWindow::showPage(const QString &key)
 {
-    CataloguePage *target = page(key);
-    if (!target)
+    Page *target = page(key);
+    if (!target || m_navigation->item(int(m_pages.indexOf(target)))->isHidden())
         return false;
     m_navigation->setCurrentRow(int(m_pages.indexOf(target)));
     return true;
@@ -497,6 +504,9 @@ void MainWindow::signIn(const QString &conninfo, const QString &password)
 {
     m_restoringKey.clear();
     m_sync->setCredentials(conninfo, password);
+    m_central->setCredentials(conninfo, password);
+    auditLogPage()->setSignedIn(true);
+    staffPage()->setSignedIn(true);
     showCentralOf(conninfo);
     updateSyncActions();
 }
@@ -504,6 +514,9 @@ void MainWindow::signIn(const QString &conninfo, const QString &password)
 void MainWindow::signOut()
 {
     m_sync->signOut();
+    m_central->setCredentials({}, {});
+    auditLogPage()->setSignedIn(false);
+    staffPage()->setSignedIn(false);
     // Signing out forgets the remembered password too; the server and user stay filled in.
     const QString conninfo = Preferences::signInConninfo().value();
     if (!conninfo.isEmpty())
@@ -618,8 +631,7 @@ void MainWindow::onCacheChanged()
     m_recommender->invalidate();
     if (VideosPage *videos = videosPage(); videos && videos->tagEditor())
         videos->tagEditor()->reload();
-    for (CataloguePage *page : std::as_const(m_pages))
-        page->refresh();
+    refreshCataloguePages();
     if (ReviewPage *review = reviewPage())
         review->reloadChoices();
     if (m_rejectedDialog)
@@ -644,7 +656,7 @@ void MainWindow::updateSyncActions()
 
 void MainWindow::updateStatus()
 {
-    if (const CataloguePage *page = currentPage())
+    if (const Page *page = currentPage())
         m_statusCount->setText(page->statusText());
 }
 
@@ -652,10 +664,8 @@ void MainWindow::openLink(const QUrl &link)
 {
     if (link.scheme() != QLatin1String("coulisse"))
         return;
-    if (CataloguePage *target = page(link.host())) {
-        showPage(target->key());
+    if (Page *target = page(link.host()); target && showPage(target->key()))
         target->openLink(link);
-    }
 }
 
 void MainWindow::chooseCache()
@@ -690,9 +700,9 @@ void MainWindow::closeEvent(QCloseEvent *event)
 {
     Preferences::windowGeometry().setValue(saveGeometry());
     Preferences::windowState().setValue(saveState());
-    if (const CataloguePage *page = currentPage())
+    if (const Page *page = currentPage())
         Preferences::currentPage().setValue(page->key());
-    for (const CataloguePage *page : std::as_const(m_pages))
+    for (const Page *page : std::as_const(m_pages))
         page->saveState();
     QMainWindow::closeEvent(event);
 }
@@ -725,4 +735,37 @@ void MainWindow::applyRole(const QString &role)
     // Product managers have no change requests to see.
     if (ReviewPage *review = reviewPage())
         m_navigation->item(int(m_pages.indexOf(review)))->setHidden(role == QLatin1String("pm"));
+    // The audit log is read by editors (their own changes), supervisors and admins; staff
+    // accounts and the approval policy are the admins'.
+    const auto show = [this](Page *page, bool visible) {
+        m_navigation->item(int(m_pages.indexOf(page)))->setHidden(!visible);
+        m_actions->action(QStringLiteral("view.") + page->key())->setVisible(visible);
+        if (!visible && currentPage() == page)
+            showPage(QStringLiteral("videos"));
+    };
+    show(auditLogPage(), role != QLatin1String("pm"));
+    for (Page *page : std::as_const(m_pages)) {
+        if (auto *catalogue = qobject_cast<CataloguePage *>(page))
+            catalogue->setHistoryLinks(role != QLatin1String("pm"));
+    }
+    show(staffPage(), role == QLatin1String("admin"));
+}
+
+void MainWindow::refreshCataloguePages()
+{
+    // The central pages read online, on demand: a cache change says nothing new about them.
+    for (Page *page : std::as_const(m_pages)) {
+        if (auto *catalogue = qobject_cast<CataloguePage *>(page))
+            catalogue->refresh();
+    }
+}
+
+AuditLogPage *MainWindow::auditLogPage() const
+{
+    return qobject_cast<AuditLogPage *>(page(QStringLiteral("audit")));
+}
+
+StaffPage *MainWindow::staffPage() const
+{
+    return qobject_cast<StaffPage *>(page(QStringLiteral("staff")));
 }

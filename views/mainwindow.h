@@ -10,7 +10,11 @@
 class ActionRegistry;
 class CacheEditor;
 class CacheDatabase;
+class AuditLogPage;
 class CataloguePage;
+class CentralClient;
+class Page;
+class StaffPage;
 class CatalogueRepository;
 class CredentialStore;
 class QLabel;
@@ -47,13 +51,17 @@ public:
     ~MainWindow() override;
 
     QStringList pageKeys() const;
-    CataloguePage *page(const QString &key) const;
-    CataloguePage *currentPage() const;
+    Page *page(const QString &key) const;
+    Page *currentPage() const;
     bool showPage(const QString &key);
     ActionRegistry *actions() const { return m_actions; }
     QUndoStack *undoStack() const { return m_undo; }
     VideosPage *videosPage() const;
     ReviewPage *reviewPage() const;
+    AuditLogPage *auditLogPage() const;
+    StaffPage *staffPage() const;
+    /// Online reads and admin calls on the central store (the Audit log and Staff pages).
+    CentralClient *centralClient() const { return m_central; }
     QString cachePath() const;
     /// Names the central store in the status bar (\a name: e.g. "coulisse_demo on the demo
     /// server"; \a details: the tooltip). An empty name hides it.
@@ -110,6 +118,7 @@ private:
     void updateSyncActions();
     void showCentralOf(const QString &conninfo);
     void applyRole(const QString &role);
+    void refreshCataloguePages();
 
     std::unique_ptr<CacheDatabase> m_cache;
     std::unique_ptr<CatalogueRepository> m_repository;
@@ -122,7 +131,8 @@ private:
     ActionRegistry *m_actions = nullptr;
     QListWidget *m_navigation = nullptr;
     QStackedWidget *m_stack = nullptr;
-    QList<CataloguePage *> m_pages;
+    QList<Page *> m_pages;
+    CentralClient *m_central = nullptr;
     QLabel *m_statusCount = nullptr;
     QLabel *m_statusCache = nullptr;
     QLabel *m_statusCentral = nullptr;

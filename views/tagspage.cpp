@@ -228,6 +228,7 @@ void TagsPage::showDetail(qint64 id)
                                             .arg(t->id)
                                             .arg(locale.toString(t->uses)));
     }
+    html += historyRow(QStringLiteral("tag"), t->id);
     html += QStringLiteral("</table>");
     if (!t->games.isEmpty()) {
         QStringList chips;

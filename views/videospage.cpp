@@ -298,6 +298,7 @@ void VideosPage::showDetail(qint64 id)
                                 .arg(QString::fromUtf8(QUrl::toPercentEncoding(v->uploader)),
                                      v->uploader.toHtmlEscaped())
                           : tr("(deleted user)").toHtmlEscaped());
+    html += historyRow(QStringLiteral("video"), v->id);
     html += detailRow(tr("Source"), Labels::source(v->source).toHtmlEscaped());
     html += detailRow(tr("Duration"), Labels::duration(v->durationSeconds));
     html += detailRow(tr("Published"), Labels::dateTime(v->publishedAt));

@@ -1,0 +1,252 @@
+#include "stafftablemodel.h"
+
+#include <QColor>
+#include <QLocale>
+
+int StaffTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_members.size());
+}
+
+int StaffTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QString StaffTableModel::roleLabel(const QString &role)
+{
+    if (role == QLatin1String("editor"))
+        return tr("Editor");
+    if (role == QLatin1String("supervisor"))
+        return tr("Supervisor");
+    if (role == QLatin1String("pm"))
+        return tr("Product manager");
+    if (role == QLatin1String("admin"))
+        return tr("Administrator");
+    return role;
+}
+
+QVariant StaffTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const CentralStaff::Member &m = m_members.at(index.row());
+    if (role == NameRole)
+        return m.name;
+    if (role == ActiveRole)
+        return m.active;
+    if (role == Qt::ForegroundRole && !m.active)
+        return QColor(0x8a, 0x8a, 0x8a);
+    if (role != Qt::DisplayRole)
+        return {};
+    switch (index.column()) {
+    case NameColumn:
+        return m.name;
+    case DisplayNameColumn:
+        return m.displayName;
+    case RoleColumn:
+        return roleLabel(m.role);
+    case GamesColumn: {
+        if (m.role != QLatin1String("editor"))
+            return tr("all games");
+        if (m.games.isEmpty())
+            return tr("none");
+        QStringList names;
+        for (qint64 id : m.games)
+            names.append(m_gameNames.value(id, QString::number(id)));
+        return names.join(QStringLiteral(", "));
+    }
+    case ActiveColumn:
+        return m.active ? tr("active") : tr("deactivated");
+    case CreatedColumn:
+        return QLocale().toString(m.createdAt.toLocalTime(), QStringLiteral("yyyy-MM-dd")) +
+               (m.createdBy.isEmpty() ? QString() : tr(" by %1").arg(m.createdBy));
+    }
+    return {};
+}
+
+QVariant StaffTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case NameColumn:
+        return tr("Name");
+    case DisplayNameColumn:
+        return tr("Display name");
+    case RoleColumn:
+        return tr("Role");
+    case GamesColumn:
+        return tr("Games");
+    case ActiveColumn:
+        return tr("State");
+    case CreatedColumn:
+        return tr("Created");
+    }
+    return {};
+}
+
+void StaffTableModel::setMembers(const QList<CentralStaff::Member> &members)
+{
+    beginResetModel();
+    m_members = members;
+    endResetModel();
+}
+
+void StaffTableModel::setGameNames(const QHash<qint64, QString> &names)
+{
+    m_gameNames = names;
+    relabel();
+}
+
+int StaffTableModel::rowOf(const QString &name) const
+{
+    for (int row = 0; row < m_members.size(); ++row) {
+        if (m_members.at(row).name == name)
+            return row;
+    }
+    return -1;
+}
+
+void StaffTableModel::relabel()
+{
+    if (!m_members.isEmpty())
+        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+    emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
+}
+
+// --- ApprovalPolicyModel ------------------------------------------------------------------
+
+int ApprovalPolicyModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_kinds.size());
+}
+
+int ApprovalPolicyModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QString ApprovalPolicyModel::kindLabel(const QString &kind)
+{
+    if (kind == QLatin1String("video_tags"))
+        return tr("Tagging videos");
+    if (kind == QLatin1String("game_tags"))
+        return tr("A game's tag list");
+    if (kind == QLatin1String("tags"))
+        return tr("Tags (create, edit, retire, merge)");
+    if (kind == QLatin1String("tag_groups"))
+        return tr("Tag groups");
+    if (kind == QLatin1String("games"))
+        return tr("Games (create, edit)");
+    return kind;
+}
+
+const CentralStaff::PolicyRule *ApprovalPolicyModel::rule(const QString &kind,
+                                                          const QString &role) const
+{
+    for (const CentralStaff::PolicyRule &r : m_rules) {
+        if (r.kind == kind && r.role == role)
+            return &r;
+    }
+    return nullptr;
+}
+
+bool ApprovalPolicyModel::requiresReview(const QString &kind, const QString &role) const
+{
+    const CentralStaff::PolicyRule *r = rule(kind, role);
+    return r && r->requiresReview;
+}
+
+QVariant ApprovalPolicyModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const QString &kind = m_kinds.at(index.row());
+    const int column = index.column();
+    if (column == EditorColumn || column == SupervisorColumn) {
+        const CentralStaff::PolicyRule *r = rule(
+            kind, column == EditorColumn ? QStringLiteral("editor") : QStringLiteral("supervisor"));
+        if (role == Qt::CheckStateRole)
+            return (r && r->requiresReview) ? Qt::Checked : Qt::Unchecked;
+        if (role == Qt::DisplayRole)
+            return (r && r->requiresReview) ? tr("needs a supervisor") : tr("applies directly");
+        return {};
+    }
+    if (role == Qt::DisplayRole && column == KindColumn)
+        return kindLabel(kind);
+    if (role == Qt::DisplayRole && column == UpdatedColumn) {
+        // The latest change of either role's rule.
+        const CentralStaff::PolicyRule *latest = nullptr;
+        for (const CentralStaff::PolicyRule &r : m_rules) {
+            if (r.kind == kind && (!latest || r.updatedAt > latest->updatedAt))
+                latest = &r;
+        }
+        if (!latest)
+            return {};
+        return tr("%1 by %2")
+            .arg(QLocale().toString(latest->updatedAt.toLocalTime(),
+                                    QStringLiteral("yyyy-MM-dd HH:mm")),
+                 latest->updatedBy);
+    }
+    return {};
+}
+
+bool ApprovalPolicyModel::setData(const QModelIndex &index, const QVariant &value, int role)
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid) ||
+        role != Qt::CheckStateRole ||
+        (index.column() != EditorColumn && index.column() != SupervisorColumn))
+        return false;
+    const bool requires = value.toInt() == Qt::Checked;
+    const QString roleName =
+        index.column() == EditorColumn ? QStringLiteral("editor") : QStringLiteral("supervisor");
+    emit changeRequested(m_kinds.at(index.row()), roleName, requires);
+    return false; // changes once central has it
+}
+
+Qt::ItemFlags ApprovalPolicyModel::flags(const QModelIndex &index) const
+{
+    if (!index.isValid() || !checkIndex(index, CheckIndexOption::ParentIsInvalid))
+        return Qt::NoItemFlags;
+    Qt::ItemFlags f = Qt::ItemIsEnabled | Qt::ItemIsSelectable;
+    if (index.column() == EditorColumn || index.column() == SupervisorColumn)
+        f |= Qt::ItemIsUserCheckable;
+    return f;
+}
+
+QVariant ApprovalPolicyModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case KindColumn:
+        return tr("Change");
+    case EditorColumn:
+        return tr("By editors");
+    case SupervisorColumn:
+        return tr("By supervisors");
+    case UpdatedColumn:
+        return tr("Last changed");
+    }
+    return {};
+}
+
+void ApprovalPolicyModel::setRules(const QList<CentralStaff::PolicyRule> &rules)
+{
+    beginResetModel();
+    m_rules = rules;
+    m_kinds.clear();
+    for (const CentralStaff::PolicyRule &r : rules) {
+        if (!m_kinds.contains(r.kind))
+            m_kinds.append(r.kind);
+    }
+    endResetModel();
+}
+
+void ApprovalPolicyModel::relabel()
+{
+    if (!m_kinds.isEmpty())
+        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+    emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
+}

@@ -1,0 +1,45 @@
+#pragma once
+
+#include <QUrl>
+#include <QWidget>
+
+/// A page of the main window's navigation (Videos, Review, Audit log, Staff, …): a stable key,
+/// a title, and what the window's menus and status bar ask of the page shown.
+class Page : public QWidget
+{
+    Q_OBJECT
+
+public:
+    Page(const QString &key, QWidget *parent = nullptr);
+
+    /// Stable name ("videos", "audit", …) for settings and --page.
+    QString key() const { return m_key; }
+    virtual QString title() const = 0;
+    /// The status bar's text for this page ("1,000,000 videos").
+    virtual QString statusText() const { return {}; }
+    /// The page shows its first content (for screenshots and tests).
+    virtual bool isReady() const { return true; }
+
+    virtual void focusSearch() {}
+    virtual void clearFilters() {}
+    /// Reads its data again.
+    virtual void refresh() {}
+    /// Copies the selected rows (tab-separated, with a header line) to the clipboard.
+    virtual void copySelection() {}
+    /// Handles coulisse:// links meant for this page; returns false if not.
+    virtual bool openLink(const QUrl &link);
+
+    virtual void saveState() const {}
+    virtual void restoreState() {}
+
+signals:
+    void statusChanged();
+    /// The first content is shown.
+    void ready();
+    /// A link for another page (coulisse://games/12, coulisse://audit?video=3).
+    void linkActivated(const QUrl &link);
+    void message(const QString &text);
+
+private:
+    QString m_key;
+};
