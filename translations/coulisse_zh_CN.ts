@@ -135,6 +135,422 @@
         <source>&amp;Review</source>
         <translation>审核(&amp;R)</translation>
     </message>
+    <message>
+        <source>&amp;Audit Log</source>
+        <translation>审计日志(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Staff</source>
+        <translation>员工(&amp;S)</translation>
+    </message>
+</context>
+<context>
+    <name>ApprovalPolicyModel</name>
+    <message>
+        <source>Tagging videos</source>
+        <translation>给视频打标签</translation>
+    </message>
+    <message>
+        <source>A game's tag list</source>
+        <translation>游戏的标签列表</translation>
+    </message>
+    <message>
+        <source>Tags (create, edit, retire, merge)</source>
+        <translation>标签(新建、编辑、停用、合并)</translation>
+    </message>
+    <message>
+        <source>Tag groups</source>
+        <translation>标签分组</translation>
+    </message>
+    <message>
+        <source>Games (create, edit)</source>
+        <translation>游戏(新建、编辑)</translation>
+    </message>
+    <message>
+        <source>needs a supervisor</source>
+        <translation>需要主管审核</translation>
+    </message>
+    <message>
+        <source>applies directly</source>
+        <translation>直接生效</translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <translation>%1,%2</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变更类型</translation>
+    </message>
+    <message>
+        <source>By editors</source>
+        <translation>编辑的变更</translation>
+    </message>
+    <message>
+        <source>By supervisors</source>
+        <translation>主管的变更</translation>
+    </message>
+    <message>
+        <source>Last changed</source>
+        <translation>最近修改</translation>
+    </message>
+</context>
+<context>
+    <name>AuditLog</name>
+    <message>
+        <source>Videos</source>
+        <translation>视频</translation>
+    </message>
+    <message>
+        <source>Video tags</source>
+        <translation>视频标签</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Tag groups</source>
+        <translation>标签分组</translation>
+    </message>
+    <message>
+        <source>Game tags</source>
+        <translation>游戏标签</translation>
+    </message>
+    <message>
+        <source>Games</source>
+        <translation>游戏</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Change requests</source>
+        <translation>变更请求</translation>
+    </message>
+    <message>
+        <source>Approval policy</source>
+        <translation>审核规则</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>员工</translation>
+    </message>
+    <message>
+        <source>Staff games</source>
+        <translation>员工负责的游戏</translation>
+    </message>
+    <message>
+        <source>Catalogue</source>
+        <translation>目录</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation>视频</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Game</source>
+        <translation>游戏</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Staff member</source>
+        <translation>员工</translation>
+    </message>
+    <message>
+        <source>Change request</source>
+        <translation>变更请求</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Bulk load</source>
+        <translation>批量导入</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Video %1</source>
+        <translation>视频 %1</translation>
+    </message>
+    <message>
+        <source>Video %1 · tag %2</source>
+        <translation>视频 %1 · 标签 %2</translation>
+    </message>
+    <message>
+        <source>Tag %1</source>
+        <translation>标签 %1</translation>
+    </message>
+    <message>
+        <source>Tag group %1</source>
+        <translation>标签分组 %1</translation>
+    </message>
+    <message>
+        <source>Game %1 · tag %2</source>
+        <translation>游戏 %1 · 标签 %2</translation>
+    </message>
+    <message>
+        <source>Game %1</source>
+        <translation>游戏 %1</translation>
+    </message>
+    <message>
+        <source>User %1</source>
+        <translation>用户 %1</translation>
+    </message>
+    <message>
+        <source>Request %1</source>
+        <translation>请求 %1</translation>
+    </message>
+    <message>
+        <source>%1 · game %2</source>
+        <translation>%1 · 游戏 %2</translation>
+    </message>
+    <message>
+        <source>Whole catalogue</source>
+        <translation>整个目录</translation>
+    </message>
+    <message>
+        <source>no visible change</source>
+        <translation>无可见变化</translation>
+    </message>
+    <message>
+        <source>The central store does not let you read the audit log.</source>
+        <translation>中心库不允许你查看审计日志。</translation>
+    </message>
+    <message>
+        <source>Cannot write the file: %1</source>
+        <translation>无法写入文件:%1</translation>
+    </message>
+    <message>
+        <source>The export was cancelled.</source>
+        <translation>导出已取消。</translation>
+    </message>
+</context>
+<context>
+    <name>AuditLogModel</name>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>表</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变更内容</translation>
+    </message>
+</context>
+<context>
+    <name>AuditLogPage</name>
+    <message>
+        <source>Audit Log</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <source>Audit log: not signed in</source>
+        <translation>审计日志:未登录</translation>
+    </message>
+    <message>
+        <source>Reading the audit log…</source>
+        <translation>正在读取审计日志…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln change(s)</source>
+        <translation><numerusform>%Ln 条变更</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 shown, more as you scroll</source>
+        <translation>已显示 %1,滚动加载更多</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %Ln row(s).</source>
+        <translation><numerusform>已复制 %Ln 行。</numerusform></translation>
+    </message>
+    <message>
+        <source>The audit log is read from the central store: sign in to see it.</source>
+        <translation>审计日志从中心库读取:请先登录。</translation>
+    </message>
+    <message>
+        <source>Cannot read the audit log: %1</source>
+        <translation>无法读取审计日志:%1</translation>
+    </message>
+    <message>
+        <source>No changes are on record yet.</source>
+        <translation>还没有任何变更记录。</translation>
+    </message>
+    <message>
+        <source>No change matches these filters.</source>
+        <translation>没有符合这些筛选条件的变更。</translation>
+    </message>
+    <message>
+        <source>Select a change to see the row before and after it.</source>
+        <translation>选择一条变更,查看修改前后的内容。</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>表</translation>
+    </message>
+    <message>
+        <source>Transaction</source>
+        <translation>事务</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>修改前</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>修改后</translation>
+    </message>
+    <message>
+        <source>History of %1 %2</source>
+        <translation>%1 %2 的历史</translation>
+    </message>
+    <message>
+        <source>Open %1 %2</source>
+        <translation>打开%1 %2</translation>
+    </message>
+    <message>
+        <source>Anyone</source>
+        <translation>所有人</translation>
+    </message>
+    <message>
+        <source>Export the Audit Log</source>
+        <translation>导出审计日志</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Exporting the audit log…</source>
+        <translation>正在导出审计日志…</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1:%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln change(s) to %1.</source>
+        <translation><numerusform>已将 %Ln 条变更导出到 %1。</numerusform></translation>
+    </message>
+    <message>
+        <source>The audit log was not exported: %1</source>
+        <translation>审计日志未导出:%1</translation>
+    </message>
+    <message>
+        <source>Person:</source>
+        <translation>人员:</translation>
+    </message>
+    <message>
+        <source>Table:</source>
+        <translation>表:</translation>
+    </message>
+    <message>
+        <source>Time:</source>
+        <translation>时间:</translation>
+    </message>
+    <message>
+        <source>Object:</source>
+        <translation>对象:</translation>
+    </message>
+    <message>
+        <source>id or name</source>
+        <translation>ID 或名称</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>重新读取</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>All tables</source>
+        <translation>所有表</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>任意时间</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>最近一小时</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>最近 7 天</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>最近 30 天</translation>
+    </message>
+    <message>
+        <source>Between…</source>
+        <translation>时间段…</translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <translation>任意</translation>
+    </message>
 </context>
 <context>
     <name>CacheBulkWriter</name>
@@ -567,6 +983,25 @@
     <message>
         <source>Changed: the change waits for the next sync.</source>
         <translation>已修改：更改等待下次同步。</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史</translation>
+    </message>
+    <message>
+        <source>Changes on record</source>
+        <translation>变更记录</translation>
+    </message>
+</context>
+<context>
+    <name>CentralClient</name>
+    <message>
+        <source>Not signed in to the central store.</source>
+        <translation>未登录中心库。</translation>
+    </message>
+    <message>
+        <source>Cannot connect to the central store.</source>
+        <translation>无法连接中心库。</translation>
     </message>
 </context>
 <context>
@@ -1692,6 +2127,70 @@
     <message>
         <source>Whose changes: editor or supervisor (default).</source>
         <translation>谁的修改：editor 或 supervisor（默认）。</translation>
+    </message>
+    <message>
+        <source>Only this person's changes.</source>
+        <translation>只看此人的变更。</translation>
+    </message>
+    <message>
+        <source>Only changes of this table (%1).</source>
+        <translation>只看此表的变更(%1)。</translation>
+    </message>
+    <message>
+        <source>Changes at or after this time (ISO 8601, e.g. 2026-11-01 or 2026-11-01T08:00).</source>
+        <translation>此时间及之后的变更(ISO 8601,例如 2026-11-01 或 2026-11-01T08:00)。</translation>
+    </message>
+    <message>
+        <source>Changes before this time (ISO 8601).</source>
+        <translation>此时间之前的变更(ISO 8601)。</translation>
+    </message>
+    <message>
+        <source>The history of one object: video:ID, tag:ID, game:ID, user:ID, staff:NAME or request:UUID.</source>
+        <translation>单个对象的历史:video:ID、tag:ID、game:ID、user:ID、staff:名称 或 request:UUID。</translation>
+    </message>
+    <message>
+        <source>At most N changes, the newest (default 50; 0: all).</source>
+        <translation>最多 N 条最新的变更(默认 50;0 表示全部)。</translation>
+    </message>
+    <message>
+        <source>Write every matching change to FILE as CSV (UTF-8; - for standard output) instead of listing.</source>
+        <translation>把所有匹配的变更以 CSV(UTF-8;- 表示标准输出)写入 FILE,而不是列出。</translation>
+    </message>
+    <message>
+        <source>Lists the central audit log, newest first: when, who, table, action, object and what changed. What you may read is the store's decision (editors their own changes; supervisors and admins everything).</source>
+        <translation>列出中心库的审计日志,最新的在前:时间、操作人、表、操作、对象和变更内容。能看到哪些由中心库决定(编辑只能看自己的变更;主管和管理员可看全部)。</translation>
+    </message>
+    <message>
+        <source>Unknown table "%1"; tables: %2</source>
+        <translation>未知的表“%1”;可用的表:%2</translation>
+    </message>
+    <message>
+        <source>--%1 takes a time like 2026-11-01 or 2026-11-01T08:00, not "%2".</source>
+        <translation>--%1 需要 2026-11-01 或 2026-11-01T08:00 这样的时间,而不是“%2”。</translation>
+    </message>
+    <message>
+        <source>--object takes KIND:ID with KIND one of %1.</source>
+        <translation>--object 的格式为 类型:ID,类型为 %1 之一。</translation>
+    </message>
+    <message>
+        <source>--limit takes a number of 0 or more.</source>
+        <translation>--limit 需要大于等于 0 的数字。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1:%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln change(s) written to %1.</source>
+        <translation><numerusform>已将 %Ln 条变更写入 %1。</numerusform></translation>
+    </message>
+    <message>
+        <source>No change matches.</source>
+        <translation>没有匹配的变更。</translation>
+    </message>
+    <message>
+        <source>List or export the central audit log</source>
+        <translation>列出或导出中心库审计日志</translation>
     </message>
 </context>
 <context>
@@ -3074,6 +3573,251 @@ Last lines of %3:
     <message>
         <source>Sign In</source>
         <translation>登录</translation>
+    </message>
+</context>
+<context>
+    <name>StaffMemberDialog</name>
+    <message>
+        <source>New Staff Member</source>
+        <translation>新建员工</translation>
+    </message>
+    <message>
+        <source>lowercase letters, digits, _</source>
+        <translation>小写字母、数字、_</translation>
+    </message>
+    <message>
+        <source>Sign-in name:</source>
+        <translation>登录名:</translation>
+    </message>
+    <message>
+        <source>Display name:</source>
+        <translation>显示名称:</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>角色:</translation>
+    </message>
+    <message>
+        <source>Reset Password of %1</source>
+        <translation>重置 %1 的密码</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>密码:</translation>
+    </message>
+    <message>
+        <source>Password again:</source>
+        <translation>再次输入密码:</translation>
+    </message>
+    <message>
+        <source>Enter a sign-in name.</source>
+        <translation>请输入登录名。</translation>
+    </message>
+    <message>
+        <source>A sign-in name has 2 to 63 lowercase letters, digits or _, starts with a letter, and does not start with pg_ or coulisse_.</source>
+        <translation>登录名由 2 到 63 个小写字母、数字或 _ 组成,以字母开头,且不能以 pg_ 或 coulisse_ 开头。</translation>
+    </message>
+    <message>
+        <source>The password needs at least 8 characters.</source>
+        <translation>密码至少需要 8 个字符。</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>StaffPage</name>
+    <message>
+        <source>Staff</source>
+        <translation>员工</translation>
+    </message>
+    <message>
+        <source>Staff: not signed in</source>
+        <translation>员工:未登录</translation>
+    </message>
+    <message>
+        <source>Reading the staff…</source>
+        <translation>正在读取员工…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln staff member(s)</source>
+        <translation><numerusform>%Ln 名员工</numerusform></translation>
+    </message>
+    <message>
+        <source>No staff member selected</source>
+        <translation>未选择员工</translation>
+    </message>
+    <message>
+        <source>Deactivate</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>Reactivate</source>
+        <translation>重新启用</translation>
+    </message>
+    <message>
+        <source>Nothing to change for %1.</source>
+        <translation>%1 没有需要修改的内容。</translation>
+    </message>
+    <message>
+        <source>%1 is now: %2.</source>
+        <translation>%1 现在是:%2。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 with %Ln game(s)</source>
+        <translation><numerusform>%1,负责 %Ln 个游戏</numerusform></translation>
+    </message>
+    <message>
+        <source>Deactivate %1</source>
+        <translation>停用 %1</translation>
+    </message>
+    <message>
+        <source>%1 will no longer be able to sign in. Their changes stay on record. Deactivate?</source>
+        <translation>%1 将无法再登录,其变更记录会保留。确定停用?</translation>
+    </message>
+    <message>
+        <source>Staff member %1 created (%2).</source>
+        <translation>已创建员工 %1(%2)。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 now works on %Ln game(s).</source>
+        <translation><numerusform>%1 现在负责 %Ln 个游戏。</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 can sign in again.</source>
+        <translation>%1 可以重新登录了。</translation>
+    </message>
+    <message>
+        <source>%1 is deactivated and can no longer sign in.</source>
+        <translation>%1 已停用,无法再登录。</translation>
+    </message>
+    <message>
+        <source>The password of %1 is reset.</source>
+        <translation>%1 的密码已重置。</translation>
+    </message>
+    <message>
+        <source>editors</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <source>supervisors</source>
+        <translation>主管</translation>
+    </message>
+    <message>
+        <source>%1 by %2 now need a supervisor.</source>
+        <translation>%2的“%1”现在需要主管审核。</translation>
+    </message>
+    <message>
+        <source>%1 by %2 now apply directly.</source>
+        <translation>%2的“%1”现在直接生效。</translation>
+    </message>
+    <message>
+        <source>The central store refused: %1</source>
+        <translation>中心库拒绝了操作:%1</translation>
+    </message>
+    <message>
+        <source>Staff accounts are managed on the central store: sign in as an administrator.</source>
+        <translation>员工账号在中心库中管理:请以管理员身份登录。</translation>
+    </message>
+    <message>
+        <source>Cannot read the staff: %1</source>
+        <translation>无法读取员工:%1</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <source>Approval policy</source>
+        <translation>审核规则</translation>
+    </message>
+    <message>
+        <source>New Staff Member…</source>
+        <translation>新建员工…</translation>
+    </message>
+    <message>
+        <source>Reset Password…</source>
+        <translation>重置密码…</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>角色:</translation>
+    </message>
+    <message>
+        <source>Games (an editor syncs and tags only these):</source>
+        <translation>负责的游戏(编辑只同步并标注这些游戏):</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>Checked: that role's changes of that kind become change requests for a supervisor (never their own). Unchecked: they apply directly, and stay on the audit log.</source>
+        <translation>勾选:该角色的此类变更会成为变更请求,由主管审核(不能审核自己的)。不勾选:直接生效,并记录在审计日志中。</translation>
+    </message>
+</context>
+<context>
+    <name>StaffTableModel</name>
+    <message>
+        <source>Editor</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>主管</translation>
+    </message>
+    <message>
+        <source>Product manager</source>
+        <translation>产品经理</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <source>all games</source>
+        <translation>所有游戏</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>deactivated</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source> by %1</source>
+        <translation>(%1 创建)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>登录名</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>显示名称</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Games</source>
+        <translation>游戏</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
     </message>
 </context>
 <context>
