@@ -204,6 +204,18 @@ private slots:
                                                  QStringLiteral("status"), QStringLiteral("--url"),
                                                  QString()}
                                   << 1 << "central init";
+        QTest::newRow("audit: unknown table")
+            << QStringList{QStringLiteral("central"), QStringLiteral("audit"),
+                           QStringLiteral("--table"), QStringLiteral("secrets")}
+            << 2 << "Unknown table";
+        QTest::newRow("audit: bad time")
+            << QStringList{QStringLiteral("central"), QStringLiteral("audit"),
+                           QStringLiteral("--since"), QStringLiteral("yesterday")}
+            << 2 << "--since";
+        QTest::newRow("audit: bad object")
+            << QStringList{QStringLiteral("central"), QStringLiteral("audit"),
+                           QStringLiteral("--object"), QStringLiteral("planet:3")}
+            << 2 << "--object";
         QTest::newRow("private without dir")
             << QStringList{QStringLiteral("central"), QStringLiteral("private"),
                            QStringLiteral("start")}
@@ -221,6 +233,54 @@ private slots:
         const Run r = cli(args);
         QCOMPARE(r.code, code);
         QVERIFY2(r.err.contains(message), qPrintable(r.err));
+    }
+
+    void shouldListAndExportTheAuditLog()
+    {
+        TestStore store(QStringLiteral("cliaudit"));
+        QCOMPARE(store.create(), QString());
+        QCOMPARE(store.exec(QStringLiteral(
+                     "INSERT INTO coulisse.games (name, name_en) VALUES ('原神', 'Genshin')")),
+                 QString());
+        QCOMPARE(store.exec(QStringLiteral("UPDATE coulisse.games SET name_en = 'Genshin Impact'")),
+                 QString());
+        const QString id =
+            TestSupport::scalar(store.installer(), QStringLiteral("SELECT id FROM coulisse.games"))
+                .toString();
+        const QString url = store.conninfo();
+        const QString object = QStringLiteral("--object=game:") + id;
+        Run r = cli({QStringLiteral("central"), QStringLiteral("audit"), QStringLiteral("--url"),
+                     url, QStringLiteral("--table"), QStringLiteral("games")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains(QStringLiteral("name_en: Genshin → Genshin Impact")),
+                 qPrintable(r.out));
+        QCOMPARE(r.out.count(QLatin1Char('\n')), 2); // changed, added: newest first
+        QVERIFY(r.out.indexOf(QLatin1String("Changed")) < r.out.indexOf(QLatin1String("Added")));
+        r = cli({QStringLiteral("central"), QStringLiteral("audit"), QStringLiteral("--url"), url,
+                 object, QStringLiteral("--limit"), QStringLiteral("1")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QCOMPARE(r.out.count(QLatin1Char('\n')), 1);
+        const QString csv = m_dir.filePath(QStringLiteral("audit.csv"));
+        r = cli({QStringLiteral("central"), QStringLiteral("audit"), QStringLiteral("--url"), url,
+                 object, QStringLiteral("--csv"), csv});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QFile file(csv);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray bytes = file.readAll();
+        QVERIFY(bytes.startsWith("\xEF\xBB\xBFid,at,actor,table,operation"));
+        // The header, the game's two rows and the tag groups made for it.
+        const int groups =
+            TestSupport::scalar(store.installer(),
+                                QStringLiteral("SELECT count(*) FROM coulisse.audit_log "
+                                               "WHERE tbl = 'tag_groups'"))
+                .toInt();
+        QCOMPARE(bytes.count("\r\n"), 1 + 2 + groups);
+        QVERIFY(bytes.contains(QStringLiteral("原神").toUtf8()));
+        // Nothing matches: said so, exit 0.
+        r = cli({QStringLiteral("central"), QStringLiteral("audit"), QStringLiteral("--url"), url,
+                 QStringLiteral("--since"), QStringLiteral("2100-01-01")});
+        QCOMPARE(r.code, 0);
+        QVERIFY(r.out.contains(QLatin1String("No change matches.")));
     }
 
     void shouldSeedTheDemoStoreWithStaff()
