@@ -143,7 +143,7 @@ QString AuditLog::displayValue(const QJsonValue &value)
         QStringList parts;
         for (const QJsonValue &item : value.toArray())
             parts.append(displayValue(item));
-        return parts.join(QStringLiteral(", "));
+        return parts.isEmpty() ? QStringLiteral("—") : parts.join(QStringLiteral(", "));
     }
     case QJsonValue::Object:
         return QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));

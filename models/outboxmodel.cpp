@@ -1,5 +1,6 @@
 #include "outboxmodel.h"
 
+#include "auditlog.h"
 #include "catalogue.h"
 
 #include <QColor>
@@ -93,26 +94,7 @@ QString OutboxModel::fieldLabel(const QString &field)
 
 QString OutboxModel::valueText(const QJsonValue &value)
 {
-    switch (value.type()) {
-    case QJsonValue::Null:
-    case QJsonValue::Undefined:
-        return QStringLiteral("—");
-    case QJsonValue::Bool:
-        return value.toBool() ? tr("yes") : tr("no");
-    case QJsonValue::Double:
-        return QString::number(value.toInteger());
-    case QJsonValue::String:
-        return value.toString();
-    case QJsonValue::Array: {
-        QStringList items;
-        for (const QJsonValue &v : value.toArray())
-            items.append(valueText(v));
-        return items.isEmpty() ? QStringLiteral("—") : items.join(QStringLiteral(", "));
-    }
-    case QJsonValue::Object:
-        return QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
-    }
-    return {};
+    return AuditLog::displayValue(value);
 }
 
 QString OutboxModel::fieldValueText(const QString &field, const QJsonValue &value)

@@ -1,19 +1,28 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
     <name>AuditLogPage</name>
     <message numerus="yes">
         <source>%Ln change(s)</source>
-        <translation><numerusform>%Ln change</numerusform><numerusform>%Ln changes</numerusform></translation>
+        <translation>
+            <numerusform>%Ln change</numerusform>
+            <numerusform>%Ln changes</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Copied %Ln row(s).</source>
-        <translation><numerusform>Copied %Ln row.</numerusform><numerusform>Copied %Ln rows.</numerusform></translation>
+        <translation>
+            <numerusform>Copied %Ln row.</numerusform>
+            <numerusform>Copied %Ln rows.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Exported %Ln change(s) to %1.</source>
-        <translation><numerusform>Exported %Ln change to %1.</numerusform><numerusform>Exported %Ln changes to %1.</numerusform></translation>
+        <translation>
+            <numerusform>Exported %Ln change to %1.</numerusform>
+            <numerusform>Exported %Ln changes to %1.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -121,7 +130,10 @@
     </message>
     <message numerus="yes">
         <source>%Ln change(s) written to %1.</source>
-        <translation><numerusform>%Ln change written to %1.</numerusform><numerusform>%Ln changes written to %1.</numerusform></translation>
+        <translation>
+            <numerusform>%Ln change written to %1.</numerusform>
+            <numerusform>%Ln changes written to %1.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -228,15 +240,24 @@
     <name>StaffPage</name>
     <message numerus="yes">
         <source>%Ln staff member(s)</source>
-        <translation><numerusform>%Ln staff member</numerusform><numerusform>%Ln staff members</numerusform></translation>
+        <translation>
+            <numerusform>%Ln staff member</numerusform>
+            <numerusform>%Ln staff members</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%1 with %Ln game(s)</source>
-        <translation><numerusform>%1 with %Ln game</numerusform><numerusform>%1 with %Ln games</numerusform></translation>
+        <translation>
+            <numerusform>%1 with %Ln game</numerusform>
+            <numerusform>%1 with %Ln games</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%1 now works on %Ln game(s).</source>
-        <translation><numerusform>%1 now works on %Ln game.</numerusform><numerusform>%1 now works on %Ln games.</numerusform></translation>
+        <translation>
+            <numerusform>%1 now works on %Ln game.</numerusform>
+            <numerusform>%1 now works on %Ln games.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

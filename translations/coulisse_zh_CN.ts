@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
@@ -151,7 +151,7 @@
         <translation>给视频打标签</translation>
     </message>
     <message>
-        <source>A game's tag list</source>
+        <source>A game&apos;s tag list</source>
         <translation>游戏的标签列表</translation>
     </message>
     <message>
@@ -393,7 +393,9 @@
     </message>
     <message numerus="yes">
         <source>%Ln change(s)</source>
-        <translation><numerusform>%Ln 条变更</numerusform></translation>
+        <translation>
+            <numerusform>%Ln 条变更</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 shown, more as you scroll</source>
@@ -401,7 +403,9 @@
     </message>
     <message numerus="yes">
         <source>Copied %Ln row(s).</source>
-        <translation><numerusform>已复制 %Ln 行。</numerusform></translation>
+        <translation>
+            <numerusform>已复制 %Ln 行。</numerusform>
+        </translation>
     </message>
     <message>
         <source>The audit log is read from the central store: sign in to see it.</source>
@@ -481,7 +485,9 @@
     </message>
     <message numerus="yes">
         <source>Exported %Ln change(s) to %1.</source>
-        <translation><numerusform>已将 %Ln 条变更导出到 %1。</numerusform></translation>
+        <translation>
+            <numerusform>已将 %Ln 条变更导出到 %1。</numerusform>
+        </translation>
     </message>
     <message>
         <source>The audit log was not exported: %1</source>
@@ -657,11 +663,11 @@
 <context>
     <name>CacheEditor</name>
     <message>
-        <source>No tag "%1" can go on video %2 (the general library and the library of the video's game hold its tags).</source>
+        <source>No tag &quot;%1&quot; can go on video %2 (the general library and the library of the video&apos;s game hold its tags).</source>
         <translation>没有可用于视频 %2 的标签“%1”（可用的标签来自通用标签库和该视频所属游戏的标签库）。</translation>
     </message>
     <message>
-        <source>"%1" names more than one tag: give its id.</source>
+        <source>&quot;%1&quot; names more than one tag: give its id.</source>
         <translation>“%1”对应多个标签：请给出标签 ID。</translation>
     </message>
     <message>
@@ -669,7 +675,7 @@
         <translation>缓存中没有视频 %1。</translation>
     </message>
     <message>
-        <source>Tag %1 cannot go on video %2: it belongs neither to the general library nor to the library of the video's game.</source>
+        <source>Tag %1 cannot go on video %2: it belongs neither to the general library nor to the library of the video&apos;s game.</source>
         <translation>标签 %1 不能用于视频 %2：它既不属于通用标签库，也不属于该视频所属游戏的标签库。</translation>
     </message>
     <message>
@@ -677,7 +683,7 @@
         <translation>标签 %1 已下架，不能再使用。</translation>
     </message>
     <message>
-        <source>"%1" cannot be edited here.</source>
+        <source>&quot;%1&quot; cannot be edited here.</source>
         <translation>此处不能编辑字段“%1”。</translation>
     </message>
     <message>
@@ -685,8 +691,8 @@
         <translation>名称不能为空。</translation>
     </message>
     <message>
-        <source>The status is "active" or "retired".</source>
-        <translation>状态只能是 "active" 或 "retired"。</translation>
+        <source>The status is &quot;active&quot; or &quot;retired&quot;.</source>
+        <translation>状态只能是 &quot;active&quot; 或 &quot;retired&quot;。</translation>
     </message>
     <message>
         <source>There is no tag %1 in the cache.</source>
@@ -713,7 +719,7 @@
         <translation>冲突的变更只能保留、编辑或放弃，不能重试。</translation>
     </message>
     <message>
-        <source>Another tag of this group is already called "%1".</source>
+        <source>Another tag of this group is already called &quot;%1&quot;.</source>
         <translation>本分组中已有名为“%1”的标签。</translation>
     </message>
     <message>
@@ -725,11 +731,11 @@
         <translation>缓存中没有标签分组 %1。</translation>
     </message>
     <message>
-        <source>A game's library holds its tags in categories: pick one of them.</source>
+        <source>A game&apos;s library holds its tags in categories: pick one of them.</source>
         <translation>游戏专属标签库的标签放在分类中：请选择其中一个分类。</translation>
     </message>
     <message>
-        <source>A tag called "%1" is already waiting to be created in this group.</source>
+        <source>A tag called &quot;%1&quot; is already waiting to be created in this group.</source>
         <translation>本分组中已有名为“%1”的标签在等待创建。</translation>
     </message>
     <message>
@@ -741,11 +747,11 @@
         <translation>标签 %1 已下架：请合并到上架的标签。</translation>
     </message>
     <message>
-        <source>Tag %1 cannot take the place of tag %2: it does not fit everything that carries it (game tags merge into game tags; a video tag into the general library or into the same game's library).</source>
+        <source>Tag %1 cannot take the place of tag %2: it does not fit everything that carries it (game tags merge into game tags; a video tag into the general library or into the same game&apos;s library).</source>
         <translation>标签 %1 不能取代标签 %2：它不适用于所有带有该标签的对象（游戏标签只能合并到游戏标签；视频标签只能合并到通用标签库或同一游戏的标签库）。</translation>
     </message>
     <message>
-        <source>A game has no field "%1".</source>
+        <source>A game has no field &quot;%1&quot;.</source>
         <translation>游戏没有字段“%1”。</translation>
     </message>
     <message>
@@ -753,7 +759,7 @@
         <translation>游戏需要名称。</translation>
     </message>
     <message>
-        <source>There is a game called "%1" already.</source>
+        <source>There is a game called &quot;%1&quot; already.</source>
         <translation>已有名为“%1”的游戏。</translation>
     </message>
     <message>
@@ -1019,11 +1025,11 @@
         <translation>未安装 Qt 的 PostgreSQL 驱动（QPSQL）。</translation>
     </message>
     <message>
-        <source>The port "%1" is not a number between 1 and 65535.</source>
+        <source>The port &quot;%1&quot; is not a number between 1 and 65535.</source>
         <translation>端口“%1”不是 1 到 65535 之间的数字。</translation>
     </message>
     <message>
-        <source>The value of "%1" contains a semicolon, which the Qt PostgreSQL driver cannot pass on.</source>
+        <source>The value of &quot;%1&quot; contains a semicolon, which the Qt PostgreSQL driver cannot pass on.</source>
         <translation>“%1”的值包含分号，Qt 的 PostgreSQL 驱动无法传递。</translation>
     </message>
     <message>
@@ -1054,7 +1060,7 @@
 <context>
     <name>CentralLoader</name>
     <message>
-        <source>Loading a catalogue in bulk needs the installer's connection (a PostgreSQL superuser).</source>
+        <source>Loading a catalogue in bulk needs the installer&apos;s connection (a PostgreSQL superuser).</source>
         <translation>批量导入数据需要使用安装者连接（PostgreSQL 超级用户）。</translation>
     </message>
     <message>
@@ -1077,7 +1083,7 @@
 <context>
     <name>CentralSchema</name>
     <message>
-        <source>Setting up or migrating the central store needs the installer's connection (a PostgreSQL superuser): it creates the Coulisse roles and hands every object to the owner role.</source>
+        <source>Setting up or migrating the central store needs the installer&apos;s connection (a PostgreSQL superuser): it creates the Coulisse roles and hands every object to the owner role.</source>
         <translation>初始化或迁移中心库需要使用安装者连接（PostgreSQL 超级用户）：此操作会创建 Coulisse 的各个角色，并将所有对象移交给属主角色。</translation>
     </message>
     <message>
@@ -1093,25 +1099,25 @@
         <translation>迁移 %1（%2）失败：%3</translation>
     </message>
     <message>
-        <source>Cannot create the database "%1": %2</source>
+        <source>Cannot create the database &quot;%1&quot;: %2</source>
         <translation>无法创建数据库“%1”：%2</translation>
     </message>
 </context>
 <context>
     <name>CentralStaff</name>
     <message>
-        <source>No game "%1" (give a game id or its name).</source>
+        <source>No game &quot;%1&quot; (give a game id or its name).</source>
         <translation>没有游戏“%1”（请提供游戏 ID 或名称）。</translation>
     </message>
     <message>
-        <source>"%1" names more than one game: give its id.</source>
+        <source>&quot;%1&quot; names more than one game: give its id.</source>
         <translation>“%1”对应多款游戏：请提供游戏 ID。</translation>
     </message>
 </context>
 <context>
     <name>Cli</name>
     <message>
-        <source>The cache file (default: the default profile's cache).</source>
+        <source>The cache file (default: the default profile&apos;s cache).</source>
         <translation>缓存文件（默认：默认配置的缓存）。</translation>
     </message>
     <message>
@@ -1195,7 +1201,7 @@
         <translation>向缓存写入可复现的演示数据</translation>
     </message>
     <message>
-        <source>Check a cache's integrity and derived data</source>
+        <source>Check a cache&apos;s integrity and derived data</source>
         <translation>检查缓存的完整性与派生数据</translation>
     </message>
     <message>
@@ -1211,8 +1217,8 @@
         <translation>命令：</translation>
     </message>
     <message>
-        <source>Run 'coulisse-cli COMMAND --help' for the options of a command.</source>
-        <translation>运行 'coulisse-cli 命令 --help' 查看命令的选项。</translation>
+        <source>Run &apos;coulisse-cli COMMAND --help&apos; for the options of a command.</source>
+        <translation>运行 &apos;coulisse-cli 命令 --help&apos; 查看命令的选项。</translation>
     </message>
     <message>
         <source>Unknown command: %1</source>
@@ -1227,7 +1233,7 @@
         <translation>演示员工（名称 / 密码 / 角色）：</translation>
     </message>
     <message>
-        <source>Seed this central store (libpq URI or key=value, a superuser's connection) instead of a cache: the database is created and set up when needed, and the demo staff are added.</source>
+        <source>Seed this central store (libpq URI or key=value, a superuser&apos;s connection) instead of a cache: the database is created and set up when needed, and the demo staff are added.</source>
         <translation>向此中心库（libpq URI 或 key=value，须为超级用户连接）而非缓存写入演示数据：需要时会创建并初始化数据库，并添加演示员工。</translation>
     </message>
     <message>
@@ -1235,7 +1241,7 @@
         <translation>向缓存文件或中心库写入可复现的演示数据。</translation>
     </message>
     <message>
-        <source>The central store: a libpq URI or key=value string (default: $COULISSE_CENTRAL_URL, then libpq's PGHOST, PGUSER, ~/.pgpass...).</source>
+        <source>The central store: a libpq URI or key=value string (default: $COULISSE_CENTRAL_URL, then libpq&apos;s PGHOST, PGUSER, ~/.pgpass...).</source>
         <translation>中心库：libpq URI 或 key=value 字符串（默认：$COULISSE_CENTRAL_URL，其次是 libpq 的 PGHOST、PGUSER、~/.pgpass 等）。</translation>
     </message>
     <message>
@@ -1271,19 +1277,19 @@
         <translation>密码：</translation>
     </message>
     <message>
-        <source>This database holds no Coulisse store: run 'coulisse-cli central init' first.</source>
-        <translation>此数据库中没有 Coulisse 中心库：请先运行 'coulisse-cli central init'。</translation>
+        <source>This database holds no Coulisse store: run &apos;coulisse-cli central init&apos; first.</source>
+        <translation>此数据库中没有 Coulisse 中心库：请先运行 &apos;coulisse-cli central init&apos;。</translation>
     </message>
     <message>
-        <source>The central store has schema version %1 and this Coulisse expects %2: run 'coulisse-cli central migrate' (or update Coulisse).</source>
-        <translation>中心库的结构版本为 %1，而本版本 Coulisse 需要 %2：请运行 'coulisse-cli central migrate'（或升级 Coulisse）。</translation>
+        <source>The central store has schema version %1 and this Coulisse expects %2: run &apos;coulisse-cli central migrate&apos; (or update Coulisse).</source>
+        <translation>中心库的结构版本为 %1，而本版本 Coulisse 需要 %2：请运行 &apos;coulisse-cli central migrate&apos;（或升级 Coulisse）。</translation>
     </message>
     <message>
-        <source>Creates the database when missing and sets up the central store in it (needs a superuser's connection).</source>
+        <source>Creates the database when missing and sets up the central store in it (needs a superuser&apos;s connection).</source>
         <translation>如数据库不存在则创建，并在其中初始化中心库（需要超级用户连接）。</translation>
     </message>
     <message>
-        <source>Brings the central store to this Coulisse's schema version (needs a superuser's connection).</source>
+        <source>Brings the central store to this Coulisse&apos;s schema version (needs a superuser&apos;s connection).</source>
         <translation>将中心库迁移到本版本 Coulisse 的结构版本（需要超级用户连接）。</translation>
     </message>
     <message>
@@ -1425,7 +1431,7 @@
         </translation>
     </message>
     <message>
-        <source>Sets a staff member's password (an admin, or oneself).</source>
+        <source>Sets a staff member&apos;s password (an admin, or oneself).</source>
         <translation>设置员工的密码（限管理员或本人）。</translation>
     </message>
     <message>
@@ -1449,7 +1455,7 @@
         <translation>审批策略已更新。</translation>
     </message>
     <message>
-        <source>The server's directory (data, log and socket).</source>
+        <source>The server&apos;s directory (data, log and socket).</source>
         <translation>服务器目录（存放数据、日志和套接字）。</translation>
     </message>
     <message>
@@ -1509,7 +1515,7 @@
         <translation>列出员工账号</translation>
     </message>
     <message>
-        <source>Change a staff member's role (admin)</source>
+        <source>Change a staff member&apos;s role (admin)</source>
         <translation>更改员工的角色（管理员）</translation>
     </message>
     <message>
@@ -1525,7 +1531,7 @@
         <translation>设置内容编辑负责的游戏（管理员）</translation>
     </message>
     <message>
-        <source>Set a staff member's password</source>
+        <source>Set a staff member&apos;s password</source>
         <translation>设置员工密码</translation>
     </message>
     <message>
@@ -1553,11 +1559,11 @@
         <translation>中心库拒绝了你的角色执行此操作：%1</translation>
     </message>
     <message>
-        <source>The video's id.</source>
+        <source>The video&apos;s id.</source>
         <translation>视频 ID。</translation>
     </message>
     <message>
-        <source>A tag's id or name (Chinese or English); repeat or separate with commas for several.</source>
+        <source>A tag&apos;s id or name (Chinese or English); repeat or separate with commas for several.</source>
         <translation>标签的 ID 或名称（中文或英文）；多个标签可重复此选项或用逗号分隔。</translation>
     </message>
     <message>
@@ -1625,7 +1631,7 @@
         <translation>每次往返发送的本地事务数（默认 256）。</translation>
     </message>
     <message>
-        <source>Syncs a cache with the central store once: sends the outbox, copies the user's scope when the cache has none, receives what changed and confirms what central has applied.</source>
+        <source>Syncs a cache with the central store once: sends the outbox, copies the user&apos;s scope when the cache has none, receives what changed and confirms what central has applied.</source>
         <translation>将缓存与中心库同步一次：发送待发队列；如缓存中尚无数据，则复制该用户负责范围内的数据；接收有变化的内容，并确认中心库已应用的变更。</translation>
     </message>
     <message>
@@ -1751,7 +1757,7 @@
         <translation>仅列出处于此状态的操作：pending、sent、applied、rejected、conflict 或 discarded。</translation>
     </message>
     <message>
-        <source>Lists the operations of a cache's outbox, oldest first.</source>
+        <source>Lists the operations of a cache&apos;s outbox, oldest first.</source>
         <translation>列出缓存待发队列中的操作，最早的在前。</translation>
     </message>
     <message>
@@ -1767,11 +1773,11 @@
         <translation>待发队列为空。</translation>
     </message>
     <message>
-        <source>A conflict: send my values again over central's.</source>
+        <source>A conflict: send my values again over central&apos;s.</source>
         <translation>用于冲突：重新发送我的值，覆盖中心库的值。</translation>
     </message>
     <message>
-        <source>A conflict: keep central's values, give mine up.</source>
+        <source>A conflict: keep central&apos;s values, give mine up.</source>
         <translation>用于冲突：保留中心库的值，放弃我的修改。</translation>
     </message>
     <message>
@@ -1803,15 +1809,15 @@
         <translation>操作 %1 等待下次同步。</translation>
     </message>
     <message>
-        <source>Operation %1 is given up; the cache shows central's values.</source>
+        <source>Operation %1 is given up; the cache shows central&apos;s values.</source>
         <translation>已放弃操作 %1；缓存现显示中心库的值。</translation>
     </message>
     <message>
-        <source>The tag's id.</source>
+        <source>The tag&apos;s id.</source>
         <translation>标签 ID。</translation>
     </message>
     <message>
-        <source>The game's id.</source>
+        <source>The game&apos;s id.</source>
         <translation>游戏 ID。</translation>
     </message>
     <message>
@@ -1847,7 +1853,7 @@
         <translation>查看缓存与中心库的同步状态（离线）</translation>
     </message>
     <message>
-        <source>List the changes of a cache's outbox</source>
+        <source>List the changes of a cache&apos;s outbox</source>
         <translation>列出缓存待发队列中的变更</translation>
     </message>
     <message>
@@ -1863,7 +1869,7 @@
         <translation>编辑缓存中的游戏（离线，排队等待同步）</translation>
     </message>
     <message>
-        <source>A video's id; repeat or separate with commas for several (one step, all or nothing).</source>
+        <source>A video&apos;s id; repeat or separate with commas for several (one step, all or nothing).</source>
         <translation>视频 ID；多个时可重复此选项或用逗号分隔（一步完成，要么全部成功，要么全不更改）。</translation>
     </message>
     <message>
@@ -1897,7 +1903,7 @@
         <translation>推荐数量（默认 9）。</translation>
     </message>
     <message>
-        <source>Suggests tags for a video from the cache: words of its title, tags that go with its tags in its game, the game's common tags.</source>
+        <source>Suggests tags for a video from the cache: words of its title, tags that go with its tags in its game, the game&apos;s common tags.</source>
         <translation>根据缓存为视频推荐标签：标题中的词、在同一游戏中常与其现有标签同时出现的标签、该游戏的常用标签。</translation>
     </message>
     <message>
@@ -1909,8 +1915,8 @@
         <translation>视频 %1 没有推荐。</translation>
     </message>
     <message>
-        <source>A tag expression, e.g. "英雄联盟 AND 教程 AND NOT 搞笑".</source>
-        <translation>标签表达式，例如 "英雄联盟 AND 教程 AND NOT 搞笑"。</translation>
+        <source>A tag expression, e.g. &quot;英雄联盟 AND 教程 AND NOT 搞笑&quot;.</source>
+        <translation>标签表达式，例如 &quot;英雄联盟 AND 教程 AND NOT 搞笑&quot;。</translation>
     </message>
     <message>
         <source>How many videos to list (default 20).</source>
@@ -1943,15 +1949,15 @@
         <translation>别名，用逗号分隔（空值表示移除全部别名）。</translation>
     </message>
     <message>
-        <source>The tag group's id (a dimension, the general library or a category of a game's library).</source>
+        <source>The tag group&apos;s id (a dimension, the general library or a category of a game&apos;s library).</source>
         <translation>标签分组 ID（游戏标签维度、通用标签库或游戏专属标签库的分类）。</translation>
     </message>
     <message>
-        <source>The tag's name.</source>
+        <source>The tag&apos;s name.</source>
         <translation>标签名称。</translation>
     </message>
     <message>
-        <source>The tag's English name.</source>
+        <source>The tag&apos;s English name.</source>
         <translation>标签英文名。</translation>
     </message>
     <message>
@@ -1995,7 +2001,7 @@
         <translation>将标签合并到另一个（离线，排队）</translation>
     </message>
     <message>
-        <source>The game's %1.</source>
+        <source>The game&apos;s %1.</source>
         <translation>游戏的 %1。</translation>
     </message>
     <message>
@@ -2027,7 +2033,7 @@
         <translation>要移除的游戏标签（ID）。</translation>
     </message>
     <message>
-        <source>Adds and removes a game's game tags, offline; the change waits for the next sync.</source>
+        <source>Adds and removes a game&apos;s game tags, offline; the change waits for the next sync.</source>
         <translation>离线添加和移除游戏的游戏标签；更改等待下次同步。</translation>
     </message>
     <message>
@@ -2043,11 +2049,11 @@
         <translation>创建游戏（离线，排队）</translation>
     </message>
     <message>
-        <source>Add or remove a game's game tags (offline, queued)</source>
+        <source>Add or remove a game&apos;s game tags (offline, queued)</source>
         <translation>添加或移除游戏的游戏标签（离线，排队）</translation>
     </message>
     <message>
-        <source>Only this author's requests.</source>
+        <source>Only this author&apos;s requests.</source>
         <translation>只列出该作者的申请。</translation>
     </message>
     <message>
@@ -2129,7 +2135,7 @@
         <translation>谁的修改：editor 或 supervisor（默认）。</translation>
     </message>
     <message>
-        <source>Only this person's changes.</source>
+        <source>Only this person&apos;s changes.</source>
         <translation>只看此人的变更。</translation>
     </message>
     <message>
@@ -2157,15 +2163,15 @@
         <translation>把所有匹配的变更以 CSV(UTF-8;- 表示标准输出)写入 FILE,而不是列出。</translation>
     </message>
     <message>
-        <source>Lists the central audit log, newest first: when, who, table, action, object and what changed. What you may read is the store's decision (editors their own changes; supervisors and admins everything).</source>
+        <source>Lists the central audit log, newest first: when, who, table, action, object and what changed. What you may read is the store&apos;s decision (editors their own changes; supervisors and admins everything).</source>
         <translation>列出中心库的审计日志,最新的在前:时间、操作人、表、操作、对象和变更内容。能看到哪些由中心库决定(编辑只能看自己的变更;主管和管理员可看全部)。</translation>
     </message>
     <message>
-        <source>Unknown table "%1"; tables: %2</source>
+        <source>Unknown table &quot;%1&quot;; tables: %2</source>
         <translation>未知的表“%1”;可用的表:%2</translation>
     </message>
     <message>
-        <source>--%1 takes a time like 2026-11-01 or 2026-11-01T08:00, not "%2".</source>
+        <source>--%1 takes a time like 2026-11-01 or 2026-11-01T08:00, not &quot;%2&quot;.</source>
         <translation>--%1 需要 2026-11-01 或 2026-11-01T08:00 这样的时间,而不是“%2”。</translation>
     </message>
     <message>
@@ -2182,7 +2188,9 @@
     </message>
     <message numerus="yes">
         <source>%Ln change(s) written to %1.</source>
-        <translation><numerusform>已将 %Ln 条变更写入 %1。</numerusform></translation>
+        <translation>
+            <numerusform>已将 %Ln 条变更写入 %1。</numerusform>
+        </translation>
     </message>
     <message>
         <source>No change matches.</source>
@@ -2200,7 +2208,7 @@
         <translation>编辑变更</translation>
     </message>
     <message>
-        <source>Someone else changed this first. Edit your values; they are sent against central's current version.
+        <source>Someone else changed this first. Edit your values; they are sent against central&apos;s current version.
 %1</source>
         <translation>他人已抢先修改了此项。请编辑你的值；它们将基于中心库的当前版本发送。
 %1</translation>
@@ -2210,7 +2218,7 @@
         <translation>&lt;b&gt;你的值&lt;/b&gt;</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Central's&lt;/b&gt;</source>
+        <source>&lt;b&gt;Central&apos;s&lt;/b&gt;</source>
         <translation>&lt;b&gt;中心库的值&lt;/b&gt;</translation>
     </message>
     <message>
@@ -2218,7 +2226,7 @@
         <translation>以逗号分隔</translation>
     </message>
     <message>
-        <source>Use Central's</source>
+        <source>Use Central&apos;s</source>
         <translation>使用中心库的值</translation>
     </message>
     <message>
@@ -2325,7 +2333,7 @@
         <translation>演示数据目录中没有通用标签。</translation>
     </message>
     <message>
-        <source>The demo catalogue names an unknown %1 tag "%2" for %3.</source>
+        <source>The demo catalogue names an unknown %1 tag &quot;%2&quot; for %3.</source>
         <translation>演示数据目录为 %3 指定了不存在的%1标签“%2”。</translation>
     </message>
     <message>
@@ -2612,7 +2620,7 @@
         <translation>Coulisse 缓存 (*.sqlite *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <source>Unknown page "%1"; pages: %2</source>
+        <source>Unknown page &quot;%1&quot;; pages: %2</source>
         <translation>未知页面“%1”；可用页面：%2</translation>
     </message>
     <message>
@@ -2624,7 +2632,7 @@
         <translation>无法写入 %1</translation>
     </message>
     <message>
-        <source>"%1" is not a valid profile name.</source>
+        <source>&quot;%1&quot; is not a valid profile name.</source>
         <translation>“%1”不是有效的配置名称。</translation>
     </message>
     <message>
@@ -2758,14 +2766,6 @@ Demo staff (name / password):
         <translation>发行年份</translation>
     </message>
     <message>
-        <source>yes</source>
-        <translation>是</translation>
-    </message>
-    <message>
-        <source>no</source>
-        <translation>否</translation>
-    </message>
-    <message>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
@@ -2846,7 +2846,7 @@ Demo staff (name / password):
         <translation>状态</translation>
     </message>
     <message>
-        <source>Reason / central's values</source>
+        <source>Reason / central&apos;s values</source>
         <translation>原因 / 中心库的值</translation>
     </message>
     <message>
@@ -2865,7 +2865,7 @@ Demo staff (name / password):
         <translation>未找到 PostgreSQL 服务器：没有任何 %1/&lt;version&gt;/bin 目录包含 initdb 和 pg_ctl。请安装 PostgreSQL 服务器（Debian 上：apt install postgresql），或将 COULISSE_PG_BINDIR 设为其 bin 目录。</translation>
     </message>
     <message>
-        <source>Qt's PostgreSQL driver (QPSQL) is not installed. Install it (on Debian: apt install libqt6sql6-psql).</source>
+        <source>Qt&apos;s PostgreSQL driver (QPSQL) is not installed. Install it (on Debian: apt install libqt6sql6-psql).</source>
         <translation>未安装 Qt 的 PostgreSQL 驱动（QPSQL）。请安装该驱动（Debian 上：apt install libqt6sql6-psql）。</translation>
     </message>
     <message>
@@ -2895,7 +2895,7 @@ Stop its postgres process by hand (its id is on the first line of %3).</source>
         <translation>%1 不是有效的 TCP 端口：请使用 1 到 65535，或用 0 表示仅使用 unix 套接字。</translation>
     </message>
     <message>
-        <source>The path %1 contains a character that PostgreSQL's tools cannot handle (a double quote, $, `, a backslash or a control character). Choose a directory without them.</source>
+        <source>The path %1 contains a character that PostgreSQL&apos;s tools cannot handle (a double quote, $, `, a backslash or a control character). Choose a directory without them.</source>
         <translation>路径 %1 包含 PostgreSQL 工具无法处理的字符（双引号、$、`、反斜杠或控制字符）。请选择不含这些字符的目录。</translation>
     </message>
     <message>
@@ -2907,11 +2907,11 @@ Stop its postgres process by hand (its id is on the first line of %3).</source>
         <translation>%1 是文件而不是目录，私有 PostgreSQL 服务器无法放在 %2 中。请选择其他目录。</translation>
     </message>
     <message>
-        <source>This process runs as root, which PostgreSQL refuses, and there is no "%1" system user to run the server as. Create that user (the postgresql package does) or run as a normal user.</source>
+        <source>This process runs as root, which PostgreSQL refuses, and there is no &quot;%1&quot; system user to run the server as. Create that user (the postgresql package does) or run as a normal user.</source>
         <translation>此进程以 root 身份运行，而 PostgreSQL 拒绝以 root 运行，系统中也没有可用来运行服务器的“%1”用户。请创建该用户（postgresql 软件包会创建），或以普通用户身份运行。</translation>
     </message>
     <message>
-        <source>This process runs as root, so PostgreSQL must run as the "%1" user, but runuser (util-linux) is not installed. Install util-linux or run as a normal user.</source>
+        <source>This process runs as root, so PostgreSQL must run as the &quot;%1&quot; user, but runuser (util-linux) is not installed. Install util-linux or run as a normal user.</source>
         <translation>此进程以 root 身份运行，因此 PostgreSQL 须以“%1”用户身份运行，但未安装 runuser（util-linux）。请安装 util-linux，或以普通用户身份运行。</translation>
     </message>
     <message>
@@ -2951,11 +2951,11 @@ Stop its postgres process by hand (its id is on the first line of %3).</source>
         <translation>无法解析路径 %1。</translation>
     </message>
     <message>
-        <source>The "%1" user cannot reach %2: it may not traverse %3 (mode %4). This process runs as root, so PostgreSQL runs as "%1". Choose a directory whose parents every user may enter (under /tmp or /var/lib for instance), or allow it with chmod o+x %3.</source>
+        <source>The &quot;%1&quot; user cannot reach %2: it may not traverse %3 (mode %4). This process runs as root, so PostgreSQL runs as &quot;%1&quot;. Choose a directory whose parents every user may enter (under /tmp or /var/lib for instance), or allow it with chmod o+x %3.</source>
         <translation>“%1”用户无法访问 %2：它无权进入 %3（权限 %4）。此进程以 root 身份运行，因此 PostgreSQL 以“%1”用户身份运行。请选择各级上级目录都允许所有用户进入的目录（例如 /tmp 或 /var/lib 下），或用 chmod o+x %3 授予权限。</translation>
     </message>
     <message>
-        <source>Could not give %1 to the "%2" user, who runs PostgreSQL when this process is root: %3.</source>
+        <source>Could not give %1 to the &quot;%2&quot; user, who runs PostgreSQL when this process is root: %3.</source>
         <translation>无法将 %1 的所有者改为“%2”用户（此进程以 root 身份运行时，由该用户运行 PostgreSQL）：%3。</translation>
     </message>
     <message>
@@ -2971,7 +2971,7 @@ Stop its postgres process by hand (its id is on the first line of %3).</source>
         <translation>无法读取 %1：%2。</translation>
     </message>
     <message>
-        <source>Could not give %1 to the "%2" user: %3.</source>
+        <source>Could not give %1 to the &quot;%2&quot; user: %3.</source>
         <translation>无法将 %1 的所有者改为“%2”用户：%3。</translation>
     </message>
     <message>
@@ -3044,7 +3044,7 @@ Last lines of %3:
         <translation>保留我的(&amp;K)</translation>
     </message>
     <message>
-        <source>Send your values again, over central's current version</source>
+        <source>Send your values again, over central&apos;s current version</source>
         <translation>重新发送你的值，覆盖中心库的当前版本</translation>
     </message>
     <message>
@@ -3052,7 +3052,7 @@ Last lines of %3:
         <translation>采用中心库的(&amp;T)</translation>
     </message>
     <message>
-        <source>Keep central's values and drop your change</source>
+        <source>Keep central&apos;s values and drop your change</source>
         <translation>保留中心库的值，放弃你的变更</translation>
     </message>
     <message>
@@ -3642,7 +3642,9 @@ Last lines of %3:
     </message>
     <message numerus="yes">
         <source>%Ln staff member(s)</source>
-        <translation><numerusform>%Ln 名员工</numerusform></translation>
+        <translation>
+            <numerusform>%Ln 名员工</numerusform>
+        </translation>
     </message>
     <message>
         <source>No staff member selected</source>
@@ -3666,7 +3668,9 @@ Last lines of %3:
     </message>
     <message numerus="yes">
         <source>%1 with %Ln game(s)</source>
-        <translation><numerusform>%1,负责 %Ln 个游戏</numerusform></translation>
+        <translation>
+            <numerusform>%1,负责 %Ln 个游戏</numerusform>
+        </translation>
     </message>
     <message>
         <source>Deactivate %1</source>
@@ -3682,7 +3686,9 @@ Last lines of %3:
     </message>
     <message numerus="yes">
         <source>%1 now works on %Ln game(s).</source>
-        <translation><numerusform>%1 现在负责 %Ln 个游戏。</numerusform></translation>
+        <translation>
+            <numerusform>%1 现在负责 %Ln 个游戏。</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 can sign in again.</source>
@@ -3753,7 +3759,7 @@ Last lines of %3:
         <translation>应用</translation>
     </message>
     <message>
-        <source>Checked: that role's changes of that kind become change requests for a supervisor (never their own). Unchecked: they apply directly, and stay on the audit log.</source>
+        <source>Checked: that role&apos;s changes of that kind become change requests for a supervisor (never their own). Unchecked: they apply directly, and stay on the audit log.</source>
         <translation>勾选:该角色的此类变更会成为变更请求,由主管审核(不能审核自己的)。不勾选:直接生效,并记录在审计日志中。</translation>
     </message>
 </context>
@@ -3831,8 +3837,8 @@ Last lines of %3:
         <translation>同步已停止。</translation>
     </message>
     <message>
-        <source>The central store has schema version %1; this Coulisse needs 3. Ask an administrator to run "coulisse-cli central migrate".</source>
-        <translation>中心库的结构版本为 %1；本版本 Coulisse 需要版本 3。请联系管理员运行 "coulisse-cli central migrate"。</translation>
+        <source>The central store has schema version %1; this Coulisse needs 3. Ask an administrator to run &quot;coulisse-cli central migrate&quot;.</source>
+        <translation>中心库的结构版本为 %1；本版本 Coulisse 需要版本 3。请联系管理员运行 &quot;coulisse-cli central migrate&quot;。</translation>
     </message>
     <message>
         <source>%1 is not active staff of this central store.</source>
@@ -3853,7 +3859,7 @@ Last lines of %3:
         <translation>无法读取待发队列</translation>
     </message>
     <message>
-        <source>the copy's progress is missing for %1</source>
+        <source>the copy&apos;s progress is missing for %1</source>
         <translation>缺少 %1 的复制进度</translation>
     </message>
     <message>
@@ -3891,22 +3897,6 @@ Last lines of %3:
 </context>
 <context>
     <name>SyncIndicator</name>
-    <message>
-        <source>Editor</source>
-        <translation>内容编辑</translation>
-    </message>
-    <message>
-        <source>Supervisor</source>
-        <translation>主管</translation>
-    </message>
-    <message>
-        <source>Product manager</source>
-        <translation>产品经理</translation>
-    </message>
-    <message>
-        <source>Administrator</source>
-        <translation>管理员</translation>
-    </message>
     <message>
         <source>Connecting…</source>
         <translation>正在连接…</translation>
@@ -4168,7 +4158,7 @@ Last lines of %3:
         <translation>添加标签…（回车）</translation>
     </message>
     <message>
-        <source>Name, English name or alias of a tag of the general library or of the game's library; Backspace in the empty field removes the last tag</source>
+        <source>Name, English name or alias of a tag of the general library or of the game&apos;s library; Backspace in the empty field removes the last tag</source>
         <translation>通用标签库或本游戏标签库中标签的名称、英文名或别名；在空输入框中按退格键移除最后一个标签</translation>
     </message>
     <message>
@@ -4176,11 +4166,11 @@ Last lines of %3:
         <translation>推荐（Alt+1…9）</translation>
     </message>
     <message>
-        <source>No active tag of the general library is called "%1" (the videos belong to several games).</source>
+        <source>No active tag of the general library is called &quot;%1&quot; (the videos belong to several games).</source>
         <translation>通用标签库中没有名为“%1”的上架标签（这些视频属于多个游戏）。</translation>
     </message>
     <message>
-        <source>No active tag called "%1" can go on this video.</source>
+        <source>No active tag called &quot;%1&quot; can go on this video.</source>
         <translation>没有名为“%1”且可用于此视频的上架标签。</translation>
     </message>
     <message numerus="yes">
@@ -4235,7 +4225,7 @@ Last lines of %3:
         <translation>第 %1 列的右括号没有对应的左括号。</translation>
     </message>
     <message>
-        <source>Unexpected "%1" at column %2.</source>
+        <source>Unexpected &quot;%1&quot; at column %2.</source>
         <translation>第 %2 列出现了意外的“%1”。</translation>
     </message>
     <message>
@@ -4247,11 +4237,11 @@ Last lines of %3:
         <translation>末尾缺少标签名。</translation>
     </message>
     <message>
-        <source>A tag name is missing before "%1" at column %2.</source>
+        <source>A tag name is missing before &quot;%1&quot; at column %2.</source>
         <translation>第 %2 列的“%1”之前缺少标签名。</translation>
     </message>
     <message>
-        <source>No tag is called "%1" (column %2).</source>
+        <source>No tag is called &quot;%1&quot; (column %2).</source>
         <translation>没有名为“%1”的标签（第 %2 列）。</translation>
     </message>
 </context>
@@ -4351,7 +4341,7 @@ Last lines of %3:
         <translation>标签统计</translation>
     </message>
     <message>
-        <source>Videos by number of optional tags (all but the game's default tags)</source>
+        <source>Videos by number of optional tags (all but the game&apos;s default tags)</source>
         <translation>按可选标签数量统计的视频数（不含游戏默认标签）</translation>
     </message>
     <message>
@@ -4601,7 +4591,7 @@ Last lines of %3:
         <translation>在所选分组中新建标签</translation>
     </message>
     <message>
-        <source>Select a dimension, the general library or a category of a game's library in the tree first</source>
+        <source>Select a dimension, the general library or a category of a game&apos;s library in the tree first</source>
         <translation>请先在左侧树中选择游戏标签维度、通用标签库或游戏专属标签库的分类</translation>
     </message>
     <message>
@@ -4613,11 +4603,11 @@ Last lines of %3:
         <translation>%1 将在下次同步时发送。</translation>
     </message>
     <message>
-        <source>New tag "%1".</source>
+        <source>New tag &quot;%1&quot;.</source>
         <translation>新标签“%1”。</translation>
     </message>
     <message>
-        <source>Merge of "%1".</source>
+        <source>Merge of &quot;%1&quot;.</source>
         <translation>合并“%1”。</translation>
     </message>
     <message>

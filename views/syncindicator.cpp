@@ -1,5 +1,7 @@
 #include "syncindicator.h"
 
+#include "stafftablemodel.h"
+
 #include <QDateTime>
 #include <QEvent>
 #include <QHBoxLayout>
@@ -72,19 +74,6 @@ SyncIndicator::SyncIndicator(QWidget *parent)
     connect(m_signIn, &QToolButton::clicked, this, &SyncIndicator::signInRequested);
     connect(m_problems, &QToolButton::clicked, this, &SyncIndicator::problemsRequested);
     retranslate();
-}
-
-QString SyncIndicator::roleLabel(const QString &role)
-{
-    if (role == QLatin1String("editor"))
-        return tr("Editor");
-    if (role == QLatin1String("supervisor"))
-        return tr("Supervisor");
-    if (role == QLatin1String("pm"))
-        return tr("Product manager");
-    if (role == QLatin1String("admin"))
-        return tr("Administrator");
-    return role;
 }
 
 QString SyncIndicator::stageLabel(SyncEngine::Stage stage)
@@ -214,7 +203,8 @@ void SyncIndicator::retranslate()
     m_problems->setVisible(!problems.isEmpty());
 
     m_identity->setVisible(!m_user.isEmpty());
-    m_identity->setText(m_role.isEmpty() ? m_user : tr("%1 (%2)").arg(m_user, roleLabel(m_role)));
+    m_identity->setText(
+        m_role.isEmpty() ? m_user : tr("%1 (%2)").arg(m_user, StaffTableModel::roleLabel(m_role)));
     m_identity->setToolTip(tr("The central user this cache syncs as, and their role"));
 }
 

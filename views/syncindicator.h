@@ -26,7 +26,6 @@ public:
     void setIdentity(const QString &user, const QString &role);
 
     /// "Supervisor" for "supervisor".
-    static QString roleLabel(const QString &role);
     /// What a sync stage is doing, for people.
     static QString stageLabel(SyncEngine::Stage stage);
 
