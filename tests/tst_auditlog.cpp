@@ -6,6 +6,7 @@
 #include "centralclient.h"
 #include "centralconnection.h"
 #include "centralstaff.h"
+#include "staffmemberdialog.h"
 #include "staffpage.h"
 #include "stafftablemodel.h"
 #include "teststore.h"
@@ -14,10 +15,13 @@
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QBuffer>
+#include <QDialogButtonBox>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonDocument>
 #include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -444,6 +448,64 @@ private slots:
                  before);
         QVERIFY(model.flags(cell) & Qt::ItemIsUserCheckable);
         QVERIFY(!(model.flags(model.index(0, 0)) & Qt::ItemIsUserCheckable));
+    }
+
+    void memberDialogShouldSayWhatIsMissing_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QString>("password");
+        QTest::addColumn<QString>("again");
+        QTest::addColumn<QString>("problem"); // start of the message; empty: OK enabled
+        QTest::newRow("fine") << "new_editor"
+                              << "long enough"
+                              << "long enough"
+                              << "";
+        QTest::newRow("no name") << ""
+                                 << "long enough"
+                                 << "long enough"
+                                 << "Enter a sign-in";
+        QTest::newRow("upper case") << "Editor"
+                                    << "long enough"
+                                    << "long enough"
+                                    << "A sign-in";
+        QTest::newRow("one letter") << "e"
+                                    << "long enough"
+                                    << "long enough"
+                                    << "A sign-in";
+        QTest::newRow("reserved") << "pg_x"
+                                  << "long enough"
+                                  << "long enough"
+                                  << "A sign-in";
+        QTest::newRow("short password") << "new_editor"
+                                        << "short"
+                                        << "short"
+                                        << "The password";
+        QTest::newRow("differ") << "new_editor"
+                                << "long enough"
+                                << "long enougH"
+                                << "The two";
+    }
+
+    void memberDialogShouldSayWhatIsMissing()
+    {
+        QFETCH(QString, name);
+        QFETCH(QString, password);
+        QFETCH(QString, again);
+        QFETCH(QString, problem);
+        StaffMemberDialog dialog;
+        dialog.findChild<QLineEdit *>(QStringLiteral("name"))->setText(name);
+        dialog.findChild<QLineEdit *>(QStringLiteral("password"))->setText(password);
+        dialog.findChild<QLineEdit *>(QStringLiteral("confirm"))->setText(again);
+        QVERIFY2(problem.isEmpty() || dialog.problem().startsWith(problem),
+                 qPrintable(dialog.problem()));
+        QCOMPARE(dialog.problem().isEmpty(), problem.isEmpty());
+        auto *buttons = dialog.findChild<QDialogButtonBox *>();
+        QCOMPARE(buttons->button(QDialogButtonBox::Ok)->isEnabled(), problem.isEmpty());
+        QCOMPARE(dialog.findChild<QLabel *>(QStringLiteral("problem"))->text(), dialog.problem());
+        // Resetting a password asks for the password only.
+        StaffMemberDialog reset(QStringLiteral("someone"));
+        QVERIFY(!reset.findChild<QLineEdit *>(QStringLiteral("name")));
+        QCOMPARE(reset.name(), QStringLiteral("someone"));
     }
 
     void staffPageShouldManageAccounts()
