@@ -294,6 +294,13 @@ QString AuditLog::whereClause(const Filter &f, QVariantList *values)
                : QStringLiteral(" WHERE ") + conditions.join(QStringLiteral(" AND "));
 }
 
+QString AuditLog::readError(const QSqlError &error)
+{
+    return CentralConnection::isDenied(error)
+               ? tr("The central store does not let you read the audit log.")
+               : CentralConnection::describe(error);
+}
+
 AuditLog::Entry AuditLog::entryFrom(const QVariantList &row)
 {
     Entry e;
@@ -327,9 +334,7 @@ bool AuditLog::fetch(const QSqlDatabase &db, const Filter &filter, qint64 before
         query.addBindValue(value);
     query.addBindValue(limit);
     if (!query.exec()) {
-        *error = CentralConnection::isDenied(query.lastError())
-                     ? tr("The central store does not let you read the audit log.")
-                     : CentralConnection::describe(query.lastError());
+        *error = readError(query.lastError());
         return false;
     }
     entries->clear();
@@ -354,9 +359,7 @@ bool AuditLog::exportCsv(const QSqlDatabase &db, const Filter &filter, QIODevice
     for (const QVariant &value : std::as_const(values))
         query.addBindValue(value);
     if (!query.exec()) {
-        *error = CentralConnection::isDenied(query.lastError())
-                     ? tr("The central store does not let you read the audit log.")
-                     : CentralConnection::describe(query.lastError());
+        *error = readError(query.lastError());
         return false;
     }
     CsvWriter csv(out);

@@ -10,6 +10,7 @@
 #include <functional>
 
 class QIODevice;
+class QSqlError;
 
 /// The central store's audit log (coulisse.audit_log): every change of an audited table with
 /// who made it, when, in which transaction, and the row before and after. Read online, newest
@@ -91,4 +92,6 @@ public:
 private:
     static QString whereClause(const Filter &filter, QVariantList *values);
     static Entry entryFrom(const QVariantList &row);
+    /// A failed read for people: a refusal says so, anything else the server's message.
+    static QString readError(const QSqlError &error);
 };

@@ -2,7 +2,6 @@
 
 #include "auditlogmodel.h"
 #include "centralclient.h"
-#include "preferences.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -105,20 +104,13 @@ AuditLogPage::AuditLogPage(CentralClient *client, QWidget *parent)
     m_state->hide();
     layout->addWidget(m_state);
 
-    auto *splitter = new QSplitter(Qt::Horizontal, this);
-    splitter->setObjectName(QStringLiteral("splitter"));
-    splitter->setChildrenCollapsible(false);
-    m_table = new QTableView(splitter);
+    m_splitter = new QSplitter(Qt::Horizontal, this);
+    m_splitter->setChildrenCollapsible(false);
+    m_table = new QTableView(m_splitter);
     m_table->setObjectName(QStringLiteral("table"));
     m_table->setModel(m_model);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    setUpTable(m_table);
     m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_table->setAlternatingRowColors(true);
-    m_table->setWordWrap(false);
-    m_table->verticalHeader()->hide();
-    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 10);
-    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    m_table->horizontalHeader()->setHighlightSections(false);
     m_table->horizontalHeader()->setStretchLastSection(true);
     const int digit = m_table->fontMetrics().horizontalAdvance(QLatin1Char('0'));
     m_table->setColumnWidth(AuditLogModel::AtColumn, digit * 21);
@@ -126,16 +118,16 @@ AuditLogPage::AuditLogPage(CentralClient *client, QWidget *parent)
     m_table->setColumnWidth(AuditLogModel::TableColumn, digit * 15);
     m_table->setColumnWidth(AuditLogModel::OperationColumn, digit * 10);
     m_table->setColumnWidth(AuditLogModel::ObjectColumn, digit * 22);
-    m_detail = new QTextBrowser(splitter);
+    m_detail = new QTextBrowser(m_splitter);
     m_detail->setObjectName(QStringLiteral("detail"));
     m_detail->setOpenLinks(false);
     m_detail->setMinimumWidth(300);
-    splitter->addWidget(m_table);
-    splitter->addWidget(m_detail);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 1);
-    splitter->setSizes({960, 360});
-    layout->addWidget(splitter, 1);
+    m_splitter->addWidget(m_table);
+    m_splitter->addWidget(m_detail);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setSizes({960, 360});
+    layout->addWidget(m_splitter, 1);
 
     const auto changed = [this] {
         applyFilters();
@@ -240,26 +232,14 @@ void AuditLogPage::refresh()
 
 void AuditLogPage::copySelection()
 {
-    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    QList<int> rows;
+    for (const QModelIndex &index : m_table->selectionModel()->selectedRows())
+        rows.append(index.row());
     if (rows.isEmpty())
         return;
-    QStringList lines;
-    QStringList header;
-    for (int c = 0; c < AuditLogModel::ColumnCount; ++c)
-        header.append(m_model->headerData(c, Qt::Horizontal).toString());
-    lines.append(header.join(QLatin1Char('\t')));
-    QList<int> ordered;
-    for (const QModelIndex &index : rows)
-        ordered.append(index.row());
-    std::sort(ordered.begin(), ordered.end());
-    for (int row : std::as_const(ordered)) {
-        QStringList cells;
-        for (int c = 0; c < AuditLogModel::ColumnCount; ++c)
-            cells.append(m_model->index(row, c).data().toString());
-        lines.append(cells.join(QLatin1Char('\t')));
-    }
-    QApplication::clipboard()->setText(lines.join(QLatin1Char('\n')) + QLatin1Char('\n'));
-    emit message(tr("Copied %Ln row(s).", nullptr, int(ordered.size())));
+    std::sort(rows.begin(), rows.end());
+    QApplication::clipboard()->setText(tableText(m_table, rows));
+    emit message(tr("Copied %Ln row(s).", nullptr, int(rows.size())));
 }
 
 bool AuditLogPage::openLink(const QUrl &link)
@@ -288,19 +268,12 @@ bool AuditLogPage::openLink(const QUrl &link)
 
 void AuditLogPage::saveState() const
 {
-    Preferences::headerState(key()).setValue(m_table->horizontalHeader()->saveState());
-    if (auto *splitter = findChild<QSplitter *>(QStringLiteral("splitter")))
-        Preferences::splitterState(key()).setValue(splitter->saveState());
+    saveLayout(m_table, m_splitter);
 }
 
 void AuditLogPage::restoreState()
 {
-    const QByteArray header = Preferences::headerState(key()).value();
-    if (!header.isEmpty())
-        m_table->horizontalHeader()->restoreState(header);
-    const QByteArray splitter = Preferences::splitterState(key()).value();
-    if (auto *s = findChild<QSplitter *>(QStringLiteral("splitter")); s && !splitter.isEmpty())
-        s->restoreState(splitter);
+    restoreLayout(m_table, m_splitter);
 }
 
 AuditLog::Filter AuditLogPage::filter() const
@@ -369,13 +342,7 @@ void AuditLogPage::updateState()
         text = m_model->filter().isEmpty() ? tr("No changes are on record yet.")
                                            : tr("No change matches these filters.");
     }
-    m_state->setText(text);
-    m_state->setStyleSheet(
-        error ? QStringLiteral("QLabel { background: #fdecea; color: #8a1c1c; border: 1px solid "
-                               "#f5c2c0; border-radius: 4px; padding: 6px; }")
-              : QStringLiteral("QLabel { background: #f3f4f6; color: #444; border-radius: 4px; "
-                               "padding: 6px; }"));
-    m_state->setVisible(!text.isEmpty());
+    setBanner(m_state, text, error);
     m_export->setEnabled(m_signedIn && m_model->rowCount() > 0);
     m_reload->setEnabled(m_signedIn);
     emit statusChanged();

@@ -10,6 +10,7 @@ class QDateTimeEdit;
 class QLabel;
 class QLineEdit;
 class QPushButton;
+class QSplitter;
 class QTableView;
 class QTextBrowser;
 
@@ -78,6 +79,7 @@ private:
     QPushButton *m_reload = nullptr;
     QPushButton *m_export = nullptr;
     QLabel *m_state = nullptr;
+    QSplitter *m_splitter = nullptr;
     QTableView *m_table = nullptr;
     QTextBrowser *m_detail = nullptr;
     QLabel *m_actorLabel = nullptr;

@@ -47,9 +47,6 @@ CataloguePage::CataloguePage(const QString &key, LazyTableModel *model, QWidget 
     m_error = new QLabel(this);
     m_error->setObjectName(QStringLiteral("errorBanner"));
     m_error->setWordWrap(true);
-    m_error->setStyleSheet(
-        QStringLiteral("QLabel { background: #fdecea; color: #8a1c1c; border: 1px solid #f5c2c0; "
-                       "border-radius: 4px; padding: 6px; }"));
     m_error->hide();
     layout->addWidget(m_error);
 
@@ -64,15 +61,8 @@ CataloguePage::CataloguePage(const QString &key, LazyTableModel *model, QWidget 
     // The indicator first: enabling sorting sorts by whatever the indicator shows.
     m_table->horizontalHeader()->setSortIndicator(model->sortColumn(), model->sortOrder());
     m_table->setSortingEnabled(true);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    setUpTable(m_table);
     m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_table->setAlternatingRowColors(true);
-    m_table->setWordWrap(false);
-    m_table->setTextElideMode(Qt::ElideRight);
-    m_table->verticalHeader()->hide();
-    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 10);
-    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    m_table->horizontalHeader()->setHighlightSections(false);
     m_table->horizontalHeader()->setSectionsMovable(true);
     m_table->horizontalHeader()->setStretchLastSection(false);
     m_table->horizontalHeader()->setSortIndicator(model->sortColumn(), model->sortOrder());
@@ -113,8 +103,7 @@ CataloguePage::CataloguePage(const QString &key, LazyTableModel *model, QWidget 
 
     connect(model, &LazyTableModel::ready, this, &CataloguePage::onReady);
     connect(model, &LazyTableModel::loadFailed, this, [this](const QString &message) {
-        m_error->setText(tr("Cannot read the cache: %1").arg(message));
-        m_error->show();
+        setBanner(m_error, tr("Cannot read the cache: %1").arg(message), true);
         emit statusChanged();
     });
     connect(model, &LazyTableModel::loadingChanged, this, &CataloguePage::statusChanged);
@@ -275,48 +264,23 @@ void CataloguePage::copySelection()
         });
         return;
     }
-    const QHeaderView *header = m_table->horizontalHeader();
-    QStringList lines;
-    QStringList titles;
-    QList<int> columns;
-    for (int v = 0; v < header->count(); ++v) {
-        const int c = header->logicalIndex(v);
-        if (header->isSectionHidden(c))
-            continue;
-        columns.append(c);
-        titles.append(m_model->headerData(c, Qt::Horizontal).toString());
-    }
-    lines.append(titles.join(QLatin1Char('\t')));
-    for (const QModelIndex &row : std::as_const(rows)) {
-        QStringList cells;
-        for (int c : std::as_const(columns)) {
-            QString text = m_model->index(row.row(), c).data().toString();
-            text.replace(QLatin1Char('\t'), QLatin1Char(' '))
-                .replace(QLatin1Char('\n'), QLatin1Char(' '));
-            cells.append(text);
-        }
-        lines.append(cells.join(QLatin1Char('\t')));
-    }
-    QApplication::clipboard()->setText(lines.join(QLatin1Char('\n')) + QLatin1Char('\n'));
+    QList<int> rowNumbers;
+    for (const QModelIndex &row : std::as_const(rows))
+        rowNumbers.append(row.row());
+    QApplication::clipboard()->setText(tableText(m_table, rowNumbers));
     emit message(tr("Copied %n row(s).", nullptr, int(rows.size())));
 }
 
 void CataloguePage::saveState() const
 {
-    Preferences::headerState(key()).setValue(m_table->horizontalHeader()->saveState());
-    Preferences::splitterState(key()).setValue(m_splitter->saveState());
+    saveLayout(m_table, m_splitter);
 }
 
 void CataloguePage::restoreState()
 {
-    const QByteArray header = Preferences::headerState(key()).value();
-    if (!header.isEmpty())
-        m_table->horizontalHeader()->restoreState(header);
+    restoreLayout(m_table, m_splitter);
     // The sort is the model's: keep the indicator in step with it.
     m_table->horizontalHeader()->setSortIndicator(m_model->sortColumn(), m_model->sortOrder());
-    const QByteArray splitter = Preferences::splitterState(key()).value();
-    if (!splitter.isEmpty())
-        m_splitter->restoreState(splitter);
 }
 
 void CataloguePage::retranslate()

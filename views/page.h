@@ -3,6 +3,10 @@
 #include <QUrl>
 #include <QWidget>
 
+class QLabel;
+class QSplitter;
+class QTableView;
+
 /// A page of the main window's navigation (Videos, Review, Audit log, Staff, …): a stable key,
 /// a title, and what the window's menus and status bar ask of the page shown.
 class Page : public QWidget
@@ -31,6 +35,20 @@ public:
 
     virtual void saveState() const {}
     virtual void restoreState() {}
+
+protected:
+    /// The look of every page's tables: whole rows selected, alternating colours, one line per
+    /// row, no row numbers.
+    static void setUpTable(QTableView *table);
+    /// Shows \a text in a page's banner (an error in red, a note in grey); hides it when empty.
+    static void setBanner(QLabel *banner, const QString &text, bool error);
+    /// \a rows of \a table as tab-separated text with a header line, columns in view order
+    /// (hidden ones left out), tabs and line breaks in cells turned into spaces.
+    static QString tableText(const QTableView *table, const QList<int> &rows);
+    /// Saves and restores the column layout of \a table and the sizes of \a splitter, under
+    /// this page's key.
+    void saveLayout(const QTableView *table, const QSplitter *splitter) const;
+    void restoreLayout(QTableView *table, QSplitter *splitter) const;
 
 signals:
     void statusChanged();

@@ -34,22 +34,6 @@ struct Outcome
     QString error;
 };
 
-QTableView *makeTable(QWidget *parent, QAbstractItemModel *model, const QString &name)
-{
-    auto *table = new QTableView(parent);
-    table->setObjectName(name);
-    table->setModel(model);
-    table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    table->setSelectionMode(QAbstractItemView::SingleSelection);
-    table->setAlternatingRowColors(true);
-    table->setWordWrap(false);
-    table->verticalHeader()->hide();
-    table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 10);
-    table->horizontalHeader()->setHighlightSections(false);
-    table->horizontalHeader()->setStretchLastSection(true);
-    return table;
-}
-
 } // namespace
 
 StaffPage::StaffPage(CentralClient *client, CatalogueRepository *repository, QWidget *parent)
@@ -225,8 +209,9 @@ void StaffPage::reload()
     m_loading = true;
     updateState();
     // Game names for the scopes come from the cache (an admin's has every game).
+    m_gameList = m_repository->games();
     QHash<qint64, QString> names;
-    for (const CatalogueRepository::GameRef &g : m_repository->games())
+    for (const CatalogueRepository::GameRef &g : std::as_const(m_gameList))
         names.insert(g.id, g.name);
     m_staff->setGameNames(names);
     m_client->call(
@@ -286,7 +271,7 @@ void StaffPage::showMember()
         m.displayName.isEmpty() ? m.name : QStringLiteral("%1 (%2)").arg(m.displayName, m.name));
     m_role->setCurrentIndex(std::max(0, m_role->findData(m.role)));
     m_active->setText(m.active ? tr("Deactivate") : tr("Reactivate"));
-    for (const CatalogueRepository::GameRef &g : m_repository->games()) {
+    for (const CatalogueRepository::GameRef &g : std::as_const(m_gameList)) {
         auto *item = new QListWidgetItem(g.name, m_games);
         item->setData(Qt::UserRole, g.id);
         item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
@@ -427,6 +412,17 @@ void StaffPage::change(const std::function<bool(CentralStaff &)> &call, const QS
         });
 }
 
+QTableView *StaffPage::makeTable(QWidget *parent, QAbstractItemModel *model, const QString &name)
+{
+    auto *table = new QTableView(parent);
+    table->setObjectName(name);
+    table->setModel(model);
+    setUpTable(table);
+    table->setSelectionMode(QAbstractItemView::SingleSelection);
+    table->horizontalHeader()->setStretchLastSection(true);
+    return table;
+}
+
 void StaffPage::updateState()
 {
     QString text;
@@ -440,13 +436,7 @@ void StaffPage::updateState()
         text = m_refusal;
         error = true;
     }
-    m_state->setText(text);
-    m_state->setStyleSheet(
-        !error ? QStringLiteral("QLabel { background: #f3f4f6; color: #444; border-radius: 4px; "
-                                "padding: 6px; }")
-               : QStringLiteral("QLabel { background: #fdecea; color: #8a1c1c; border: 1px solid "
-                                "#f5c2c0; border-radius: 4px; padding: 6px; }"));
-    m_state->setVisible(!text.isEmpty());
+    setBanner(m_state, text, error);
     m_tabs->setEnabled(m_signedIn && !m_loading);
     m_new->setEnabled(m_signedIn);
     emit statusChanged();

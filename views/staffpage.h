@@ -1,10 +1,11 @@
 #pragma once
 
+#include "cataloguerepository.h"
 #include "centralstaff.h"
 #include "page.h"
 
 class ApprovalPolicyModel;
-class CatalogueRepository;
+class QAbstractItemModel;
 class CentralClient;
 class QComboBox;
 class QLabel;
@@ -65,11 +66,13 @@ private:
     QString selectedName() const;
     /// Runs \a call (a CentralStaff member call) online, then says \a success and reloads.
     void change(const std::function<bool(CentralStaff &)> &call, const QString &success);
+    static QTableView *makeTable(QWidget *parent, QAbstractItemModel *model, const QString &name);
     void updateState();
     void retranslate();
 
     CentralClient *m_client;
     CatalogueRepository *m_repository;
+    QList<CatalogueRepository::GameRef> m_gameList; ///< read from the cache with the staff
     StaffTableModel *m_staff;
     ApprovalPolicyModel *m_policy;
     bool m_signedIn = false;
