@@ -1,6 +1,7 @@
 #include "centralloader.h"
 
 #include "centralconnection.h"
+#include "copyline.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -26,81 +27,6 @@ const char *const kColumns[] = {
 const bool kHasIdentity[] = {true, true, true, false, true, true, false};
 
 constexpr int kFlushBytes = 8 << 20;
-
-/// COPY text format: tab-separated, backslash escapes, \N for NULL.
-class Line
-{
-public:
-    Line &text(const QString &value)
-    {
-        separator();
-        const QByteArray utf8 = value.toUtf8();
-        for (char c : utf8) {
-            switch (c) {
-            case '\\':
-                m_bytes += "\\\\";
-                break;
-            case '\t':
-                m_bytes += "\\t";
-                break;
-            case '\n':
-                m_bytes += "\\n";
-                break;
-            case '\r':
-                m_bytes += "\\r";
-                break;
-            default:
-                m_bytes += c;
-            }
-        }
-        return *this;
-    }
-    Line &number(qint64 value)
-    {
-        separator();
-        m_bytes += QByteArray::number(value);
-        return *this;
-    }
-    Line &reference(qint64 id) { return id > 0 ? number(id) : null(); }
-    Line &null()
-    {
-        separator();
-        m_bytes += "\\N";
-        return *this;
-    }
-    Line &boolean(bool value)
-    {
-        separator();
-        m_bytes += value ? 't' : 'f';
-        return *this;
-    }
-    Line &time(qint64 secondsSinceEpoch)
-    {
-        separator();
-        m_bytes += QDateTime::fromSecsSinceEpoch(secondsSinceEpoch, Qt::UTC)
-                       .toString(Qt::ISODate)
-                       .toLatin1();
-        return *this;
-    }
-    Line &list(const QStringList &values)
-    {
-        return text(QString::fromUtf8(
-            QJsonDocument(QJsonArray::fromStringList(values)).toJson(QJsonDocument::Compact)));
-    }
-    QByteArray done()
-    {
-        m_bytes += '\n';
-        return m_bytes;
-    }
-
-private:
-    void separator()
-    {
-        if (!m_bytes.isEmpty())
-            m_bytes += '\t';
-    }
-    QByteArray m_bytes;
-};
 
 } // namespace
 
@@ -214,7 +140,7 @@ bool CentralLoader::copy(Table table)
 
 bool CentralLoader::addGame(const Catalogue::Game &g)
 {
-    Line line;
+    CopyLine line;
     line.number(g.id).text(g.name).text(g.nameEn).list(g.aliases).text(g.introduction);
     line.text(g.developer);
     if (g.released > 0)
@@ -227,7 +153,7 @@ bool CentralLoader::addGame(const Catalogue::Game &g)
 
 bool CentralLoader::addTagGroup(const Catalogue::TagGroup &g)
 {
-    Line line;
+    CopyLine line;
     line.number(g.id).text(g.kind).text(g.code).reference(g.parentId).reference(g.gameId);
     line.text(g.name).text(g.nameEn).number(g.position);
     return row(TagGroups, line.done());
@@ -235,7 +161,7 @@ bool CentralLoader::addTagGroup(const Catalogue::TagGroup &g)
 
 bool CentralLoader::addTag(const Catalogue::Tag &t)
 {
-    Line line;
+    CopyLine line;
     line.number(t.id).number(t.groupId).text(t.name).text(t.nameEn).list(t.aliases);
     line.text(t.status).time(t.createdAt);
     return row(Tags, line.done());
@@ -243,12 +169,12 @@ bool CentralLoader::addTag(const Catalogue::Tag &t)
 
 bool CentralLoader::addGameTag(qint64 gameId, qint64 tagId)
 {
-    return row(GameTags, Line().number(gameId).number(tagId).done());
+    return row(GameTags, CopyLine().number(gameId).number(tagId).done());
 }
 
 bool CentralLoader::addUser(const Catalogue::User &u)
 {
-    Line line;
+    CopyLine line;
     line.number(u.id).text(u.nickname).text(u.kind).time(u.registeredAt).text(u.channel);
     line.text(u.platform).text(u.deviceModel).text(u.os).number(u.level).boolean(u.vip);
     return row(Users, line.done());
@@ -256,7 +182,7 @@ bool CentralLoader::addUser(const Catalogue::User &u)
 
 bool CentralLoader::addVideo(const Catalogue::Video &v)
 {
-    Line line;
+    CopyLine line;
     line.number(v.id).text(v.title).number(v.gameId).reference(v.uploaderId).text(v.source);
     line.number(v.durationSeconds).time(v.publishedAt).boolean(v.featured).number(v.plays);
     return row(Videos, line.done());
@@ -264,7 +190,7 @@ bool CentralLoader::addVideo(const Catalogue::Video &v)
 
 bool CentralLoader::addVideoTag(qint64 videoId, qint64 tagId)
 {
-    return row(VideoTags, Line().number(videoId).number(tagId).done());
+    return row(VideoTags, CopyLine().number(videoId).number(tagId).done());
 }
 
 bool CentralLoader::commit()
