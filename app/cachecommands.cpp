@@ -7,6 +7,7 @@
 #include "clicommands.h"
 #include "democachewriter.h"
 #include "democentralwriter.h"
+#include "demoeventgenerator.h"
 #include "tagexpression.h"
 #include "tagrecommender.h"
 
@@ -37,7 +38,7 @@ QString cachePath(const QCommandLineParser &parser)
 
 namespace {
 
-int demoCentral(const QString &url, const DemoDataOptions &options,
+int demoCentral(const QString &url, const DemoDataOptions &options, int eventDays,
                 const DemoDataGenerator::Progress &progress, bool quiet)
 {
     bool created = false;
@@ -77,6 +78,35 @@ int demoCentral(const QString &url, const DemoDataOptions &options,
                     out() << "  " << a.name.leftJustified(16) << ' ' << a.password.leftJustified(20)
                           << ' ' << a.role << '\n';
                 code = 0;
+                if (eventDays > 0) {
+                    QElapsedTimer timer;
+                    timer.start();
+                    DemoEventGenerator::Options eventOptions;
+                    eventOptions.days = eventDays;
+                    eventOptions.seed = options.seed;
+                    eventOptions.until = options.until;
+                    DemoEventGenerator events(eventOptions);
+                    if (!quiet)
+                        events.setProgress([&](int day, int days) {
+                            progress(Text::tr("Events"), day, days);
+                        });
+                    if (!events.seedCentral(db)) {
+                        if (!quiet)
+                            err() << '\n';
+                        err() << Text::tr("demo-data failed: %1").arg(events.errorString()) << '\n';
+                        code = 1;
+                    } else {
+                        if (!quiet)
+                            err() << '\n';
+                        out() << Text::tr("Loaded %1 events over %n day(s), %2 campaigns, and "
+                                          "refreshed the metrics in %3 s.",
+                                          "", eventDays)
+                                     .arg(l.toString(events.events()))
+                                     .arg(events.campaigns().size())
+                                     .arg(l.toString(timer.elapsed() / 1000.0, 'f', 1))
+                              << '\n';
+                    }
+                }
             }
         }
     }
@@ -107,6 +137,11 @@ int demoData(const QStringList &arguments)
                                "connection) instead of a cache: the database is created and "
                                "set up when needed, and the demo staff are added."),
                       QStringLiteral("URL")});
+    parser.addOption({QStringLiteral("events-days"),
+                      Text::tr("With --central: also generate D days of events before the "
+                               "catalogue's end (sessions, plays, uploads, VIP, gifts, "
+                               "campaigns), import them and refresh the metrics."),
+                      QStringLiteral("D")});
     int code = 0;
     if (!parse(parser,
                Text::tr("Writes a deterministic demo catalogue into a cache file or a "
@@ -156,8 +191,23 @@ int demoData(const QStringList &arguments)
             err() << QStringLiteral("…");
         err().flush();
     };
+    int eventDays = 0;
+    if (parser.isSet(QStringLiteral("events-days"))) {
+        eventDays = parser.value(QStringLiteral("events-days")).toInt(&ok);
+        if (!ok || eventDays < 0 || eventDays > 3650) {
+            err() << Text::tr("--events-days takes a number of days from 0 to 3650.") << '\n';
+            return 2;
+        }
+        if (!parser.isSet(QStringLiteral("central"))) {
+            err() << Text::tr("--events-days goes with --central: events live in the central "
+                              "store.")
+                  << '\n';
+            return 2;
+        }
+    }
     if (parser.isSet(QStringLiteral("central")))
-        return demoCentral(parser.value(QStringLiteral("central")), options, progress, quiet);
+        return demoCentral(parser.value(QStringLiteral("central")), options, eventDays, progress,
+                           quiet);
     const DemoCacheWriter::Result result =
         DemoCacheWriter::write(path, options, parser.isSet(QStringLiteral("replace")), progress);
     if (!quiet)

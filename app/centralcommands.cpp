@@ -24,6 +24,8 @@ namespace {
 
 const char *const kConnection = "coulisse-cli-central";
 
+} // namespace
+
 QCommandLineOption urlOption()
 {
     return {QStringLiteral("url"),
@@ -38,6 +40,8 @@ QString centralUrl(const QCommandLineParser &parser)
         return parser.value(QStringLiteral("url"));
     return qEnvironmentVariable("COULISSE_CENTRAL_URL");
 }
+
+namespace {
 
 bool interactive()
 {
@@ -104,6 +108,8 @@ QCommandLineOption passwordFileOption()
             QStringLiteral("FILE")};
 }
 
+} // namespace
+
 /// Connects to the store; asks for the password on a terminal when the server wants one
 /// that libpq's sources do not have.
 bool connect(const QString &url, QSqlDatabase *db)
@@ -148,6 +154,8 @@ bool connectToStore(const QCommandLineParser &parser, QSqlDatabase *db)
     }
     return true;
 }
+
+namespace {
 
 int failed(const CentralStaff &staff)
 {

@@ -2,6 +2,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QSqlDatabase>
 #include <QStringList>
 #include <QTextStream>
 
@@ -23,6 +24,15 @@ QList<Command> cacheCommands();
 QList<Command> centralCommands();
 QList<Command> syncCommands();
 QList<Command> reviewCommands();
+QList<Command> metricsCommands();
+
+/// --url URL: the central store, and the connection string it (or the environment) gives.
+QCommandLineOption urlOption();
+QString centralUrl(const QCommandLineParser &parser);
+/// Connects to the central store (asking for a password on a terminal when needed).
+bool connect(const QString &url, QSqlDatabase *db);
+/// Connects and checks that the store's schema is this build's; prints why not.
+bool connectToStore(const QCommandLineParser &parser, QSqlDatabase *db);
 
 /// --cache FILE, and the path it names (the default profile's cache when absent).
 QCommandLineOption cacheOption();

@@ -1,8 +1,12 @@
 #include "demoeventgenerator.h"
 
+#include "eventimporter.h"
+
+#include <QFile>
 #include <QHash>
 #include <QIODevice>
 #include <QSqlError>
+#include <QTemporaryDir>
 #include <QSqlQuery>
 #include <QVariant>
 
@@ -411,4 +415,40 @@ bool DemoEventGenerator::write(QIODevice *out)
             m_progress(d + 1, m_options.days);
     }
     return flush();
+}
+
+bool DemoEventGenerator::seedCentral(const QSqlDatabase &db)
+{
+    if (!load(db))
+        return false;
+    QTemporaryDir dir;
+    if (!dir.isValid()) {
+        m_error = tr("No temporary directory for the demo events: %1").arg(dir.errorString());
+        return false;
+    }
+    QFile file(dir.filePath(QStringLiteral("demo-events.csv")));
+    if (!file.open(QIODevice::WriteOnly)) {
+        m_error = file.errorString();
+        return false;
+    }
+    if (!write(&file))
+        return false;
+    file.close();
+    const EventImporter::Result imported = EventImporter(db).importFile(file.fileName());
+    if (!imported.ok) {
+        m_error = imported.error;
+        return false;
+    }
+    CentralMetrics metrics(db);
+    for (const CentralMetrics::Campaign &c : campaigns()) {
+        if (!metrics.saveCampaign(c)) {
+            m_error = metrics.errorString();
+            return false;
+        }
+    }
+    if (!metrics.refresh().ok) {
+        m_error = metrics.errorString();
+        return false;
+    }
+    return true;
 }

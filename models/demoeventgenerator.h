@@ -65,6 +65,11 @@ public:
     /// Writes the CSV file (header first) to \a out.
     bool write(QIODevice *out);
 
+    /// Seeds a central store (the installer's connection): loads its catalogue, writes the
+    /// events to a temporary file, imports it (EventImporter), saves the campaigns and
+    /// refreshes the metrics.
+    bool seedCentral(const QSqlDatabase &db);
+
     qint64 events() const { return m_events; }
     QString errorString() const { return m_error; }
 

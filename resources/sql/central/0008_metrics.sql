@@ -34,7 +34,9 @@ INSERT INTO coulisse.metric_settings DEFAULT VALUES;
 CREATE TABLE coulisse.metric_state (
     singleton   boolean PRIMARY KEY DEFAULT true CHECK (singleton),
     events_from timestamptz,
-    events_until timestamptz
+    events_until timestamptz,
+    -- Events were deleted: the next refresh recomputes everything.
+    needs_full  boolean NOT NULL DEFAULT false
 );
 INSERT INTO coulisse.metric_state DEFAULT VALUES;
 
@@ -173,7 +175,7 @@ BEGIN
     ELSE
         UPDATE coulisse.metric_state
         SET events_from = (SELECT min(e.at) FROM coulisse.events e),
-            events_until = (SELECT max(e.at) FROM coulisse.events e);
+            events_until = (SELECT max(e.at) FROM coulisse.events e), needs_full = true;
     END IF;
     RETURN NULL;
 END
@@ -969,7 +971,8 @@ BEGIN
         ON CONFLICT (definition) DO UPDATE SET version = EXCLUDED.version,
                                                time_zone = EXCLUDED.time_zone;
     END LOOP;
-    v_full := v_full OR 'new_users' = ANY (v_new) OR 'active_users' = ANY (v_new);
+    v_full := v_full OR v_state.needs_full OR 'new_users' = ANY (v_new)
+              OR 'active_users' = ANY (v_new);
 
     WITH x AS (DELETE FROM coulisse.metric_dirty_days RETURNING day)
     SELECT array_agg(day ORDER BY day) INTO v_days FROM x;
@@ -1033,6 +1036,24 @@ BEGIN
                                             v_island.b);
         END IF;
     END LOOP;
+    -- Older cohorts whose unbounded retention changed: users active on a dirty day at least
+    -- 30 days after their first, with no other such day.
+    IF NOT v_full THEN
+        FOR v_island IN
+            SELECT DISTINCT f.day AS d
+            FROM (SELECT DISTINCT u.user_id, u.day FROM coulisse.metric_user_days u
+                  WHERE u.day = ANY (v_days)) a
+            JOIN coulisse.metric_first_seen f ON f.user_id = a.user_id
+            WHERE a.day >= f.day + 30
+              AND NOT EXISTS (SELECT FROM coulisse.metric_user_days o
+                              WHERE o.user_id = a.user_id AND o.day >= f.day + 30
+                                AND o.day <> ALL (v_days))
+        LOOP
+            PERFORM coulisse.metric_retention_cohorts(v_refresh,
+                                                      (v_current ->> 'active_users')::integer,
+                                                      v_island.d, v_island.d, v_last);
+        END LOOP;
+    END IF;
     -- Cohorts whose first day moved earlier: the day they left.
     FOR v_island IN SELECT DISTINCT d FROM unnest(v_moved) d LOOP
         PERFORM coulisse.metric_new_users(v_refresh, (v_current ->> 'new_users')::integer,
@@ -1076,6 +1097,7 @@ BEGIN
                                          v_campaign);
     END LOOP;
 
+    UPDATE coulisse.metric_state SET needs_full = false WHERE needs_full;
     UPDATE coulisse.metric_refreshes
     SET finished_at = clock_timestamp(), full_refresh = v_full,
         days = coalesce(cardinality(v_days), 0), first_day = v_days[1],
@@ -1123,7 +1145,7 @@ DO $rls$
 DECLARE
     t text;
 BEGIN
-    FOREACH t IN ARRAY ARRAY['metric_settings', 'metric_state', 'events', 'event_imports',
+    FOREACH t IN ARRAY ARRAY['metric_settings', 'metric_state', 'event_imports',
                              'metric_dirty_days', 'metric_definitions', 'campaigns',
                              'metric_refreshes', 'metric_daily', 'metric_retention',
                              'campaign_effect', 'campaign_daily', 'metric_user_days',
@@ -1154,15 +1176,15 @@ BEGIN
     END LOOP;
 END
 $policies$;
+-- The events table is the one table without row-level security: COPY refuses such tables,
+-- and no row of it is hidden from a role that may read it (the grants decide: product
+-- managers and admins read, admins insert). Its partitions have row-level security and no
+-- grants: they are reached through the parent only.
+REVOKE ALL ON coulisse.events FROM PUBLIC;
 GRANT SELECT ON coulisse.events, coulisse.event_imports TO coulisse_pm, coulisse_admin;
-CREATE POLICY events_read ON coulisse.events FOR SELECT TO coulisse_pm, coulisse_admin
-    USING (true);
 CREATE POLICY event_imports_read ON coulisse.event_imports FOR SELECT
     TO coulisse_pm, coulisse_admin USING (true);
 GRANT INSERT ON coulisse.events TO coulisse_admin;
-CREATE POLICY events_import ON coulisse.events FOR INSERT TO coulisse_admin
-    WITH CHECK (import_id IN (SELECT i.id FROM coulisse.event_imports i
-                              WHERE i.imported_by = session_user AND i.sha256 IS NULL));
 
 GRANT EXECUTE ON FUNCTION coulisse.events_partition(timestamptz),
     coulisse.events_partitions(), coulisse.events_import_begin(text),
