@@ -83,11 +83,7 @@ DECLARE
     v_from timestamptz := date_trunc('month', p_at, 'UTC');
     v_name text := 'events_' || to_char(p_at AT TIME ZONE 'UTC', 'YYYYMM');
 BEGIN
-    IF coalesce(coulisse.session_role(), '') <> 'admin'
-       AND NOT coalesce((SELECT r.rolsuper FROM pg_catalog.pg_roles r
-                         WHERE r.rolname = session_user), false) THEN
-        RAISE EXCEPTION 'only an admin imports events' USING ERRCODE = 'insufficient_privilege';
-    END IF;
+    PERFORM coulisse.require_metric_role(ARRAY['admin'], 'only an admin imports events');
     IF p_at IS NULL OR p_at < '2000-01-01' OR p_at >= '2100-01-01' THEN
         RAISE EXCEPTION 'event time % is outside 2000-2099', p_at
             USING ERRCODE = 'invalid_parameter_value';
@@ -118,11 +114,7 @@ LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
     v_id bigint;
 BEGIN
-    IF coalesce(coulisse.session_role(), '') <> 'admin'
-       AND NOT coalesce((SELECT r.rolsuper FROM pg_catalog.pg_roles r
-                         WHERE r.rolname = session_user), false) THEN
-        RAISE EXCEPTION 'only an admin imports events' USING ERRCODE = 'insufficient_privilege';
-    END IF;
+    PERFORM coulisse.require_metric_role(ARRAY['admin'], 'only an admin imports events');
     INSERT INTO coulisse.event_imports (file_name) VALUES (p_file_name) RETURNING id INTO v_id;
     RETURN v_id;
 END
@@ -393,13 +385,14 @@ CREATE TABLE coulisse.metric_computed (
 ---------------------------------------------------------------------------------------------
 -- Writing definitions, campaigns and the time zone.
 ---------------------------------------------------------------------------------------------
+-- Refuses (42501, with \a p_what as the message) a session whose role is not in p_roles.
 CREATE FUNCTION coulisse.require_metric_role(p_roles text[], p_what text) RETURNS void
 LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
     IF NOT coalesce(coulisse.session_role() = ANY (p_roles), false)
        AND NOT coalesce((SELECT r.rolsuper FROM pg_catalog.pg_roles r
                          WHERE r.rolname = session_user), false) THEN
-        RAISE EXCEPTION 'only % %', array_to_string(p_roles, ' or '), p_what
+        RAISE EXCEPTION '%', p_what
             USING ERRCODE = 'insufficient_privilege';
     END IF;
 END
@@ -416,7 +409,8 @@ DECLARE
     v_version integer;
     v_key     text;
 BEGIN
-    PERFORM coulisse.require_metric_role(ARRAY['pm'], 'a product manager edits metric definitions');
+    PERFORM coulisse.require_metric_role(ARRAY['pm'],
+                                         'only a product manager edits metric definitions');
     SELECT d.params INTO v_first FROM coulisse.metric_definitions d
     WHERE d.definition = p_definition AND d.version = 1;
     IF NOT FOUND THEN
@@ -465,7 +459,8 @@ $$;
 CREATE FUNCTION coulisse.metric_set_time_zone(p_time_zone text) RETURNS void
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
-    PERFORM coulisse.require_metric_role(ARRAY['pm'], 'a product manager sets the time zone');
+    PERFORM coulisse.require_metric_role(ARRAY['pm'],
+                                         'only a product manager sets the time zone');
     IF NOT EXISTS (SELECT FROM pg_catalog.pg_timezone_names WHERE name = p_time_zone) THEN
         RAISE EXCEPTION 'unknown time zone "%"', p_time_zone
             USING ERRCODE = 'invalid_parameter_value';
@@ -488,7 +483,7 @@ DECLARE
     v_match  boolean := false;
 BEGIN
     PERFORM coulisse.require_metric_role(ARRAY['pm', 'admin'],
-                                         'a product manager or an admin manages campaigns');
+                                         'only a product manager or an admin manages campaigns');
     IF p_kind = 'template' THEN
         v_events := CASE p_template WHEN 'join' THEN ARRAY['campaign_join']
                                     WHEN 'upload' THEN ARRAY['video_publish']
@@ -520,7 +515,7 @@ CREATE FUNCTION coulisse.campaign_delete(p_id text) RETURNS void
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
     PERFORM coulisse.require_metric_role(ARRAY['pm', 'admin'],
-                                         'a product manager or an admin manages campaigns');
+                                         'only a product manager or an admin manages campaigns');
     DELETE FROM coulisse.campaigns WHERE id = p_id;
     IF NOT FOUND THEN
         RAISE EXCEPTION 'no campaign "%"', p_id USING ERRCODE = 'no_data_found';
@@ -942,7 +937,7 @@ DECLARE
     v_window   integer;
 BEGIN
     PERFORM coulisse.require_metric_role(ARRAY['pm', 'admin'],
-                                         'a product manager or an admin refreshes the metrics');
+        'only a product manager or an admin refreshes the metrics');
     PERFORM pg_catalog.pg_advisory_xact_lock(hashtext('coulisse.metrics_refresh'));
     SET LOCAL work_mem = '256MB';
     SELECT s.time_zone INTO v_tz FROM coulisse.metric_settings s;
@@ -1186,6 +1181,26 @@ CREATE POLICY event_imports_read ON coulisse.event_imports FOR SELECT
     TO coulisse_pm, coulisse_admin USING (true);
 GRANT INSERT ON coulisse.events TO coulisse_admin;
 
+-- Functions are not PUBLIC (the schema's default privileges cannot take away the global ones).
+DO $functions$
+DECLARE
+    f regprocedure;
+BEGIN
+    FOR f IN SELECT p.oid::regprocedure FROM pg_catalog.pg_proc p
+             WHERE p.pronamespace = 'coulisse'::regnamespace
+               AND p.proname IN ('events_partition', 'events_partitions', 'events_import_begin',
+                                 'events_import_finish', 'events_mark_days',
+                                 'refuse_event_update', 'require_metric_role', 'metric_define',
+                                 'metric_set_time_zone', 'campaign_save', 'campaign_delete',
+                                 'metric_day_start', 'metric_number', 'metric_scan_users',
+                                 'metric_new_users', 'metric_active_users',
+                                 'metric_retention_cohorts', 'metric_content', 'metric_plays',
+                                 'metric_revenue', 'metric_campaign', 'metrics_refresh')
+    LOOP
+        EXECUTE format('REVOKE ALL ON FUNCTION %s FROM PUBLIC', f);
+    END LOOP;
+END
+$functions$;
 GRANT EXECUTE ON FUNCTION coulisse.events_partition(timestamptz),
     coulisse.events_partitions(), coulisse.events_import_begin(text),
     coulisse.events_import_finish(bigint, text, bigint, timestamptz, timestamptz) TO coulisse_admin;
