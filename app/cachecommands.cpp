@@ -87,9 +87,8 @@ int demoCentral(const QString &url, const DemoDataOptions &options, int eventDay
                     eventOptions.until = options.until;
                     DemoEventGenerator events(eventOptions);
                     if (!quiet)
-                        events.setProgress([&](int day, int days) {
-                            progress(Text::tr("Events"), day, days);
-                        });
+                        events.setProgress(
+                            [&](int day, int days) { progress(Text::tr("Events"), day, days); });
                     if (!events.seedCentral(db)) {
                         if (!quiet)
                             err() << '\n';

@@ -104,9 +104,9 @@ int main(int argc, char *argv[])
     }
     Translations::install(language);
 
-    QList<Cli::Command> commands =
-        Cli::cacheCommands() + Cli::centralCommands() + Cli::syncCommands() + Cli::reviewCommands() +
-        Cli::metricsCommands();
+    QList<Cli::Command> commands = Cli::cacheCommands() + Cli::centralCommands() +
+                                   Cli::syncCommands() + Cli::reviewCommands() +
+                                   Cli::metricsCommands();
     if (args.isEmpty() || args.first() == QLatin1String("help") ||
         args.first() == QLatin1String("--help") || args.first() == QLatin1String("-h")) {
         printUsage(commands);

@@ -104,8 +104,7 @@ int metricsRefresh(const QStringList &arguments)
                      .arg(l.toString(r.elapsedMs / 1000.0, 'f', 1))
               << '\n';
     else
-        out() << Text::tr("Refreshed %n day(s) from %1 to %2%3 in %4 s (refresh %5).", "",
-                          r.days)
+        out() << Text::tr("Refreshed %n day(s) from %1 to %2%3 in %4 s (refresh %5).", "", r.days)
                      .arg(r.firstDay.toString(Qt::ISODate), r.lastDay.toString(Qt::ISODate),
                           r.full ? Text::tr(", every day") : QString(),
                           l.toString(r.elapsedMs / 1000.0, 'f', 1))
@@ -161,8 +160,8 @@ int metricsDefine(const QStringList &arguments)
                       QStringLiteral("TEXT")});
     parser.addOption({QStringLiteral("text-zh"), Text::tr("The written definition in Chinese."),
                       QStringLiteral("TEXT")});
-    parser.addOption(
-        {QStringLiteral("note"), Text::tr("Why this version (shown with it)."), QStringLiteral("TEXT")});
+    parser.addOption({QStringLiteral("note"), Text::tr("Why this version (shown with it)."),
+                      QStringLiteral("TEXT")});
     int code = 0;
     if (!parse(parser,
                Text::tr("Records a new version of a metric definition (product managers). "
@@ -193,9 +192,8 @@ int metricsDefine(const QStringList &arguments)
     QJsonObject description{{QStringLiteral("en"), parser.value(QStringLiteral("text"))}};
     if (parser.isSet(QStringLiteral("text-zh")))
         description.insert(QStringLiteral("zh_CN"), parser.value(QStringLiteral("text-zh")));
-    const int version =
-        metrics.define(parser.value(QStringLiteral("definition")), params.object(), description,
-                       parser.value(QStringLiteral("note")));
+    const int version = metrics.define(parser.value(QStringLiteral("definition")), params.object(),
+                                       description, parser.value(QStringLiteral("note")));
     if (version == 0) {
         err() << metrics.errorString() << '\n';
         return 1;
@@ -254,9 +252,8 @@ int campaignsList(const QStringList &arguments)
         return 1;
     }
     for (const CentralMetrics::Campaign &c : list) {
-        out() << pad(c.id, 14) << ' ' << pad(c.name, 20) << ' '
-              << c.startDay.toString(Qt::ISODate) << " - "
-              << c.endDay.addDays(-1).toString(Qt::ISODate) << "  "
+        out() << pad(c.id, 14) << ' ' << pad(c.name, 20) << ' ' << c.startDay.toString(Qt::ISODate)
+              << " - " << c.endDay.addDays(-1).toString(Qt::ISODate) << "  "
               << (c.kind == QLatin1String("template") ? c.kind + QLatin1Char(':') + c.templateName
                                                       : c.kind)
               << "  " << c.events.join(QLatin1Char(',')) << " -> " << c.goalEvent << '\n';
@@ -282,13 +279,12 @@ int campaignsSave(const QStringList &arguments)
                       QStringLiteral("LIST")});
     parser.addOption(
         {QStringLiteral("goal"), Text::tr("The goal event."), QStringLiteral("EVENT")});
-    parser.addOption({QStringLiteral("start"), Text::tr("First day (YYYY-MM-DD)."),
-                      QStringLiteral("DATE")});
+    parser.addOption(
+        {QStringLiteral("start"), Text::tr("First day (YYYY-MM-DD)."), QStringLiteral("DATE")});
     parser.addOption({QStringLiteral("end"), Text::tr("Last day (YYYY-MM-DD), included."),
                       QStringLiteral("DATE")});
     int code = 0;
-    if (!parse(parser,
-               Text::tr("Creates or changes a campaign (product managers and admins)."),
+    if (!parse(parser, Text::tr("Creates or changes a campaign (product managers and admins)."),
                arguments, &code))
         return code;
     for (const char *required : {"id", "name", "goal", "start", "end"}) {
@@ -325,8 +321,7 @@ int campaignsSave(const QStringList &arguments)
         err() << metrics.errorString() << '\n';
         return 1;
     }
-    out() << Text::tr("Saved campaign %1; the next refresh computes its effect.").arg(c.id)
-          << '\n';
+    out() << Text::tr("Saved campaign %1; the next refresh computes its effect.").arg(c.id) << '\n';
     return 0;
 }
 

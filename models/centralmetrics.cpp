@@ -64,7 +64,8 @@ CentralMetrics::Refresh CentralMetrics::refresh(bool full)
     result.id = o.value(QLatin1String("refresh_id")).toInteger();
     result.full = o.value(QLatin1String("full")).toBool();
     result.days = o.value(QLatin1String("days")).toInt();
-    result.firstDay = QDate::fromString(o.value(QLatin1String("first_day")).toString(), Qt::ISODate);
+    result.firstDay =
+        QDate::fromString(o.value(QLatin1String("first_day")).toString(), Qt::ISODate);
     result.lastDay = QDate::fromString(o.value(QLatin1String("last_day")).toString(), Qt::ISODate);
     result.elapsedMs = o.value(QLatin1String("elapsed_ms")).toInteger();
     return result;

@@ -46,7 +46,7 @@ public:
     {
         QString id;
         QString name;
-        QString kind; ///< template or custom
+        QString kind;         ///< template or custom
         QString templateName; ///< join, upload or vip (template campaigns)
         QStringList events;
         QString goalEvent;
@@ -63,8 +63,8 @@ public:
     /// version.
     QList<Definition> definitions(bool currentOnly = false);
     /// Records a new version; returns its number, 0 on failure.
-    int define(const QString &definition, const QJsonObject &params,
-               const QJsonObject &description, const QString &note);
+    int define(const QString &definition, const QJsonObject &params, const QJsonObject &description,
+               const QString &note);
 
     QList<Campaign> campaigns();
     bool saveCampaign(const Campaign &campaign);

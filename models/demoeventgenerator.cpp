@@ -6,8 +6,8 @@
 #include <QHash>
 #include <QIODevice>
 #include <QSqlError>
-#include <QTemporaryDir>
 #include <QSqlQuery>
+#include <QTemporaryDir>
 #include <QVariant>
 
 #include <algorithm>
@@ -34,7 +34,7 @@ public:
     /// Seconds into a day, most in the evening.
     int timeOfDay()
     {
-        static const double kHourWeights[24] = {3, 2, 1, 1, 1, 1, 2, 3, 4, 4, 4, 5,
+        static const double kHourWeights[24] = {3, 2, 1, 1, 1, 1, 2, 3, 4,  4,  4,  5,
                                                 6, 5, 5, 5, 5, 6, 7, 8, 10, 11, 10, 6};
         static const double kTotal = [] {
             double t = 0;
@@ -71,8 +71,8 @@ QByteArray isoTime(qint64 epoch)
     const unsigned d = doy - (153 * mp + 2) / 5 + 1;
     const unsigned m = mp < 10 ? mp + 3 : mp - 9;
     char buffer[64];
-    std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02uT%02d:%02d:%02d+08:00", y + (m <= 2), m,
-                  d, secs / 3600, secs / 60 % 60, secs % 60);
+    std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02uT%02d:%02d:%02d+08:00", y + (m <= 2), m, d,
+                  secs / 3600, secs / 60 % 60, secs % 60);
     return QByteArray(buffer);
 }
 
@@ -88,9 +88,9 @@ enum Kind : quint8 {
     Gift,
     Push,
 };
-const char *const kNames[] = {"register",      "app_open", "page_view", "video_play", "video_publish",
-                              "video_featured", "vip_page_view", "vip_open",  "gift_send",
-                              "push_received"};
+const char *const kNames[] = {"register",      "app_open",       "page_view",     "video_play",
+                              "video_publish", "video_featured", "vip_page_view", "vip_open",
+                              "gift_send",     "push_received"};
 
 struct Pending
 {
@@ -172,19 +172,32 @@ QList<CentralMetrics::Campaign> DemoEventGenerator::campaigns() const
     const QDate until = dayOf(m_options.until.toSecsSinceEpoch());
     QList<CentralMetrics::Campaign> result;
     if (m_options.days >= 25)
-        result.append({QStringLiteral("C-VIPWEEK"), QStringLiteral("VIP 特惠周"),
-                       QStringLiteral("template"), QStringLiteral("vip"),
-                       {QStringLiteral("vip_page_view")}, QStringLiteral("vip_open"),
-                       until.addDays(-20), until.addDays(-13)});
+        result.append({QStringLiteral("C-VIPWEEK"),
+                       QStringLiteral("VIP 特惠周"),
+                       QStringLiteral("template"),
+                       QStringLiteral("vip"),
+                       {QStringLiteral("vip_page_view")},
+                       QStringLiteral("vip_open"),
+                       until.addDays(-20),
+                       until.addDays(-13)});
     if (m_options.days >= 50)
-        result.append({QStringLiteral("C-CREATOR"), QStringLiteral("创作者挑战赛"),
-                       QStringLiteral("template"), QStringLiteral("upload"),
-                       {QStringLiteral("video_publish")}, QStringLiteral("video_publish"),
-                       until.addDays(-45), until.addDays(-31)});
+        result.append({QStringLiteral("C-CREATOR"),
+                       QStringLiteral("创作者挑战赛"),
+                       QStringLiteral("template"),
+                       QStringLiteral("upload"),
+                       {QStringLiteral("video_publish")},
+                       QStringLiteral("video_featured"),
+                       until.addDays(-45),
+                       until.addDays(-31)});
     if (m_options.days >= 75)
-        result.append({QStringLiteral("C-GIFTFEST"), QStringLiteral("礼物节"),
-                       QStringLiteral("custom"), QString(), {QStringLiteral("gift_send")},
-                       QStringLiteral("vip_open"), until.addDays(-70), until.addDays(-63)});
+        result.append({QStringLiteral("C-GIFTFEST"),
+                       QStringLiteral("礼物节"),
+                       QStringLiteral("custom"),
+                       QString(),
+                       {QStringLiteral("gift_send")},
+                       QStringLiteral("vip_open"),
+                       until.addDays(-70),
+                       until.addDays(-63)});
     return result;
 }
 
@@ -278,7 +291,7 @@ bool DemoEventGenerator::write(QIODevice *out)
         userIndex.insert(m_users[i].id, int(i));
     }
 
-    QList<Pending> later; // VIP opens decided on a visit, due on a later day
+    QList<Pending> later;      // VIP opens decided on a visit, due on a later day
     qsizetype videoCursor = 0; // videos published before the current day
     for (int d = 0; d < m_options.days; ++d) {
         const qint64 dayStart = windowStart + qint64(d) * kDay;
@@ -297,14 +310,14 @@ bool DemoEventGenerator::write(QIODevice *out)
         const qsizetype playable = std::max<qsizetype>(videoCursor, 1);
 
         // Uploads of the day: the catalogue's videos, featured ones picked hours later.
-        for (qsizetype v = videoCursor;
-             v < m_videos.size() && m_videos[v].publishedAt < dayEnd; ++v) {
+        for (qsizetype v = videoCursor; v < m_videos.size() && m_videos[v].publishedAt < dayEnd;
+             ++v) {
             const Video &video = m_videos[v];
             const int user = userIndex.value(video.uploaderId, -1);
             if (user < 0)
                 continue;
-            QByteArray props = "{\"video_id\":" + QByteArray::number(video.id) +
-                               ",\"source\":\"" + video.source + '"';
+            QByteArray props = "{\"video_id\":" + QByteArray::number(video.id) + ",\"source\":\"" +
+                               video.source + '"';
             if (campaignOn(QStringLiteral("C-CREATOR"), video.publishedAt) && random.chance(0.55))
                 props += ",\"campaign\":\"C-CREATOR\"";
             day.append({video.publishedAt, user, Publish, props + '}'});
@@ -347,25 +360,24 @@ bool DemoEventGenerator::write(QIODevice *out)
                                       m_options.intensity);
                 for (int k = 0; k < plays && videoCursor > 0; ++k) {
                     const qsizetype v =
-                        playable - 1 - qsizetype(double(playable) * std::pow(random.uniform(), 3.0));
+                        playable - 1 -
+                        qsizetype(double(playable) * std::pow(random.uniform(), 3.0));
                     const Video &video = m_videos[std::clamp<qsizetype>(v, 0, playable - 1)];
-                    const int watched = std::max(
-                        1, int(video.durationS * std::pow(random.uniform(), 0.7)));
+                    const int watched =
+                        std::max(1, int(video.durationS * std::pow(random.uniform(), 0.7)));
                     const QByteArray props = "{\"video_id\":" + QByteArray::number(video.id) +
-                                             ",\"duration_s\":" + QByteArray::number(watched) +
-                                             '}';
+                                             ",\"duration_s\":" + QByteArray::number(watched) + '}';
                     t += 5 + random.below(30);
                     day.append({t, int(i), Play, props});
                     t += watched;
                     if (random.chance(0.11)) // replays within the day
-                        day.append({std::min(dayEnd - 1, t + 300 + random.below(6 * 3600)),
-                                    int(i), Play,
-                                    "{\"video_id\":" + QByteArray::number(video.id) +
-                                        ",\"duration_s\":" +
-                                        QByteArray::number(std::max(1, watched / 2)) + '}'});
-                    if (!u.creator && random.chance(campaignOn(QStringLiteral("C-GIFTFEST"), t)
-                                                        ? 0.035
-                                                        : 0.012)) {
+                        day.append(
+                            {std::min(dayEnd - 1, t + 300 + random.below(6 * 3600)), int(i), Play,
+                             "{\"video_id\":" + QByteArray::number(video.id) + ",\"duration_s\":" +
+                                 QByteArray::number(std::max(1, watched / 2)) + '}'});
+                    if (!u.creator &&
+                        random.chance(campaignOn(QStringLiteral("C-GIFTFEST"), t) ? 0.035
+                                                                                  : 0.012)) {
                         static const int kAmounts[] = {1, 1, 1, 5, 5, 10, 20, 50, 100};
                         day.append({t + 20, int(i), Gift,
                                     "{\"video_id\":" + QByteArray::number(video.id) +
@@ -382,10 +394,13 @@ bool DemoEventGenerator::write(QIODevice *out)
                     day.append({visit, int(i), VipPage,
                                 vipWeek && random.chance(0.8) ? "{\"campaign\":\"C-VIPWEEK\"}"
                                                               : QByteArray()});
-                    const double rate =
-                        (app ? 0.12 : u.platform == "pc" ? 0.09 : 0.05) * (vipWeek ? 1.8 : 1.0);
+                    const double rate = (app                  ? 0.12
+                                         : u.platform == "pc" ? 0.09
+                                                              : 0.05) *
+                                        (vipWeek ? 1.8 : 1.0);
                     if (random.chance(rate)) {
-                        const bool recorder = u.creator && u.platform == "pc" && random.chance(0.45);
+                        const bool recorder =
+                            u.creator && u.platform == "pc" && random.chance(0.45);
                         static const int kVip[] = {30, 88, 258};
                         static const int kRecorder[] = {25, 68, 198};
                         const int plan = random.chance(0.7) ? 0 : random.chance(0.7) ? 1 : 2;
@@ -393,9 +408,8 @@ bool DemoEventGenerator::write(QIODevice *out)
                             QByteArray("{\"product\":\"") + (recorder ? "recorder_vip" : "vip") +
                             "\",\"amount\":" +
                             QByteArray::number(recorder ? kRecorder[plan] : kVip[plan]) + '}';
-                        const qint64 at = random.chance(0.7)
-                                              ? visit + 60 + random.below(900)
-                                              : visit + kDay * (1 + random.below(6));
+                        const qint64 at = random.chance(0.7) ? visit + 60 + random.below(900)
+                                                             : visit + kDay * (1 + random.below(6));
                         (at < dayEnd ? day : later).append({at, int(i), VipOpen, props});
                         vip[i] = true;
                     }

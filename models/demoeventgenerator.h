@@ -25,10 +25,10 @@ class DemoEventGenerator
 public:
     struct Options
     {
-        int days = 90;           ///< days of activity before \a until
+        int days = 90; ///< days of activity before \a until
         QDateTime until = QDateTime(QDate(2026, 11, 15), QTime(0, 0), QTimeZone(8 * 3600));
         quint64 seed = 1;
-        double intensity = 1.0;  ///< scales the events of an active day
+        double intensity = 1.0; ///< scales the events of an active day
     };
 
     struct User

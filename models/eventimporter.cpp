@@ -13,16 +13,15 @@
 #include <QRegularExpression>
 #include <QSet>
 
-#include <libpq-fe.h>
-
 #include <cmath>
+#include <libpq-fe.h>
 
 namespace {
 
 enum Column { Time, User, Event, Platform, Channel, Device, Os, Version, Properties, ColumnCount };
-const char *const kColumnNames[ColumnCount] = {"time",         "user_id", "event",
-                                               "platform",     "channel", "device_model",
-                                               "os",           "app_version", "properties"};
+const char *const kColumnNames[ColumnCount] = {"time",     "user_id",     "event",
+                                               "platform", "channel",     "device_model",
+                                               "os",       "app_version", "properties"};
 constexpr int kMaxText = 200;
 constexpr qsizetype kFlushBytes = 1 << 20;
 
@@ -112,12 +111,13 @@ bool parseTime(const QByteArray &text, qint64 *epoch, QString *reason)
         return false;
     };
     int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
-    const QString format = EventImporter::tr(
-        "\"%1\" is not a time like 2026-11-01T08:30:00+08:00 (ISO 8601 with a UTC offset)")
-                               .arg(QString::fromUtf8(text.left(40)));
+    const QString format =
+        EventImporter::tr(
+            "\"%1\" is not a time like 2026-11-01T08:30:00+08:00 (ISO 8601 with a UTC offset)")
+            .arg(QString::fromUtf8(text.left(40)));
     if (!digits(4, &year) || !expect('-') || !digits(2, &month) || !expect('-') ||
-        !digits(2, &day) || !(expect('T') || expect(' ')) || !digits(2, &hour) ||
-        !expect(':') || !digits(2, &minute)) {
+        !digits(2, &day) || !(expect('T') || expect(' ')) || !digits(2, &hour) || !expect(':') ||
+        !digits(2, &minute)) {
         *reason = format;
         return false;
     }
@@ -177,15 +177,16 @@ bool parseTime(const QByteArray &text, qint64 *epoch, QString *reason)
     if (month < 1 || month > 12 || day < 1 ||
         day > kDays[month - 1] + (month == 2 && leap ? 1 : 0) || hour > 23 || minute > 59 ||
         second > 60) {
-        *reason = EventImporter::tr("\"%1\" is not a valid date and time")
-                      .arg(QString::fromUtf8(text));
+        *reason =
+            EventImporter::tr("\"%1\" is not a valid date and time").arg(QString::fromUtf8(text));
         return false;
     }
     *epoch = daysFromCivil(year, month, day) * 86400 + hour * 3600 + minute * 60 +
              std::min(second, 59) - offset;
     // The store keeps events of 2000-2099.
     if (*epoch < 946684800 || *epoch >= 4102444800) {
-        *reason = EventImporter::tr("%1 is outside the years 2000-2099").arg(QString::fromUtf8(text));
+        *reason =
+            EventImporter::tr("%1 is outside the years 2000-2099").arg(QString::fromUtf8(text));
         return false;
     }
     return true;
@@ -280,7 +281,8 @@ bool checkProperties(const QByteArray &json, qsizetype *offset, QString *reason)
     const QJsonDocument doc = QJsonDocument::fromJson(json, &error);
     if (error.error != QJsonParseError::NoError) {
         *offset = error.offset;
-        *reason = EventImporter::tr("the properties are not valid JSON: %1").arg(error.errorString());
+        *reason =
+            EventImporter::tr("the properties are not valid JSON: %1").arg(error.errorString());
         return false;
     }
     *offset = 0;
@@ -387,8 +389,7 @@ public:
                 }
                 if (i < line.size() && line[i] != ',') {
                     failure->column = characterColumn(line, i);
-                    failure->reason =
-                        EventImporter::tr("text after the closing quote of a field");
+                    failure->reason = EventImporter::tr("text after the closing quote of a field");
                     return false;
                 }
             } else {
@@ -516,14 +517,12 @@ public:
         return result;
     }
 
-    bool finish(qint64 importId, const QByteArray &sha256, qint64 events, qint64 first,
-                qint64 last)
+    bool finish(qint64 importId, const QByteArray &sha256, qint64 events, qint64 first, qint64 last)
     {
         const QByteArray id = QByteArray::number(importId);
         const QByteArray count = QByteArray::number(events);
-        const QByteArray from = QDateTime::fromSecsSinceEpoch(first, Qt::UTC)
-                                    .toString(Qt::ISODate)
-                                    .toLatin1();
+        const QByteArray from =
+            QDateTime::fromSecsSinceEpoch(first, Qt::UTC).toString(Qt::ISODate).toLatin1();
         const QByteArray to =
             QDateTime::fromSecsSinceEpoch(last, Qt::UTC).toString(Qt::ISODate).toLatin1();
         const char *values[] = {id.constData(), sha256.constData(), count.constData(),
@@ -644,8 +643,7 @@ EventImporter::Result EventImporter::importFile(const QString &path, Format form
     return import(&file, path, format);
 }
 
-EventImporter::Result EventImporter::import(QIODevice *device, const QString &name,
-                                            Format format)
+EventImporter::Result EventImporter::import(QIODevice *device, const QString &name, Format format)
 {
     Result result;
     QElapsedTimer timer;
@@ -707,9 +705,9 @@ EventImporter::Result EventImporter::import(QIODevice *device, const QString &na
         }
         for (const Column c : {Time, User, Event, Platform}) {
             if (columnIndex[c] < 0)
-                return failAt(1, 0,
-                              tr("the header has no \"%1\" column")
-                                  .arg(QLatin1String(kColumnNames[c])));
+                return failAt(
+                    1, 0,
+                    tr("the header has no \"%1\" column").arg(QLatin1String(kColumnNames[c])));
         }
         lineNumber += record.extraLines;
         line = device->readLine();
@@ -764,8 +762,8 @@ EventImporter::Result EventImporter::import(QIODevice *device, const QString &na
             for (int c = 0; c < ColumnCount; ++c) {
                 if (columnIndex[c] >= 0) {
                     event.fields[c] = record.fields[columnIndex[c]];
-                    columns[c] = record.lines[columnIndex[c]] == 0 ? record.columns[columnIndex[c]]
-                                                                   : 0;
+                    columns[c] =
+                        record.lines[columnIndex[c]] == 0 ? record.columns[columnIndex[c]] : 0;
                 }
             }
             qsizetype offset = 0;

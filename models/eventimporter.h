@@ -29,7 +29,7 @@ public:
     struct Result
     {
         bool ok = false;
-        QString error;   ///< "file:line:column: reason" or the store's refusal
+        QString error; ///< "file:line:column: reason" or the store's refusal
         qint64 events = 0;
         qint64 importId = 0;
         QDateTime first; ///< earliest and latest event (UTC)

@@ -47,7 +47,10 @@ private:
         return db;
     }
 
-    qint64 count(const QString &sql) { return TestSupport::scalar(m_store.installer(), sql).toLongLong(); }
+    qint64 count(const QString &sql)
+    {
+        return TestSupport::scalar(m_store.installer(), sql).toLongLong();
+    }
 
     QString staffName(const QString &role) const
     {
@@ -100,24 +103,26 @@ private slots:
         QTest::newRow("impossible date")
             << "b.csv" << header + good + good + "2026-02-30T09:00:00Z,2,app_open,web,\n"
             << ":4:1: \"2026-02-30T09:00:00Z\" is not a valid date and time";
-        QTest::newRow("user id")
-            << "c.csv" << header + good + "2026-10-01T09:00:00Z,-4,app_open,web,\n"
-            << ":3:22: the user id \"-4\" is not a positive whole number";
-        QTest::newRow("event name")
-            << "d.csv" << header + "2026-10-01T09:00:00Z,4,App Open,web,\n"
-            << ":2:24: the event name \"App Open\"";
-        QTest::newRow("platform")
-            << "e.csv" << header + good + "2026-10-01T09:00:00Z,4,app_open,ios,\n"
-            << ":3:33: the platform \"ios\" is not web, app or pc";
+        QTest::newRow("user id") << "c.csv"
+                                 << header + good + "2026-10-01T09:00:00Z,-4,app_open,web,\n"
+                                 << ":3:22: the user id \"-4\" is not a positive whole number";
+        QTest::newRow("event name") << "d.csv" << header + "2026-10-01T09:00:00Z,4,App Open,web,\n"
+                                    << ":2:24: the event name \"App Open\"";
+        QTest::newRow("platform") << "e.csv"
+                                  << header + good + "2026-10-01T09:00:00Z,4,app_open,ios,\n"
+                                  << ":3:33: the platform \"ios\" is not web, app or pc";
         QTest::newRow("properties JSON")
-            << "f.csv" << header + "2026-10-01T09:00:00Z,4,video_play,web,\"{\"\"duration_s\"\": }\"\n"
+            << "f.csv"
+            << header + "2026-10-01T09:00:00Z,4,video_play,web,\"{\"\"duration_s\"\": }\"\n"
             << ":2:55: the properties are not valid JSON";
         QTest::newRow("property type")
             << "g.csv"
-            << header + "2026-10-01T09:00:00Z,4,video_play,web,\"{\"\"duration_s\"\": \"\"long\"\"}\"\n"
+            << header +
+                   "2026-10-01T09:00:00Z,4,video_play,web,\"{\"\"duration_s\"\": \"\"long\"\"}\"\n"
             << ":2:39: the property \"duration_s\" is not a non-negative number";
-        QTest::newRow("field count") << "h.csv" << header + good + "2026-10-01T09:00:00Z,4,app_open\n"
-                                     << ":3: 3 field";
+        QTest::newRow("field count")
+            << "h.csv" << header + good + "2026-10-01T09:00:00Z,4,app_open\n"
+            << ":3: 3 field";
         QTest::newRow("unknown column")
             << "i.csv" << QByteArray("time,user,event,platform\n") + good
             << ":1:6: unknown column \"user\"";
@@ -126,10 +131,12 @@ private slots:
         QTest::newRow("unclosed quote")
             << "k.csv" << header + "2026-10-01T09:00:00Z,4,video_play,web,\"{\n"
             << ":2:39: a quoted field is not closed";
-        QTest::newRow("stray quote") << "l.csv" << header + "2026-10-01T09:00:00Z,4,app\"open,web,\n"
-                                     << ":2:27: a quote inside a field";
-        QTest::newRow("not UTF-8") << "m.csv" << header + good + "2026-10-01T09:00:00Z,4,app_open,web,\xff\n"
-                                   << ":3: the line is not valid UTF-8";
+        QTest::newRow("stray quote")
+            << "l.csv" << header + "2026-10-01T09:00:00Z,4,app\"open,web,\n"
+            << ":2:27: a quote inside a field";
+        QTest::newRow("not UTF-8")
+            << "m.csv" << header + good + "2026-10-01T09:00:00Z,4,app_open,web,\xff\n"
+            << ":3: the line is not valid UTF-8";
         QTest::newRow("JSON syntax")
             << "n.jsonl"
             << QByteArray("{\"time\": \"2026-10-01T09:00:00Z\", \"user_id\": 4, \"event\": "
@@ -244,7 +251,8 @@ private slots:
                  qPrintable(r.error));
 
         // A file with a header and nothing else imports nothing and is not recorded.
-        r = importAs(m_admin, writeFile(QStringLiteral("empty.csv"), "time,user_id,event,platform\n"));
+        r = importAs(m_admin,
+                     writeFile(QStringLiteral("empty.csv"), "time,user_id,event,platform\n"));
         QVERIFY2(r.ok, qPrintable(r.error));
         QCOMPARE(r.events, 0);
     }
@@ -264,10 +272,10 @@ private slots:
         QFETCH(QString, role);
         QFETCH(bool, allowed);
         const QString name = staffName(role);
-        const QString path = writeFile(
-            role + QStringLiteral(".csv"),
-            "time,user_id,event,platform\n2025-05-0" + QByteArray::number(role.size()) +
-                "T10:00:00Z,5,app_open,web\n");
+        const QString path =
+            writeFile(role + QStringLiteral(".csv"), "time,user_id,event,platform\n2025-05-0" +
+                                                         QByteArray::number(role.size()) +
+                                                         "T10:00:00Z,5,app_open,web\n");
         const EventImporter::Result r = importAs(name, path);
         QCOMPARE(r.ok, allowed);
         if (!allowed)
@@ -286,9 +294,8 @@ private slots:
         QTest::addColumn<double>("num");
         QTest::addColumn<double>("den");
 
-        auto row = [](const char *name, const char *definition, const char *metric,
-                      const char *day, const char *dim, const char *value, double num,
-                      double den) {
+        auto row = [](const char *name, const char *definition, const char *metric, const char *day,
+                      const char *dim, const char *value, double num, double den) {
             QTest::newRow(name) << definition << metric << day << dim << value << num << den;
         };
         // New: first event of any kind. u1, u2 (23:30 local) and u3 (a push) on 11-01; u4, u5
@@ -316,8 +323,7 @@ private slots:
         row("featured rate", "content", "featured_rate", "2026-11-02", "", "", 1, 2);
         // VIP: visits u5 ×2 (app), u4 ×1 (pc); one open by u5 → 1/3, app 1/2, pc 0/1.
         row("VIP open rate", "revenue", "vip_open_rate", "2026-11-02", "", "", 1, 3);
-        row("VIP open rate app", "revenue", "vip_open_rate", "2026-11-02", "platform", "app", 1,
-            2);
+        row("VIP open rate app", "revenue", "vip_open_rate", "2026-11-02", "platform", "app", 1, 2);
         row("VIP open rate pc", "revenue", "vip_open_rate", "2026-11-02", "platform", "pc", 0, 1);
         row("VIP conversion", "revenue", "vip_conversion", "2026-11-02", "", "", 1, 2);
         row("gift amount", "revenue", "gift_amount", "2026-11-03", "", "", 15, 0);
@@ -366,11 +372,12 @@ private slots:
                      .toString(),
                  QStringLiteral("0:2/3/3 1:2/3/3 2:1/2/3 7:1/1/3"));
         // The cohort of 11-02 has no day 7 yet: the data ends on 11-08.
-        QCOMPARE(TestSupport::scalar(store.installer(),
-                                     QStringLiteral("SELECT max(day_n) FROM coulisse.metric_retention "
-                                                    "WHERE cohort_day = '2026-11-02'"))
-                     .toInt(),
-                 6);
+        QCOMPARE(
+            TestSupport::scalar(store.installer(),
+                                QStringLiteral("SELECT max(day_n) FROM coulisse.metric_retention "
+                                               "WHERE cohort_day = '2026-11-02'"))
+                .toInt(),
+            6);
         // Campaign C1 on 11-02 (VIP page visits, goal: a VIP open): active 4 (u1, u2, u4, u5),
         // participants u4, u5; u5 opened after visiting. The day before: one active (u1 and
         // u2 on 11-01), nobody took part.
@@ -391,8 +398,8 @@ private slots:
         // videos.
         QList<DemoEventGenerator::User> users;
         QList<DemoEventGenerator::Video> videos;
-        const qint64 until = QDateTime(QDate(2026, 11, 15), QTime(0, 0), QTimeZone(8 * 3600))
-                                 .toSecsSinceEpoch();
+        const qint64 until =
+            QDateTime(QDate(2026, 11, 15), QTime(0, 0), QTimeZone(8 * 3600)).toSecsSinceEpoch();
         for (int i = 1; i <= 400; ++i) {
             DemoEventGenerator::User u;
             u.id = i;
@@ -409,7 +416,9 @@ private slots:
             video.id = v;
             video.uploaderId = 5 * (1 + v % 80);
             video.publishedAt = until - qint64(86400) * 60 + qint64(v) * 17000;
-            video.source = v % 3 == 0 ? "pc_recorder" : v % 3 == 1 ? "mobile_recorder" : "web_upload";
+            video.source = v % 3 == 0   ? "pc_recorder"
+                           : v % 3 == 1 ? "mobile_recorder"
+                                        : "web_upload";
             video.featured = v % 9 == 0;
             video.durationS = 30 + v % 400;
             videos.append(video);
@@ -474,10 +483,12 @@ private slots:
         QString error;
         const QString pm = store.addStaff(QStringLiteral("pm"), QStringLiteral("pm"), &error);
         QVERIFY2(error.isEmpty(), qPrintable(error));
-        const QString admin = store.addStaff(QStringLiteral("adm"), QStringLiteral("admin"), &error);
+        const QString admin =
+            store.addStaff(QStringLiteral("adm"), QStringLiteral("admin"), &error);
         QVERIFY2(error.isEmpty(), qPrintable(error));
-        const QJsonObject params{{QStringLiteral("include"), QJsonArray{QStringLiteral("video_play")}},
-                                 {QStringLiteral("exclude"), QJsonArray{}}};
+        const QJsonObject params{
+            {QStringLiteral("include"), QJsonArray{QStringLiteral("video_play")}},
+            {QStringLiteral("exclude"), QJsonArray{}}};
         const QJsonObject text{{QStringLiteral("en"), QStringLiteral("Active: played a video.")}};
         {
             QSqlDatabase db = store.login(admin, &error, QStringLiteral("v-admin"));
@@ -562,10 +573,10 @@ private slots:
 
     void shouldImportAndRefreshFromTheCli()
     {
-        const QString bad = writeFile(QStringLiteral("cli-bad.csv"),
-                                      "time,user_id,event,platform\n"
-                                      "2026-06-01T10:00:00Z,5,app_open,web\n"
-                                      "2026-06-01T10:00:00Z,5,app_open,tv\n");
+        const QString bad =
+            writeFile(QStringLiteral("cli-bad.csv"), "time,user_id,event,platform\n"
+                                                     "2026-06-01T10:00:00Z,5,app_open,web\n"
+                                                     "2026-06-01T10:00:00Z,5,app_open,tv\n");
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("PGPASSWORD"), m_store.password());
         TestSupport::CliRun r = TestSupport::runCli(
@@ -576,9 +587,9 @@ private slots:
         QVERIFY2(r.err.contains(bad + QStringLiteral(":3:33: the platform \"tv\"")),
                  qPrintable(r.err));
         QVERIFY(r.err.contains(QLatin1String("Nothing of this file was imported.")));
-        const QString good = writeFile(QStringLiteral("cli-good.csv"),
-                                       "time,user_id,event,platform\n"
-                                       "2026-06-01T10:00:00Z,5,app_open,web\n");
+        const QString good =
+            writeFile(QStringLiteral("cli-good.csv"), "time,user_id,event,platform\n"
+                                                      "2026-06-01T10:00:00Z,5,app_open,web\n");
         r = TestSupport::runCli({QStringLiteral("events"), QStringLiteral("import"),
                                  QStringLiteral("--quiet"), QStringLiteral("--url"),
                                  m_store.conninfo(m_admin), good},
@@ -594,7 +605,8 @@ private slots:
                                  QStringLiteral("--url"), m_store.conninfo(m_editor)},
                                 env);
         QCOMPARE(r.code, 1);
-        QVERIFY2(r.err.contains(QLatin1String("metrics_refresh (SQLSTATE 42501)")), qPrintable(r.err));
+        QVERIFY2(r.err.contains(QLatin1String("metrics_refresh (SQLSTATE 42501)")),
+                 qPrintable(r.err));
         r = TestSupport::runCli({QStringLiteral("metrics"), QStringLiteral("definitions"),
                                  QStringLiteral("--url"), m_store.conninfo(m_pm)},
                                 env);
@@ -673,10 +685,14 @@ private:
         if (!r.ok)
             qFatal("%s", qPrintable(r.error));
         CentralMetrics metrics(m_handMade->installer());
-        CentralMetrics::Campaign c{QStringLiteral("C1"), QStringLiteral("VIP day"),
-                                   QStringLiteral("custom"), {},
-                                   {QStringLiteral("vip_page_view")}, QStringLiteral("vip_open"),
-                                   QDate(2026, 11, 2), QDate(2026, 11, 3)};
+        CentralMetrics::Campaign c{QStringLiteral("C1"),
+                                   QStringLiteral("VIP day"),
+                                   QStringLiteral("custom"),
+                                   {},
+                                   {QStringLiteral("vip_page_view")},
+                                   QStringLiteral("vip_open"),
+                                   QDate(2026, 11, 2),
+                                   QDate(2026, 11, 3)};
         if (!metrics.saveCampaign(c) || !metrics.refresh().ok)
             qFatal("%s", qPrintable(metrics.errorString()));
         return *m_handMade;

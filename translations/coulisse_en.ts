@@ -135,6 +135,30 @@
             <numerusform>%Ln changes written to %1.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Loaded %1 events over %n day(s), %2 campaigns, and refreshed the metrics in %3 s.</source>
+        <translation>
+            <numerusform>Loaded %1 events over %n day, %2 campaigns, and refreshed the metrics in %3 s.</numerusform>
+            <numerusform>Loaded %1 events over %n days, %2 campaigns, and refreshed the metrics in %3 s.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Refreshed %n day(s) from %1 to %2%3 in %4 s (refresh %5).</source>
+        <translation>
+            <numerusform>Refreshed %n day from %1 to %2%3 in %4 s (refresh %5).</numerusform>
+            <numerusform>Refreshed %n days from %1 to %2%3 in %4 s (refresh %5).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>EventImporter</name>
+    <message numerus="yes">
+        <source>%n field(s), but the header has %1</source>
+        <translation>
+            <numerusform>%n field, but the header has %1</numerusform>
+            <numerusform>%n fields, but the header has %1</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>GamesPage</name>

@@ -2200,6 +2200,234 @@
         <source>List or export the central audit log</source>
         <translation>列出或导出中心库审计日志</translation>
     </message>
+    <message>
+        <source>Events</source>
+        <translation>事件</translation>
+    </message>
+    <message numerus="yes">
+        <source>Loaded %1 events over %n day(s), %2 campaigns, and refreshed the metrics in %3 s.</source>
+        <translation>
+            <numerusform>已载入 %n 天的 %1 个事件、%2 个活动，并在 %3 秒内刷新了指标。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>With --central: also generate D days of events before the catalogue&apos;s end (sessions, plays, uploads, VIP, gifts, campaigns), import them and refresh the metrics.</source>
+        <translation>与 --central 一起使用：另外生成目录截止日前 D 天的事件（会话、播放、上传、VIP、礼物、活动），导入并刷新指标。</translation>
+    </message>
+    <message>
+        <source>--events-days takes a number of days from 0 to 3650.</source>
+        <translation>--events-days 接受 0 到 3650 之间的天数。</translation>
+    </message>
+    <message>
+        <source>--events-days goes with --central: events live in the central store.</source>
+        <translation>--events-days 需与 --central 一起使用：事件保存在中心库中。</translation>
+    </message>
+    <message>
+        <source>csv or jsonl (default: from the file&apos;s extension or its first character).</source>
+        <translation>csv 或 jsonl（默认：根据文件扩展名或首个字符判断）。</translation>
+    </message>
+    <message>
+        <source>Imports a file of events (CSV with a header row, or JSON Lines) in one transaction: a bad line stops the import with its line and column, and nothing of the file is kept. Needs an admin&apos;s connection.</source>
+        <translation>在一个事务中导入事件文件（带表头的 CSV 或 JSON Lines）：遇到错误行即停止并报告行号和列号，该文件的内容一概不保留。需要管理员连接。</translation>
+    </message>
+    <message>
+        <source>--format takes csv or jsonl.</source>
+        <translation>--format 接受 csv 或 jsonl。</translation>
+    </message>
+    <message>
+        <source>Importing: %1 %</source>
+        <translation>正在导入：%1 %</translation>
+    </message>
+    <message>
+        <source>Nothing of this file was imported.</source>
+        <translation>此文件的内容均未导入。</translation>
+    </message>
+    <message>
+        <source>%1 holds no events; nothing was imported.</source>
+        <translation>%1 中没有事件；未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>Imported %1 events from %2 (%3 to %4 UTC) in %5 s, %6 events/s.</source>
+        <translation>已从 %2 导入 %1 个事件（UTC %3 至 %4），用时 %5 秒，每秒 %6 个事件。</translation>
+    </message>
+    <message>
+        <source>Run &apos;coulisse-cli metrics refresh&apos; to bring the metrics up to date.</source>
+        <translation>运行 &apos;coulisse-cli metrics refresh&apos; 以更新指标。</translation>
+    </message>
+    <message>
+        <source>Recompute every day, not only the days with new events.</source>
+        <translation>重新计算每一天，而不仅是有新事件的日期。</translation>
+    </message>
+    <message>
+        <source>Brings the metric aggregates up to date with the events (product managers and admins).</source>
+        <translation>根据事件更新指标汇总（产品经理和管理员）。</translation>
+    </message>
+    <message>
+        <source>The refresh failed: %1</source>
+        <translation>刷新失败：%1</translation>
+    </message>
+    <message>
+        <source>The metrics were up to date (refresh %1, %2 s).</source>
+        <translation>指标已是最新（刷新 %1，%2 秒）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Refreshed %n day(s) from %1 to %2%3 in %4 s (refresh %5).</source>
+        <translation>
+            <numerusform>已刷新 %1 至 %2 的 %n 天%3，用时 %4 秒（刷新 %5）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, every day</source>
+        <translation>，全部日期</translation>
+    </message>
+    <message>
+        <source>Every version, not only the current one.</source>
+        <translation>所有版本，而不仅是当前版本。</translation>
+    </message>
+    <message>
+        <source>Prints the metric definitions (数据口径) and their versions.</source>
+        <translation>打印指标口径及其版本。</translation>
+    </message>
+    <message>
+        <source>new_users, active_users, content, plays, revenue or campaigns.</source>
+        <translation>new_users、active_users、content、plays、revenue 或 campaigns。</translation>
+    </message>
+    <message>
+        <source>The parameters as a JSON object (keys as in version 1).</source>
+        <translation>参数，JSON 对象（键与版本 1 相同）。</translation>
+    </message>
+    <message>
+        <source>The written definition in English.</source>
+        <translation>英文书面口径。</translation>
+    </message>
+    <message>
+        <source>The written definition in Chinese.</source>
+        <translation>中文书面口径。</translation>
+    </message>
+    <message>
+        <source>Why this version (shown with it).</source>
+        <translation>此版本的原因（随版本显示）。</translation>
+    </message>
+    <message>
+        <source>Records a new version of a metric definition (product managers). Older versions and what they computed stay as they were.</source>
+        <translation>记录指标口径的新版本（产品经理）。旧版本及其计算结果保持不变。</translation>
+    </message>
+    <message>
+        <source>--%1 is required.</source>
+        <translation>必须提供 --%1。</translation>
+    </message>
+    <message>
+        <source>--params is not a JSON object: %1 (at character %2)</source>
+        <translation>--params 不是 JSON 对象：%1（第 %2 个字符处）</translation>
+    </message>
+    <message>
+        <source>not an object</source>
+        <translation>不是对象</translation>
+    </message>
+    <message>
+        <source>Recorded %1 version %2; the next refresh computes it for every day.</source>
+        <translation>已记录 %1 版本 %2；下次刷新将为每一天计算该版本。</translation>
+    </message>
+    <message>
+        <source>Set it (product managers); the next refresh recomputes every day.</source>
+        <translation>设置时区（产品经理）；下次刷新将重新计算每一天。</translation>
+    </message>
+    <message>
+        <source>Prints or sets the time zone of the metrics&apos; calendar days.</source>
+        <translation>打印或设置指标自然日所用的时区。</translation>
+    </message>
+    <message>
+        <source>Lists the campaigns.</source>
+        <translation>列出活动。</translation>
+    </message>
+    <message>
+        <source>No campaigns.</source>
+        <translation>没有活动。</translation>
+    </message>
+    <message>
+        <source>The campaign&apos;s ID.</source>
+        <translation>活动 ID。</translation>
+    </message>
+    <message>
+        <source>Its name.</source>
+        <translation>活动名称。</translation>
+    </message>
+    <message>
+        <source>A template campaign: join, upload or vip (events that name the campaign count).</source>
+        <translation>模板活动：join、upload 或 vip（注明该活动的事件计为参与）。</translation>
+    </message>
+    <message>
+        <source>A custom campaign: the events that count as taking part, separated by commas.</source>
+        <translation>自定义活动：计为参与的事件，以逗号分隔。</translation>
+    </message>
+    <message>
+        <source>The goal event.</source>
+        <translation>目标事件。</translation>
+    </message>
+    <message>
+        <source>First day (YYYY-MM-DD).</source>
+        <translation>首日（YYYY-MM-DD）。</translation>
+    </message>
+    <message>
+        <source>Last day (YYYY-MM-DD), included.</source>
+        <translation>末日（YYYY-MM-DD），包含当天。</translation>
+    </message>
+    <message>
+        <source>Creates or changes a campaign (product managers and admins).</source>
+        <translation>创建或修改活动（产品经理和管理员）。</translation>
+    </message>
+    <message>
+        <source>Give either --template or --events.</source>
+        <translation>请提供 --template 或 --events 之一。</translation>
+    </message>
+    <message>
+        <source>--start and --end take dates like 2026-11-01.</source>
+        <translation>--start 和 --end 接受形如 2026-11-01 的日期。</translation>
+    </message>
+    <message>
+        <source>Saved campaign %1; the next refresh computes its effect.</source>
+        <translation>已保存活动 %1；下次刷新将计算其效果。</translation>
+    </message>
+    <message>
+        <source>Deletes a campaign and its figures.</source>
+        <translation>删除活动及其数据。</translation>
+    </message>
+    <message>
+        <source>Deleted.</source>
+        <translation>已删除。</translation>
+    </message>
+    <message>
+        <source>Import a CSV or JSON Lines file of events (admin)</source>
+        <translation>导入 CSV 或 JSON Lines 事件文件（管理员）</translation>
+    </message>
+    <message>
+        <source>Bring the metric aggregates up to date (pm, admin)</source>
+        <translation>更新指标汇总（产品经理、管理员）</translation>
+    </message>
+    <message>
+        <source>Print the metric definitions and versions</source>
+        <translation>打印指标口径及版本</translation>
+    </message>
+    <message>
+        <source>Record a new version of a metric definition (pm)</source>
+        <translation>记录指标口径的新版本（产品经理）</translation>
+    </message>
+    <message>
+        <source>Print or set the metrics&apos; time zone</source>
+        <translation>打印或设置指标时区</translation>
+    </message>
+    <message>
+        <source>List the campaigns</source>
+        <translation>列出活动</translation>
+    </message>
+    <message>
+        <source>Create or change a campaign (pm, admin)</source>
+        <translation>创建或修改活动（产品经理、管理员）</translation>
+    </message>
+    <message>
+        <source>Delete a campaign (pm, admin)</source>
+        <translation>删除活动（产品经理、管理员）</translation>
+    </message>
 </context>
 <context>
     <name>ConflictEditDialog</name>
@@ -2350,6 +2578,154 @@
     <message>
         <source>Cannot create the demo directory %1.</source>
         <translation>无法创建演示目录 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>DemoEventGenerator</name>
+    <message>
+        <source>No temporary directory for the demo events: %1</source>
+        <translation>无法为演示事件创建临时目录：%1</translation>
+    </message>
+</context>
+<context>
+    <name>EventImporter</name>
+    <message>
+        <source>&quot;%1&quot; is not a time like 2026-11-01T08:30:00+08:00 (ISO 8601 with a UTC offset)</source>
+        <translation>“%1”不是形如 2026-11-01T08:30:00+08:00 的时间（带 UTC 偏移的 ISO 8601）</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has no UTC offset (add Z or +08:00)</source>
+        <translation>“%1”没有 UTC 偏移（请加上 Z 或 +08:00）</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid date and time</source>
+        <translation>“%1”不是有效的日期时间</translation>
+    </message>
+    <message>
+        <source>%1 is outside the years 2000-2099</source>
+        <translation>%1 不在 2000-2099 年之间</translation>
+    </message>
+    <message>
+        <source>the user id &quot;%1&quot; is not a positive whole number</source>
+        <translation>用户 ID“%1”不是正整数</translation>
+    </message>
+    <message>
+        <source>the event name &quot;%1&quot; is not 1-64 lowercase letters, digits, _ or . starting with a letter</source>
+        <translation>事件名“%1”不是以字母开头、由 1-64 个小写字母、数字、_ 或 . 组成的名称</translation>
+    </message>
+    <message>
+        <source>the platform &quot;%1&quot; is not web, app or pc</source>
+        <translation>平台“%1”不是 web、app 或 pc</translation>
+    </message>
+    <message>
+        <source>%1 is longer than %2 characters</source>
+        <translation>%1 超过 %2 个字符</translation>
+    </message>
+    <message>
+        <source>the property &quot;%1&quot; is not a non-negative number</source>
+        <translation>属性“%1”不是非负数</translation>
+    </message>
+    <message>
+        <source>the property &quot;video_id&quot; is not a positive whole number</source>
+        <translation>属性“video_id”不是正整数</translation>
+    </message>
+    <message>
+        <source>the property &quot;%1&quot; is not a string</source>
+        <translation>属性“%1”不是字符串</translation>
+    </message>
+    <message>
+        <source>the properties are not valid JSON: %1</source>
+        <translation>属性不是有效的 JSON：%1</translation>
+    </message>
+    <message>
+        <source>the properties are not a JSON object</source>
+        <translation>属性不是 JSON 对象</translation>
+    </message>
+    <message>
+        <source>%1 is missing</source>
+        <translation>缺少 %1</translation>
+    </message>
+    <message>
+        <source>a quoted field is not closed before the end of the file</source>
+        <translation>带引号的字段直到文件末尾都未闭合</translation>
+    </message>
+    <message>
+        <source>text after the closing quote of a field</source>
+        <translation>字段的结束引号后还有文字</translation>
+    </message>
+    <message>
+        <source>a quote inside a field that does not start with one (quote the whole field and double the quotes inside it)</source>
+        <translation>未以引号开头的字段中出现了引号（请给整个字段加引号，并将其中的引号写两遍）</translation>
+    </message>
+    <message>
+        <source>%1: cannot be read: %2</source>
+        <translation>%1：无法读取：%2</translation>
+    </message>
+    <message>
+        <source>%1:%2:%3: %4</source>
+        <translation>%1:%2:%3: %4</translation>
+    </message>
+    <message>
+        <source>%1:%2: %3</source>
+        <translation>%1:%2: %3</translation>
+    </message>
+    <message>
+        <source>%1: not connected to the central store</source>
+        <translation>%1：未连接中心库</translation>
+    </message>
+    <message>
+        <source>the file is empty: a CSV file starts with a header row</source>
+        <translation>文件为空：CSV 文件应以表头行开始</translation>
+    </message>
+    <message>
+        <source>unknown column &quot;%1&quot; (known: %2)</source>
+        <translation>未知列“%1”（可用：%2）</translation>
+    </message>
+    <message>
+        <source>the column &quot;%1&quot; appears twice</source>
+        <translation>列“%1”出现了两次</translation>
+    </message>
+    <message>
+        <source>the header has no &quot;%1&quot; column</source>
+        <translation>表头缺少“%1”列</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>the central store refused this event: %1</source>
+        <translation>中心库拒绝了此事件：%1</translation>
+    </message>
+    <message>
+        <source>the line is not valid UTF-8</source>
+        <translation>此行不是有效的 UTF-8</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n field(s), but the header has %1</source>
+        <translation>
+            <numerusform>有 %n 个字段，但表头有 %1 个</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not valid JSON: %1</source>
+        <translation>不是有效的 JSON：%1</translation>
+    </message>
+    <message>
+        <source>a line holds one JSON object per event</source>
+        <translation>每行应是一个事件的 JSON 对象</translation>
+    </message>
+    <message>
+        <source>unknown key &quot;%1&quot;</source>
+        <translation>未知键“%1”</translation>
+    </message>
+    <message>
+        <source>the user id is not a positive whole number</source>
+        <translation>用户 ID 不是正整数</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a string</source>
+        <translation>“%1”不是字符串</translation>
     </message>
 </context>
 <context>

@@ -37,8 +37,8 @@ int main(int argc, char *argv[])
     parser.addOption({QStringLiteral("intensity"),
                       QStringLiteral("Scales the events of an active day."), QStringLiteral("X"),
                       QStringLiteral("2.0")});
-    parser.addOption({QStringLiteral("dir"), QStringLiteral("Server directory."),
-                      QStringLiteral("DIR")});
+    parser.addOption(
+        {QStringLiteral("dir"), QStringLiteral("Server directory."), QStringLiteral("DIR")});
     parser.addOption({QStringLiteral("durable"), QStringLiteral("fsync on.")});
     parser.process(app);
 
@@ -103,8 +103,11 @@ int main(int argc, char *argv[])
                 return failed(QStringLiteral("generate"), generator.errorString());
         }
         // The last day goes to a file of its own.
-        const QByteArray lastDay =
-            eventOptions.until.addDays(-1).toOffsetFromUtc(8 * 3600).date().toString(Qt::ISODate).toLatin1();
+        const QByteArray lastDay = eventOptions.until.addDays(-1)
+                                       .toOffsetFromUtc(8 * 3600)
+                                       .date()
+                                       .toString(Qt::ISODate)
+                                       .toLatin1();
         const QString mainPath = work.filePath(QStringLiteral("main.csv"));
         const QString dayPath = work.filePath(QStringLiteral("day.csv"));
         qint64 mainEvents = 0, dayEvents = 0;

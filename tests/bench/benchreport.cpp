@@ -72,9 +72,9 @@ void printMachine(const QString &title)
                .arg(QThread::idealThreadCount())
                .arg(procValue(QStringLiteral("/proc/cpuinfo"), "model name"),
                     procValue(QStringLiteral("/proc/meminfo"), "MemTotal")));
-    figure(QStringLiteral("system"), QStringLiteral("%1, kernel %2")
-                                         .arg(QSysInfo::prettyProductName(),
-                                              QSysInfo::kernelVersion()));
+    figure(QStringLiteral("system"),
+           QStringLiteral("%1, kernel %2")
+               .arg(QSysInfo::prettyProductName(), QSysInfo::kernelVersion()));
     figure(QStringLiteral("load average at the start (1, 5, 15 min)"), loadAverage());
     figure(QStringLiteral("Qt / SQLite"),
            QStringLiteral("%1 / %2").arg(QString::fromLatin1(qVersion()),
