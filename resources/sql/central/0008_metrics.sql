@@ -658,14 +658,17 @@ BEGIN
 END
 $$;
 
--- First-time retention of the cohorts of days [p_from, p_to] for N = 0..30, up to p_last.
+-- First-time retention of the cohorts of days [p_from, p_to] (only the days of p_days when
+-- given) for N = 0..30, up to p_last.
 CREATE FUNCTION coulisse.metric_retention_cohorts(p_refresh bigint, p_version integer,
-                                                  p_from date, p_to date, p_last date)
+                                                  p_from date, p_to date, p_last date,
+                                                  p_days date[] DEFAULT NULL)
 RETURNS void
 LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
     DELETE FROM coulisse.metric_retention
-    WHERE version = p_version AND cohort_day BETWEEN p_from AND p_to;
+    WHERE version = p_version AND cohort_day BETWEEN p_from AND p_to
+      AND (p_days IS NULL OR cohort_day = ANY (p_days));
     INSERT INTO coulisse.metric_retention (version, cohort_day, dim, value, day_n, cohort_size,
                                            retained, retained_unbounded, refresh_id)
     WITH cohort AS (
@@ -673,10 +676,10 @@ BEGIN
         FROM coulisse.metric_first_seen f
         CROSS JOIN LATERAL (VALUES ('', ''), ('platform', f.platform), ('channel', f.channel),
                                    ('os', f.os), ('device_model', f.device_model)) d (dim, value)
-        WHERE f.day BETWEEN p_from AND p_to
+        WHERE f.day BETWEEN p_from AND p_to AND (p_days IS NULL OR f.day = ANY (p_days))
     ), members AS (
         SELECT f.user_id, f.day AS d0 FROM coulisse.metric_first_seen f
-        WHERE f.day BETWEEN p_from AND p_to
+        WHERE f.day BETWEEN p_from AND p_to AND (p_days IS NULL OR f.day = ANY (p_days))
     ), activity AS (
         SELECT m.user_id,
                array_agg(DISTINCT u.day - m.d0) FILTER (WHERE u.day <= m.d0 + 30) AS ns,
@@ -932,6 +935,7 @@ DECLARE
     v_full     boolean := p_full;
     v_days     date[];
     v_moved    date[] := '{}';
+    v_cohorts  date[];
     v_island   record;
     v_campaign coulisse.campaigns;
     v_window   integer;
@@ -1034,20 +1038,20 @@ BEGIN
     -- Older cohorts whose unbounded retention changed: users active on a dirty day at least
     -- 30 days after their first, with no other such day.
     IF NOT v_full THEN
-        FOR v_island IN
-            SELECT DISTINCT f.day AS d
-            FROM (SELECT DISTINCT u.user_id, u.day FROM coulisse.metric_user_days u
-                  WHERE u.day = ANY (v_days)) a
-            JOIN coulisse.metric_first_seen f ON f.user_id = a.user_id
-            WHERE a.day >= f.day + 30
-              AND NOT EXISTS (SELECT FROM coulisse.metric_user_days o
-                              WHERE o.user_id = a.user_id AND o.day >= f.day + 30
-                                AND o.day <> ALL (v_days))
-        LOOP
-            PERFORM coulisse.metric_retention_cohorts(v_refresh,
-                                                      (v_current ->> 'active_users')::integer,
-                                                      v_island.d, v_island.d, v_last);
-        END LOOP;
+        SELECT array_agg(DISTINCT f.day) INTO v_cohorts
+        FROM (SELECT DISTINCT u.user_id, u.day FROM coulisse.metric_user_days u
+              WHERE u.day = ANY (v_days)) a
+        JOIN coulisse.metric_first_seen f ON f.user_id = a.user_id
+        WHERE a.day >= f.day + 30
+          AND NOT EXISTS (SELECT FROM coulisse.metric_user_days o
+                          WHERE o.user_id = a.user_id AND o.day >= f.day + 30
+                            AND o.day <> ALL (v_days));
+        IF v_cohorts IS NOT NULL THEN
+            PERFORM coulisse.metric_retention_cohorts(
+                v_refresh, (v_current ->> 'active_users')::integer,
+                (SELECT min(d) FROM unnest(v_cohorts) d), (SELECT max(d) FROM unnest(v_cohorts) d),
+                v_last, v_cohorts);
+        END IF;
     END IF;
     -- Cohorts whose first day moved earlier: the day they left.
     FOR v_island IN SELECT DISTINCT d FROM unnest(v_moved) d LOOP
