@@ -11,6 +11,7 @@
 // each editor, topping up the demo data's own pending requests to N (then spread over four
 // weeks of requested_at, so that ages differ); the supervisor's cache receives them with its
 // initial copy.
+#include "benchreport.h"
 #include "cachedatabase.h"
 #include "cacheeditor.h"
 #include "cataloguerepository.h"
@@ -49,62 +50,9 @@
 #include <functional>
 #include <sqlite3.h>
 
+using namespace Bench;
+
 namespace {
-
-QTextStream out(stdout);
-
-void figure(const QString &what, const QString &value)
-{
-    out << what.leftJustified(62) << ' ' << value << '\n';
-    out.flush();
-}
-
-void heading(const QString &text)
-{
-    out << '\n' << text << '\n';
-    out.flush();
-}
-
-QString number(qint64 n)
-{
-    return QLocale(QLocale::English).toString(n);
-}
-
-double median(QList<double> values)
-{
-    if (values.isEmpty())
-        return 0;
-    std::sort(values.begin(), values.end());
-    const qsizetype n = values.size();
-    return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
-}
-
-QString procValue(const QString &file, const QByteArray &key)
-{
-    QFile f(file);
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    for (const QByteArray &line : f.readAll().split('\n')) {
-        if (line.startsWith(key))
-            return QString::fromUtf8(line.mid(line.indexOf(':') + 1).trimmed());
-    }
-    return {};
-}
-
-QString loadAverage()
-{
-    QFile f(QStringLiteral("/proc/loadavg"));
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    return QString::fromLatin1(f.readAll()).section(QLatin1Char(' '), 0, 2);
-}
-
-bool failed(const QString &what, const QString &error)
-{
-    out << "FAILED: " << what << ": " << error << '\n';
-    out.flush();
-    return false;
-}
 
 QString newId()
 {
@@ -262,7 +210,7 @@ int main(int argc, char *argv[])
     QTemporaryDir serverTemp;
     QTemporaryDir work;
     if (!serverTemp.isValid() || !work.isValid()) {
-        out << "Cannot create a temporary directory.\n";
+        out() << "Cannot create a temporary directory.\n";
         return 1;
     }
     const QString serverDir = parser.isSet(QStringLiteral("dir"))
@@ -271,24 +219,11 @@ int main(int argc, char *argv[])
     PrivatePostgres server(serverDir);
     server.setDurable(parser.isSet(QStringLiteral("durable")));
     if (!server.start()) {
-        out << server.errorString() << '\n';
+        out() << server.errorString() << '\n';
         return 1;
     }
 
-    out << "Review queue benchmark\n";
-    figure(QStringLiteral("date"), QDateTime::currentDateTime().toString(Qt::ISODate));
-    figure(QStringLiteral("machine"),
-           QStringLiteral("%1 logical cores, %2, %3 RAM")
-               .arg(QThread::idealThreadCount())
-               .arg(procValue(QStringLiteral("/proc/cpuinfo"), "model name"),
-                    procValue(QStringLiteral("/proc/meminfo"), "MemTotal")));
-    figure(QStringLiteral("system"),
-           QStringLiteral("%1, kernel %2")
-               .arg(QSysInfo::prettyProductName(), QSysInfo::kernelVersion()));
-    figure(QStringLiteral("load average at the start (1, 5, 15 min)"), loadAverage());
-    figure(QStringLiteral("Qt / SQLite"),
-           QStringLiteral("%1 / %2").arg(QString::fromLatin1(qVersion()),
-                                         QString::fromLatin1(sqlite3_libversion())));
+    printMachine(QStringLiteral("Review queue benchmark"));
 
     const qint64 runId = QDateTime::currentSecsSinceEpoch();
     const QString database = QStringLiteral("bench_review_%1").arg(runId);
@@ -462,8 +397,8 @@ int main(int argc, char *argv[])
         bool ready = false;
         QObject::connect(&model, &LazyTableModel::ready, [&] { ready = true; });
         QObject::connect(&model, &LazyTableModel::loadFailed, [&](const QString &message) {
-            out << "FAILED: the queue: " << message << '\n';
-            out.flush();
+            out() << "FAILED: the queue: " << message << '\n';
+            out().flush();
             std::exit(1);
         });
         model.setUser(supervisorName);
@@ -679,6 +614,6 @@ int main(int argc, char *argv[])
     CentralConnection::close(QStringLiteral("installer"));
     figure(QStringLiteral("load average at the end (1, 5, 15 min)"), loadAverage());
     if (!parser.isSet(QStringLiteral("dir")) && !server.stop())
-        out << server.errorString() << '\n';
+        out() << server.errorString() << '\n';
     return code;
 }
