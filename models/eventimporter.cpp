@@ -450,24 +450,18 @@ public:
         if (!query("SELECT coulisse.events_import_begin($1)", 1, values))
             return false;
         *importId = m_value.toLongLong();
-        if (!query("SELECT to_char(m, 'YYYY-MM') FROM coulisse.events_partitions() m "
-                   "ORDER BY 1",
-                   0, nullptr, &m_months))
+        // The months that have a partition, as month keys (year * 12 + month - 1).
+        QList<QByteArray> months;
+        if (!query("SELECT (extract(year FROM m AT TIME ZONE 'UTC') * 12 + extract(month FROM "
+                   "m AT TIME ZONE 'UTC') - 1)::int FROM coulisse.events_partitions() m",
+                   0, nullptr, &months))
             return false;
+        for (const QByteArray &month : std::as_const(months))
+            m_monthKeys.insert(month.toInt());
         return true;
     }
 
     bool hasMonth(int key) const { return m_monthKeys.contains(key); }
-
-    bool loadMonths()
-    {
-        for (const QByteArray &month : std::as_const(m_months)) {
-            const QList<QByteArray> parts = month.split('-');
-            if (parts.size() == 2)
-                m_monthKeys.insert(parts[0].toInt() * 12 + parts[1].toInt() - 1);
-        }
-        return true;
-    }
 
     bool addMonth(int key, const QByteArray &time)
     {
@@ -581,7 +575,6 @@ private:
     bool m_open = false;
     bool m_inCopy = false;
     QByteArray m_value;
-    QList<QByteArray> m_months;
     QSet<int> m_monthKeys;
 };
 
@@ -717,7 +710,7 @@ EventImporter::Result EventImporter::import(QIODevice *device, const QString &na
     }
 
     Store store(conn);
-    if (!store.begin(shortName, &result.importId) || !store.loadMonths() || !store.startCopy()) {
+    if (!store.begin(shortName, &result.importId) || !store.startCopy()) {
         result.error = tr("%1: %2").arg(name, store.error);
         return result;
     }

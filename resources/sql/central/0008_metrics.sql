@@ -936,6 +936,7 @@ DECLARE
     v_days     date[];
     v_moved    date[] := '{}';
     v_cohorts  date[];
+    v_islands  daterange[];
     v_island   record;
     v_campaign coulisse.campaigns;
     v_window   integer;
@@ -990,22 +991,17 @@ BEGIN
     v_days := ARRAY(SELECT d FROM unnest(coalesce(v_days, '{}')) d
                     WHERE d BETWEEN v_first AND v_last ORDER BY d);
 
-    -- Islands of consecutive dirty days.
-    FOR v_island IN
-        SELECT min(d) AS a, max(d) AS b
-        FROM (SELECT d, d - (row_number() OVER (ORDER BY d))::integer AS k
-              FROM unnest(v_days) d) x
-        GROUP BY k ORDER BY 1
-    LOOP
+    -- Islands of consecutive dirty days: first every island's users (first days can move
+    -- between islands), then the aggregates of each.
+    v_islands := ARRAY(SELECT daterange(min(d), max(d), '[]')
+                       FROM (SELECT d, d - (row_number() OVER (ORDER BY d))::integer AS k
+                             FROM unnest(v_days) d) x
+                       GROUP BY k ORDER BY 1);
+    FOR v_island IN SELECT lower(r) AS a, upper(r) - 1 AS b FROM unnest(v_islands) r LOOP
         v_moved := v_moved || coulisse.metric_scan_users(v_island.a, v_island.b, v_tz,
                                                          v_params -> 'active_users');
     END LOOP;
-    FOR v_island IN
-        SELECT min(d) AS a, max(d) AS b
-        FROM (SELECT d, d - (row_number() OVER (ORDER BY d))::integer AS k
-              FROM unnest(v_days) d) x
-        GROUP BY k ORDER BY 1
-    LOOP
+    FOR v_island IN SELECT lower(r) AS a, upper(r) - 1 AS b FROM unnest(v_islands) r LOOP
         PERFORM coulisse.metric_new_users(v_refresh, (v_current ->> 'new_users')::integer,
                                           v_island.a, v_island.b);
         PERFORM coulisse.metric_active_users(v_refresh,
