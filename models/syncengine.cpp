@@ -5,6 +5,7 @@
 #include "centralrows.h"
 #include "copyreader.h"
 #include "localops.h"
+#include "metricssync.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -52,7 +53,8 @@ bool setState(const QSqlDatabase &db, const QString &key, const QVariant &value,
     q.prepare(QStringLiteral("INSERT INTO sync_state (key, value) VALUES (?, ?) "
                              "ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
     q.addBindValue(key);
-    q.addBindValue(value.toString());
+    const QString text = value.toString();
+    q.addBindValue(text.isNull() ? QStringLiteral("") : text); // an empty scope is not NULL
     if (q.exec())
         return true;
     *error = q.lastError().text();
@@ -286,6 +288,7 @@ struct SyncEngine::Identity
     bool needCopy = false;
     bool restartCopy = false; // a copy in progress must start again
     bool otherOwner = false;  // the cache mirrored another store or user
+    int schema = 0;
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -435,7 +438,7 @@ SyncEngine::Report SyncEngine::run(const Progress &progress)
         if (!connect(report) || !copy(report, identity, progress) || !pull(report, progress))
             return finish(false);
     }
-    if (!confirm(report, progress) || !reviewOutcomes(report))
+    if (!confirm(report, progress) || !reviewOutcomes(report) || !syncMetrics(report, identity))
         return finish(false);
     QString error;
     if (!setState(m_cache.database(), QStringLiteral("last_sync"),
@@ -478,6 +481,7 @@ bool SyncEngine::readIdentity(Report &report, Identity &identity)
     const int schema = q.value(2).toInt();
     identity.storeId = q.value(3).toString();
     identity.role = q.value(4).toString();
+    identity.schema = schema;
     identity.allGames = q.value(5).isNull();
     identity.user = q.value(6).toString();
     report.user = identity.user;
@@ -511,8 +515,9 @@ bool SyncEngine::readIdentity(Report &report, Identity &identity)
     const QString user = stateValue(cache, QStringLiteral("user"));
     if (!store.isEmpty() && (store != identity.storeId || user != identity.user)) {
         QSqlQuery waiting(cache);
-        if (waiting.exec(QStringLiteral("SELECT count(*) FROM outbox WHERE state IN ('pending', "
-                                        "'sent', 'rejected', 'conflict')")) &&
+        if (waiting.exec(QStringLiteral("SELECT (SELECT count(*) FROM outbox WHERE state IN "
+                                        "('pending', 'sent', 'rejected', 'conflict')) + "
+                                        "(SELECT count(*) FROM saved_reports WHERE dirty)")) &&
             waiting.next() && waiting.value(0).toLongLong() > 0) {
             report.error = tr("This cache holds %n change(s) of %1 that its central store has not "
                               "confirmed. Sign in as %1 to that store to send them, or open "
@@ -1271,6 +1276,27 @@ bool SyncEngine::confirm(Report &report, const Progress &progress)
         return cacheError(report, error);
     report.confirmed += int(due.size());
     return true;
+}
+
+// Metrics (supervisors, product managers, admins): saved reports out, aggregates in. An
+// editor's cache holds none (a role taken away takes them away).
+bool SyncEngine::syncMetrics(Report &report, const Identity &identity)
+{
+    MetricsSync metrics(m_cache, central(), identity.storeId + QLatin1Char('/') + identity.user);
+    const bool reads = identity.role == QLatin1String("supervisor") ||
+                       identity.role == QLatin1String("pm") ||
+                       identity.role == QLatin1String("admin");
+    if (identity.schema < 9)
+        return true; // an older central store has no metrics to sync
+    MetricsSync::Result result;
+    if (reads ? metrics.run(&result) : metrics.clear()) {
+        report.metricRows = result.rows;
+        report.metricsChanged = result.changed;
+        return true;
+    }
+    if (metrics.centralError().isValid())
+        return centralError(report, metrics.centralError(), tr("Receiving the metrics failed"));
+    return cacheError(report, metrics.errorString());
 }
 
 bool SyncEngine::copyRequests(Report &report)

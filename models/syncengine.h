@@ -73,8 +73,10 @@ public:
         int reviewed = 0;    ///< change requests of this cache decided by a supervisor since
         bool copied = false; ///< an initial copy ran (or resumed) in this sync
         qint64 copiedRows = 0;
-        qint64 pulled = 0;    ///< change-log entries applied
-        int removedGames = 0; ///< games that left the user's scope
+        qint64 pulled = 0;           ///< change-log entries applied
+        int removedGames = 0;        ///< games that left the user's scope
+        qint64 metricRows = 0;       ///< metric aggregate rows received
+        bool metricsChanged = false; ///< the aggregates, campaigns or definitions changed
         qint64 elapsedMs = 0;
     };
 
@@ -111,6 +113,7 @@ private:
     bool cacheError(Report &report, const QString &message);
     bool reviewOutcomes(Report &report);
     bool copyRequests(Report &report);
+    bool syncMetrics(Report &report, const Identity &identity);
     bool dropCatalogueIndexes(QString *error);
     bool restoreCatalogueIndexes(QString *error);
     bool stopped(Report &report);

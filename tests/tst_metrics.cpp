@@ -1,16 +1,23 @@
+#include "cachedatabase.h"
 #include "centralconnection.h"
 #include "centralmetrics.h"
 #include "demoeventgenerator.h"
 #include "eventimporter.h"
+#include "metricssync.h"
+#include "savedreports.h"
+#include "syncengine.h"
 #include "teststore.h"
 #include "testsupport.h"
 
 #include <QBuffer>
 #include <QFile>
+#include <QHash>
 #include <QJsonArray>
+#include <QJsonObject>
 #include <QProcessEnvironment>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QSqlRecord>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -447,6 +454,17 @@ private slots:
             backfill += "2026-10-20T12:00:00+08:00," + QByteArray::number(id) +
                         ",app_open,app,official,Model 0,Android 14,,\n";
         CentralMetrics metrics(store.installer());
+        // A product manager's cache follows every refresh (keys cleared, rows taken).
+        QString error;
+        const QString pm = store.addStaff(QStringLiteral("pm"), QStringLiteral("pm"), &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        CacheDatabase cache;
+        QVERIFY2(cache.open(m_dir.filePath(QStringLiteral("inc.sqlite"))),
+                 qPrintable(cache.errorString()));
+        SyncEngine::Settings settings;
+        settings.conninfo = store.conninfo(pm);
+        settings.password = store.password();
+        SyncEngine engine(cache, settings);
         for (const auto &[name, content] :
              {std::pair{"early.csv", early}, {"late.csv", late}, {"backfill.csv", backfill}}) {
             const EventImporter::Result r =
@@ -454,7 +472,16 @@ private slots:
                     .importFile(writeFile(QString::fromLatin1(name), content));
             QVERIFY2(r.ok, qPrintable(r.error));
             QVERIFY2(metrics.refresh().ok, qPrintable(metrics.errorString()));
+            const SyncEngine::Report synced = engine.run();
+            QVERIFY2(synced.ok, qPrintable(synced.error));
+            QVERIFY(synced.metricsChanged);
+            QCOMPARE(aggregateRows(cache.database(), false),
+                     aggregateRows(store.installer(), true));
         }
+        // A sync with nothing new changes nothing.
+        SyncEngine::Report idleSync = engine.run();
+        QVERIFY2(idleSync.ok, qPrintable(idleSync.error));
+        QVERIFY(!idleSync.metricsChanged);
         const QStringList incremental = aggregatesOf(store);
         QVERIFY(incremental.size() > 1000);
         const CentralMetrics::Refresh full = metrics.refresh(true);
@@ -463,6 +490,9 @@ private slots:
         QCOMPARE(incremental.size(), recomputed.size());
         for (qsizetype i = 0; i < incremental.size(); ++i)
             QCOMPARE(incremental[i], recomputed[i]);
+        idleSync = engine.run();
+        QVERIFY2(idleSync.ok && idleSync.metricsChanged, qPrintable(idleSync.error));
+        QCOMPARE(aggregateRows(cache.database(), false), aggregateRows(store.installer(), true));
         // Nothing new: nothing to do.
         const CentralMetrics::Refresh idle = metrics.refresh();
         QVERIFY(idle.ok);
@@ -614,8 +644,133 @@ private slots:
         QVERIFY(r.out.contains(QLatin1String("active_users v1")));
     }
 
+    void shouldSyncMetricsAndReportsByRole()
+    {
+        TestStore &store = handMadeStore();
+        QString error;
+        QHash<QString, QString> staff;
+        for (const char *name : {"hand_pm", "hand_pm2", "hand_supervisor", "hand_editor"}) {
+            const QString role =
+                QString::fromLatin1(name).section(QLatin1Char('_'), 1).remove(QLatin1Char('2'));
+            staff[QLatin1String(name)] = store.addStaff(QLatin1String(name), role, &error);
+            QVERIFY2(error.isEmpty(), qPrintable(error));
+        }
+        struct Client
+        {
+            std::unique_ptr<CacheDatabase> cache = std::make_unique<CacheDatabase>();
+            std::unique_ptr<SyncEngine> engine;
+        };
+        int caches = 0;
+        const auto client = [&](const QString &who) {
+            Client c;
+            c.cache->open(m_dir.filePath(QStringLiteral("hand-%1.sqlite").arg(++caches)));
+            SyncEngine::Settings settings;
+            settings.conninfo = store.conninfo(staff.value(who));
+            settings.password = store.password();
+            c.engine = std::make_unique<SyncEngine>(*c.cache, settings);
+            return c;
+        };
+        const auto cacheCount = [](Client &c, const QString &table) {
+            return TestSupport::scalar(c.cache->database(),
+                                       QStringLiteral("SELECT count(*) FROM ") + table)
+                .toLongLong();
+        };
+        // Supervisors and product managers get the aggregates, campaigns and definitions.
+        for (const QString &who : {QStringLiteral("hand_pm"), QStringLiteral("hand_supervisor")}) {
+            Client c = client(who);
+            const SyncEngine::Report r = c.engine->run();
+            QVERIFY2(r.ok, qPrintable(r.error));
+            QCOMPARE(aggregateRows(c.cache->database(), false),
+                     aggregateRows(store.installer(), true));
+            QCOMPARE(cacheCount(c, QStringLiteral("campaigns")), 1);
+            QCOMPARE(cacheCount(c, QStringLiteral("metric_definitions")),
+                     TestSupport::scalar(
+                         store.installer(),
+                         QStringLiteral("SELECT count(*) FROM coulisse.metric_definitions"))
+                         .toLongLong());
+            QCOMPARE(cacheCount(c, QStringLiteral("metric_refreshes")),
+                     TestSupport::scalar(
+                         store.installer(),
+                         QStringLiteral("SELECT count(*) FROM coulisse.metric_refreshes"))
+                         .toLongLong());
+        }
+        // An editor gets none.
+        Client editor = client(QStringLiteral("hand_editor"));
+        const SyncEngine::Report r = editor.engine->run();
+        QVERIFY2(r.ok, qPrintable(r.error));
+        QCOMPARE(cacheCount(editor, QStringLiteral("metric_daily")), 0);
+        QCOMPARE(cacheCount(editor, QStringLiteral("metric_retention")), 0);
+
+        // Reports saved offline reach the user's other cache, never another user's.
+        Client laptop = client(QStringLiteral("hand_pm"));
+        Client desktop = client(QStringLiteral("hand_pm"));
+        Client colleague = client(QStringLiteral("hand_pm2"));
+        SavedReports offline(*laptop.cache);
+        const QJsonObject spec{{QStringLiteral("metrics"), QJsonArray{QStringLiteral("dau")}},
+                               {QStringLiteral("range"), QStringLiteral("30d")}};
+        QVERIFY2(offline.save(QStringLiteral("Weekly DAU"), spec),
+                 qPrintable(offline.errorString()));
+        QVERIFY(offline.save(QStringLiteral("Scratch"), spec));
+        QCOMPARE(offline.list().size(), 2);
+        QVERIFY(offline.list().first().pending);
+        for (Client *c : {&laptop, &desktop, &colleague}) {
+            const SyncEngine::Report s = c->engine->run();
+            QVERIFY2(s.ok, qPrintable(s.error));
+        }
+        QVERIFY(!offline.list().first().pending);
+        SavedReports other(*desktop.cache);
+        QCOMPARE(other.list().size(), 2);
+        QCOMPARE(other.list().at(1).name, QStringLiteral("Weekly DAU"));
+        QCOMPARE(other.list().at(1).spec, spec);
+        QCOMPARE(SavedReports(*colleague.cache).list().size(), 0);
+        QCOMPARE(TestSupport::scalar(store.installer(),
+                                     QStringLiteral("SELECT count(*) FROM coulisse.saved_reports"))
+                     .toLongLong(),
+                 2);
+        // Removed on the desktop: gone from the laptop after both sync.
+        QVERIFY(other.remove(QStringLiteral("Scratch")));
+        QVERIFY(desktop.engine->run().ok);
+        QVERIFY(laptop.engine->run().ok);
+        QCOMPARE(offline.list().size(), 1);
+    }
+
 private:
     std::unique_ptr<TestStore> m_handMade;
+
+    /// The aggregates as comparable lines, from central (\a central) or a cache.
+    static QStringList aggregateRows(const QSqlDatabase &db, bool central)
+    {
+        const QString schema = central ? QStringLiteral("coulisse.") : QString();
+        const QString text = central ? QStringLiteral("::text") : QString();
+        QStringList rows;
+        for (const QString &sql :
+             {QStringLiteral("SELECT definition, version, metric, day%2, dim, value, num, den "
+                             "FROM %1metric_daily"),
+              QStringLiteral("SELECT version, cohort_day%2, dim, value, day_n, cohort_size, "
+                             "retained, retained_unbounded FROM %1metric_retention"),
+              QStringLiteral("SELECT campaign_id, period, active_users, participants, converted, "
+                             "goal_users FROM %1campaign_effect"),
+              QStringLiteral("SELECT campaign_id, day%2, participants, goal_users FROM "
+                             "%1campaign_daily")}) {
+            QSqlQuery q(db);
+            if (!q.exec(QString(sql)
+                            .replace(QLatin1String("%1"), schema)
+                            .replace(QLatin1String("%2"), text)))
+                return {q.lastError().text()};
+            while (q.next()) {
+                QStringList fields;
+                for (int i = 0; i < q.record().count(); ++i) {
+                    const QVariant v = q.value(i);
+                    fields.append(v.typeId() == QMetaType::Double
+                                      ? QString::number(v.toDouble(), 'g', 12)
+                                      : v.toString());
+                }
+                rows.append(fields.join(QLatin1Char(' ')));
+            }
+        }
+        rows.sort();
+        return rows;
+    }
 
     QStringList aggregatesOf(TestStore &store)
     {

@@ -1,0 +1,400 @@
+#include "metricssync.h"
+
+#include "cachedatabase.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QMap>
+#include <QSqlQuery>
+#include <QVariant>
+
+#include <sqlite3.h>
+
+namespace {
+
+const char *const kAggregates[] = {"metric_daily", "metric_retention"};
+const char *const kSmallTables[] = {"metric_definitions", "metric_refreshes", "campaigns",
+                                    "campaign_effect", "campaign_daily"};
+
+QString state(const QSqlDatabase &db, const QString &key)
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT value FROM sync_state WHERE key = ?"));
+    q.addBindValue(key);
+    return q.exec() && q.next() ? q.value(0).toString() : QString();
+}
+
+// One central table copied whole or in part: its select and the cache's insert, with the
+// column types ('t' text, 'n' text or NULL, 'i' integer, 'r' real).
+struct Copy
+{
+    const char *select;
+    const char *insert;
+    const char *types;
+};
+
+const Copy kDefinitions{
+    "SELECT definition, version, params::text, description::text, note, "
+    "extract(epoch FROM created_at)::bigint, created_by FROM coulisse.metric_definitions",
+    "INSERT INTO metric_definitions (definition, version, params, description, note, created_at, "
+    "created_by) VALUES (?, ?, ?, ?, ?, ?, ?)",
+    "titttit"};
+const Copy kRefreshes{
+    "SELECT id, extract(epoch FROM finished_at)::bigint, refreshed_by, full_refresh::int, days, "
+    "first_day::text, last_day::text, extract(epoch FROM events_until)::bigint, time_zone "
+    "FROM coulisse.metric_refreshes WHERE finished_at IS NOT NULL",
+    "INSERT INTO metric_refreshes (id, finished_at, refreshed_by, full_refresh, days, first_day, "
+    "last_day, events_until, time_zone) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    "iitiinnit"};
+const Copy kCampaigns{
+    "SELECT id, name, kind, template, array_to_json(events)::text, match_campaign::int, "
+    "goal_event, start_day::text, end_day::text, row_version FROM coulisse.campaigns",
+    "INSERT INTO campaigns (id, name, kind, template, events, match_campaign, goal_event, "
+    "start_day, end_day, row_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    "tttntittti"};
+const Copy kEffects{
+    "SELECT campaign_id, version, period, start_day::text, end_day::text, active_users, "
+    "participants, converted, goal_users FROM coulisse.campaign_effect",
+    "INSERT INTO campaign_effect (campaign_id, version, period, start_day, end_day, active_users, "
+    "participants, converted, goal_users) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    "titttiiii"};
+const Copy kCampaignDays{
+    "SELECT campaign_id, version, day::text, participants, goal_users FROM coulisse.campaign_daily",
+    "INSERT INTO campaign_daily (campaign_id, version, day, participants, goal_users) "
+    "VALUES (?, ?, ?, ?, ?)",
+    "titii"};
+const Copy kDaily{
+    "SELECT definition, version, metric, day::text, dim, value, num, den "
+    "FROM coulisse.metric_daily",
+    "INSERT OR REPLACE INTO metric_daily (definition, version, metric, day, dim, value, num, den) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+    "tittttrr"};
+const Copy kRetention{
+    "SELECT version, cohort_day::text, dim, value, day_n, cohort_size, retained, "
+    "retained_unbounded FROM coulisse.metric_retention",
+    "INSERT OR REPLACE INTO metric_retention (version, cohort_day, dim, value, day_n, "
+    "cohort_size, retained, retained_unbounded) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+    "itttiiii"};
+
+} // namespace
+
+MetricsSync::MetricsSync(CacheDatabase &cache, const QSqlDatabase &central, const QString &owner)
+    : m_cache(cache)
+    , m_central(central)
+    , m_owner(owner)
+{}
+
+bool MetricsSync::central(const QSqlError &error)
+{
+    m_centralError = error;
+    m_error = error.text();
+    return false;
+}
+
+bool MetricsSync::cache(const QString &message)
+{
+    m_centralError = QSqlError();
+    m_error = message;
+    return false;
+}
+
+bool MetricsSync::clear()
+{
+    QSqlQuery q(m_cache.database());
+    if (q.exec(QStringLiteral("SELECT EXISTS (SELECT 1 FROM sync_state WHERE key LIKE "
+                              "'metrics\\_%' ESCAPE '\\') OR EXISTS (SELECT 1 FROM "
+                              "saved_reports)")) &&
+        q.next() && !q.value(0).toBool())
+        return true; // nothing to drop
+    q.finish();
+    if (!m_cache.beginImmediate())
+        return cache(m_cache.errorString());
+    QStringList tables;
+    for (const char *t : kAggregates)
+        tables.append(QLatin1String(t));
+    for (const char *t : kSmallTables)
+        tables.append(QLatin1String(t));
+    tables.append(QStringLiteral("saved_reports"));
+    for (const QString &t : std::as_const(tables)) {
+        if (!q.exec(QStringLiteral("DELETE FROM %1").arg(t))) {
+            m_cache.rollback();
+            return cache(q.lastError().text());
+        }
+    }
+    if (!q.exec(
+            QStringLiteral("DELETE FROM sync_state WHERE key LIKE 'metrics\\_%' ESCAPE '\\'"))) {
+        m_cache.rollback();
+        return cache(q.lastError().text());
+    }
+    return m_cache.commit() || cache(m_cache.errorString());
+}
+
+bool MetricsSync::run(Result *result)
+{
+    *result = {};
+    const QString cachedOwner = state(m_cache.database(), QStringLiteral("metrics_owner"));
+    if (!cachedOwner.isEmpty() && cachedOwner != m_owner && !clear())
+        return false;
+    if (!pushReports(result))
+        return false;
+    QSqlQuery begin(m_central);
+    if (!begin.exec(QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")))
+        return central(begin.lastError());
+    const bool ok = pullReports(result) && pullAggregates(result);
+    QSqlQuery end(m_central);
+    end.exec(QStringLiteral("ROLLBACK")); // read only: nothing to keep
+    return ok;
+}
+
+// Saved reports ----------------------------------------------------------------------------
+
+bool MetricsSync::pushReports(Result *result)
+{
+    const QSqlDatabase db = m_cache.database();
+    QSqlQuery dirty(db);
+    if (!dirty.exec(QStringLiteral(
+            "SELECT name, spec, updated_at, deleted FROM saved_reports WHERE dirty")))
+        return cache(dirty.lastError().text());
+    struct Report
+    {
+        QString name;
+        QString spec;
+        qint64 updatedAt;
+        bool deleted;
+    };
+    QList<Report> reports;
+    while (dirty.next())
+        reports.append({dirty.value(0).toString(), dirty.value(1).toString(),
+                        dirty.value(2).toLongLong(), dirty.value(3).toBool()});
+    dirty.finish();
+    for (const Report &r : std::as_const(reports)) {
+        QSqlQuery save(m_central);
+        save.prepare(QStringLiteral(
+            "SELECT coulisse.report_save(?, ?::jsonb, to_timestamp(?::double precision / 1000), "
+            "?)"));
+        save.addBindValue(r.name);
+        save.addBindValue(r.spec);
+        save.addBindValue(r.updatedAt);
+        save.addBindValue(r.deleted);
+        if (!save.exec())
+            return central(save.lastError());
+        // Taken or overtaken by a newer save elsewhere: either way central decides now.
+        QSqlQuery done(db);
+        done.prepare(
+            QStringLiteral("UPDATE saved_reports SET dirty = 0 WHERE name = ? AND updated_at = ?"));
+        done.addBindValue(r.name);
+        done.addBindValue(r.updatedAt);
+        if (!done.exec())
+            return cache(done.lastError().text());
+        ++result->reportsSent;
+    }
+    return true;
+}
+
+bool MetricsSync::pullReports(Result *result)
+{
+    QSqlQuery q(m_central);
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral(
+            "SELECT name, spec::text, (extract(epoch FROM updated_at) * 1000)::bigint, "
+            "deleted::int FROM coulisse.saved_reports")))
+        return central(q.lastError());
+    struct Report
+    {
+        QString name;
+        QString spec;
+        qint64 updatedAt;
+        int deleted;
+    };
+    QList<Report> reports;
+    while (q.next())
+        reports.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toLongLong(),
+                        q.value(3).toInt()});
+    if (q.lastError().isValid())
+        return central(q.lastError());
+    const QSqlDatabase db = m_cache.database();
+    if (!m_cache.beginImmediate())
+        return cache(m_cache.errorString());
+    QSqlQuery w(db);
+    // A report changed here since the push (dirty again) keeps its local state.
+    w.prepare(QStringLiteral(
+        "INSERT INTO saved_reports (name, spec, updated_at, deleted, dirty) VALUES (?, ?, ?, ?, 0) "
+        "ON CONFLICT (name) DO UPDATE SET spec = excluded.spec, updated_at = excluded.updated_at, "
+        "deleted = excluded.deleted WHERE NOT saved_reports.dirty "
+        "AND saved_reports.updated_at <> excluded.updated_at"));
+    for (const Report &r : std::as_const(reports)) {
+        w.addBindValue(r.name);
+        w.addBindValue(r.spec);
+        w.addBindValue(r.updatedAt);
+        w.addBindValue(r.deleted);
+        if (!w.exec()) {
+            const QString error = w.lastError().text();
+            m_cache.rollback();
+            return cache(error);
+        }
+        result->reportsReceived += w.numRowsAffected() > 0 ? 1 : 0;
+    }
+    if (!m_cache.commit())
+        return cache(m_cache.errorString());
+    return true;
+}
+
+// Aggregates --------------------------------------------------------------------------------
+
+bool MetricsSync::copyRows(const QString &select, const char *insertSql, const QList<char> &types,
+                           qint64 *rows)
+{
+    QSqlQuery q(m_central);
+    q.setForwardOnly(true);
+    if (!q.exec(select))
+        return central(q.lastError());
+    sqlite3 *handle = CacheDatabase::handleOf(m_cache.database());
+    sqlite3_stmt *insert = nullptr;
+    if (sqlite3_prepare_v2(handle, insertSql, -1, &insert, nullptr) != SQLITE_OK)
+        return cache(QString::fromUtf8(sqlite3_errmsg(handle)));
+    const int columns = int(types.size());
+    while (q.next()) {
+        for (int c = 0; c < columns; ++c) {
+            const QVariant v = q.value(c);
+            if (v.isNull()) {
+                sqlite3_bind_null(insert, c + 1);
+            } else if (types[c] == 'i') {
+                sqlite3_bind_int64(insert, c + 1, v.toLongLong());
+            } else if (types[c] == 'r') {
+                sqlite3_bind_double(insert, c + 1, v.toDouble());
+            } else {
+                const QByteArray text = v.toString().toUtf8();
+                sqlite3_bind_text(insert, c + 1, text.constData(), int(text.size()),
+                                  SQLITE_TRANSIENT);
+            }
+        }
+        if (sqlite3_step(insert) != SQLITE_DONE) {
+            const QString error = QString::fromUtf8(sqlite3_errmsg(handle));
+            sqlite3_finalize(insert);
+            return cache(error);
+        }
+        sqlite3_reset(insert);
+        ++*rows;
+    }
+    sqlite3_finalize(insert);
+    if (q.lastError().isValid())
+        return central(q.lastError());
+    return true;
+}
+
+bool MetricsSync::replaceSmallTables()
+{
+    QSqlQuery q(m_cache.database());
+    for (const char *t : kSmallTables) {
+        if (!q.exec(QStringLiteral("DELETE FROM %1").arg(QLatin1String(t))))
+            return cache(q.lastError().text());
+    }
+    qint64 rows = 0;
+    for (const Copy *c : {&kDefinitions, &kRefreshes, &kCampaigns, &kEffects, &kCampaignDays}) {
+        QList<char> types(c->types, c->types + qstrlen(c->types));
+        if (!copyRows(QLatin1String(c->select), c->insert, types, &rows))
+            return false;
+    }
+    return true;
+}
+
+// Deletes the keys central cleared after refresh \a after: one statement per metric and
+// version, with its days as a JSON array (the primary key leads with them).
+bool MetricsSync::deleteCleared(qint64 after)
+{
+    QSqlQuery q(m_central);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT tbl, version, metric, json_agg(DISTINCT day::text)::text "
+                             "FROM coulisse.metric_cleared WHERE refresh_id > ? "
+                             "GROUP BY tbl, version, metric"));
+    q.addBindValue(after);
+    if (!q.exec())
+        return central(q.lastError());
+    QSqlQuery daily(m_cache.database());
+    daily.prepare(QStringLiteral("DELETE FROM metric_daily WHERE metric = ? AND version = ? AND "
+                                 "day IN (SELECT value FROM json_each(?))"));
+    QSqlQuery retention(m_cache.database());
+    retention.prepare(QStringLiteral("DELETE FROM metric_retention WHERE version = ? AND "
+                                     "cohort_day IN (SELECT value FROM json_each(?))"));
+    while (q.next()) {
+        QSqlQuery &d = q.value(0).toString() == QLatin1String("daily") ? daily : retention;
+        if (&d == &daily)
+            d.addBindValue(q.value(2).toString());
+        d.addBindValue(q.value(1).toInt());
+        d.addBindValue(q.value(3).toString());
+        if (!d.exec())
+            return cache(d.lastError().text());
+    }
+    if (q.lastError().isValid())
+        return central(q.lastError());
+    return true;
+}
+
+bool MetricsSync::pullAggregates(Result *result)
+{
+    const QSqlDatabase db = m_cache.database();
+    QSqlQuery q(m_central);
+    if (!q.exec(QStringLiteral("SELECT (SELECT coalesce(max(id), 0) FROM coulisse.metric_refreshes "
+                               "        WHERE finished_at IS NOT NULL), "
+                               "       (SELECT coalesce(max(id), 0) FROM coulisse.metric_refreshes "
+                               "        WHERE finished_at IS NOT NULL AND full_refresh), "
+                               "       (SELECT count(*) || ':' || coalesce(sum(row_version), 0) "
+                               "        FROM coulisse.campaigns) || '/' || "
+                               "       (SELECT count(*) FROM coulisse.metric_definitions)")) ||
+        !q.next())
+        return central(q.lastError());
+    const qint64 newest = q.value(0).toLongLong();
+    const qint64 lastFull = q.value(1).toLongLong();
+    const QString fingerprint = q.value(2).toString();
+    q.finish();
+    const QString cursorText = state(db, QStringLiteral("metrics_refresh"));
+    const qint64 cursor = cursorText.toLongLong();
+    if (!cursorText.isEmpty() && newest == cursor &&
+        fingerprint == state(db, QStringLiteral("metrics_fingerprint")))
+        return true;
+
+    const bool full = cursorText.isEmpty() || lastFull > cursor || newest < cursor;
+    if (!m_cache.beginImmediate())
+        return cache(m_cache.errorString());
+    const auto fail = [this] {
+        m_cache.rollback();
+        return false;
+    };
+    if (!replaceSmallTables())
+        return fail();
+    QSqlQuery w(db);
+    if (full) {
+        for (const char *t : kAggregates) {
+            if (!w.exec(QStringLiteral("DELETE FROM %1").arg(QLatin1String(t))))
+                return cache(w.lastError().text()) || fail();
+        }
+    } else if (newest > cursor && !deleteCleared(cursor)) {
+        return fail();
+    }
+    if (full || newest > cursor) {
+        const QString after =
+            full ? QString() : QStringLiteral(" WHERE refresh_id > %1").arg(cursor);
+        for (const Copy *c : {&kDaily, &kRetention}) {
+            QList<char> types(c->types, c->types + qstrlen(c->types));
+            if (!copyRows(QLatin1String(c->select) + after, c->insert, types, &result->rows))
+                return fail();
+        }
+    }
+    w.prepare(QStringLiteral("INSERT INTO sync_state (key, value) VALUES (?, ?) "
+                             "ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
+    for (const auto &[key, value] :
+         {std::pair{QStringLiteral("metrics_refresh"), QString::number(newest)},
+          std::pair{QStringLiteral("metrics_fingerprint"), fingerprint},
+          std::pair{QStringLiteral("metrics_owner"), m_owner}}) {
+        w.addBindValue(key);
+        w.addBindValue(value);
+        if (!w.exec())
+            return cache(w.lastError().text()) || fail();
+    }
+    if (!m_cache.commit())
+        return cache(m_cache.errorString()) || fail();
+    result->changed = true;
+    result->full = full;
+    return true;
+}
