@@ -4,11 +4,14 @@
 #include "demoeventgenerator.h"
 #include "eventimporter.h"
 #include "metricssync.h"
+#include "metricstore.h"
+#include "metrictablemodel.h"
 #include "savedreports.h"
 #include "syncengine.h"
 #include "teststore.h"
 #include "testsupport.h"
 
+#include <QAbstractItemModelTester>
 #include <QBuffer>
 #include <QFile>
 #include <QHash>
@@ -357,12 +360,102 @@ private slots:
         for (const QString &v : {definition, metric, day, dim, value})
             q.addBindValue(v);
         QVERIFY2(q.exec(), qPrintable(q.lastError().text()));
-        if (!q.next()) {
+        if (q.next()) {
+            QCOMPARE(q.value(0).toDouble(), num);
+            QCOMPARE(q.value(1).toDouble(), den);
+        } else {
             QCOMPARE(num, 0.0); // no row: nothing counted
-            return;
         }
-        QCOMPARE(q.value(0).toDouble(), num);
-        QCOMPARE(q.value(1).toDouble(), den);
+
+        // What the chart model holds, read from a product manager's synced cache.
+        MetricStore metrics(handMadeCache().database());
+        const QDate date = QDate::fromString(day, Qt::ISODate);
+        const QList<MetricStore::Series> series =
+            metrics.series(metric, dim, dim.isEmpty() ? QStringList() : QStringList{value}, date,
+                           date, MetricStore::Granularity::Day);
+        QVERIFY2(metrics.ok(), qPrintable(metrics.errorString()));
+        MetricTableModel model;
+        QAbstractItemModelTester tester(&model);
+        model.setSeries(series, MetricStore::Granularity::Day, {metric});
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(model.rowLabel(0), day);
+        const double expected =
+            MetricStore::kindOf(metric) == MetricStore::Kind::Ratio ? num / den : num;
+        QCOMPARE(model.value(0, 0), expected);
+        QCOMPARE(model.data(model.index(0, 1), Qt::EditRole).toDouble(), expected);
+    }
+
+    void shouldAggregatePeriodsInTheChartModel()
+    {
+        MetricStore metrics(handMadeCache().database());
+        const MetricStore::DataAsOf asOf = metrics.dataAsOf();
+        QVERIFY(asOf.any);
+        // The newest event is at 11:00 on 11-08: 11-07 is the last complete day.
+        QCOMPARE(asOf.lastComplete, QDate(2026, 11, 7));
+        QCOMPARE(asOf.timeZone, QStringLiteral("Asia/Shanghai"));
+        const QDate from(2026, 11, 1);
+        const QDate to(2026, 11, 8);
+        using G = MetricStore::Granularity;
+        // Week of Monday 11-02: 2 new users; mean DAU (4 + 1 + 0 + 0 + 0 + 0 + 1) / 7; WAU on
+        // its last day 5; incomplete (its last day is not). Sunday 11-01 is the week before,
+        // cut by the range.
+        const auto weekly = [&](const QString &metric) {
+            const QList<MetricStore::Series> s = metrics.series(metric, {}, {}, from, to, G::Week);
+            return s.value(0).points;
+        };
+        QCOMPARE(weekly(QStringLiteral("new_users")).size(), 2);
+        QCOMPARE(weekly(QStringLiteral("new_users")).at(0).period, QDate(2026, 10, 26));
+        QVERIFY(weekly(QStringLiteral("new_users")).at(0).incomplete);
+        QCOMPARE(weekly(QStringLiteral("new_users")).at(1).value, 2.0);
+        QVERIFY(weekly(QStringLiteral("new_users")).at(1).incomplete);
+        QCOMPARE(weekly(QStringLiteral("dau")).at(1).value, 6.0 / 7.0);
+        QCOMPARE(weekly(QStringLiteral("wau")).at(1).value, 5.0);
+        // Rates add up as sum(num) / sum(den): VIP open rate of the week 1 / 3.
+        QCOMPARE(weekly(QStringLiteral("vip_open_rate")).at(1).value, 1.0 / 3.0);
+        // Stickiness on 11-03: DAU 1 (u3) / MAU 5.
+        const QList<MetricStore::Series> sticky = metrics.series(
+            QStringLiteral("stickiness"), {}, {}, QDate(2026, 11, 3), QDate(2026, 11, 3), G::Day);
+        QCOMPARE(sticky.value(0).points.value(0).value, 1.0 / 5.0);
+        // One series per value, the largest first: DAU of 11-02 by platform (app 2, pc 1,
+        // web 1).
+        const QList<MetricStore::Series> byPlatform =
+            metrics.series(QStringLiteral("dau"), QStringLiteral("platform"), {},
+                           QDate(2026, 11, 2), QDate(2026, 11, 2), G::Day);
+        QCOMPARE(byPlatform.size(), 3);
+        QCOMPARE(byPlatform.at(0).value, QStringLiteral("app"));
+        QCOMPARE(byPlatform.at(0).points.at(0).value, 2.0);
+        // Retention of the 11-01 cohort: D1 2/3, D7 1/3; D7 of 11-02 is not complete yet.
+        const QList<MetricStore::RetentionRow> cohorts =
+            metrics.retention(from, QDate(2026, 11, 2), G::Day);
+        QCOMPARE(cohorts.size(), 2);
+        QCOMPARE(cohorts.at(0).size, 3);
+        QCOMPARE(cohorts.at(0).rates.at(1), 2.0 / 3.0);
+        QCOMPARE(cohorts.at(0).rates.at(6), 0.0);
+        QVERIFY(std::isnan(cohorts.at(0).rates.at(7))); // 11-08 is not complete
+        QVERIFY(std::isnan(cohorts.at(1).rates.at(6)));
+        // The campaign: during 2 of 4 took part, 1 converted; before 0 of 2.
+        const QList<MetricStore::Campaign> campaigns = metrics.campaigns(from, to);
+        QCOMPARE(campaigns.size(), 1);
+        QCOMPARE(campaigns.at(0).participantsDuring, 2);
+        QCOMPARE(campaigns.at(0).activeDuring, 4);
+        QCOMPARE(campaigns.at(0).convertedDuring, 1);
+        QCOMPARE(campaigns.at(0).activeBefore, 2);
+        // The definition and its version travel with the numbers.
+        const MetricStore::Definition d =
+            metrics.definition(QStringLiteral("active_users"), QStringLiteral("zh_CN"));
+        QCOMPARE(d.version, 1);
+        QVERIFY(d.text.contains(QStringLiteral("活跃")));
+        // The table the panel exports.
+        MetricTableModel model;
+        QAbstractItemModelTester tester(&model);
+        model.setSeries(byPlatform, G::Day,
+                        {QStringLiteral("app"), QStringLiteral("pc"), QStringLiteral("web")});
+        QCOMPARE(model.columnCount(), 5);
+        QBuffer csv;
+        csv.open(QIODevice::WriteOnly);
+        QVERIFY(model.writeCsv(&csv));
+        QCOMPARE(csv.data(), QByteArray("\xEF\xBB\xBFPeriod,app,pc,web,Complete\r\n"
+                                        "2026-11-02,2,1,1,yes\r\n"));
     }
 
     void shouldComputeRetentionAndCampaignsAsDefined()
@@ -736,6 +829,7 @@ private slots:
 
 private:
     std::unique_ptr<TestStore> m_handMade;
+    std::unique_ptr<CacheDatabase> m_handCache;
 
     /// The aggregates as comparable lines, from central (\a central) or a cache.
     static QStringList aggregateRows(const QSqlDatabase &db, bool central)
@@ -792,6 +886,28 @@ private:
             rows.append(q.value(0).toString());
         rows.sort();
         return rows;
+    }
+
+    /// A product manager's cache of the hand-made store, synced (made once).
+    CacheDatabase &handMadeCache()
+    {
+        if (m_handCache)
+            return *m_handCache;
+        TestStore &store = handMadeStore();
+        QString error;
+        const QString pm = store.addStaff(QStringLiteral("chart_pm"), QStringLiteral("pm"), &error);
+        if (!error.isEmpty())
+            qFatal("%s", qPrintable(error));
+        m_handCache = std::make_unique<CacheDatabase>();
+        if (!m_handCache->open(m_dir.filePath(QStringLiteral("hand-chart.sqlite"))))
+            qFatal("%s", qPrintable(m_handCache->errorString()));
+        SyncEngine::Settings settings;
+        settings.conninfo = store.conninfo(pm);
+        settings.password = store.password();
+        const SyncEngine::Report r = SyncEngine(*m_handCache, settings).run();
+        if (!r.ok)
+            qFatal("%s", qPrintable(r.error));
+        return *m_handCache;
     }
 
     /// A store with the hand-made events of metrics.md's checks, refreshed (made once).
