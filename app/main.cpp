@@ -20,6 +20,7 @@
 #include <QSettings>
 #include <QTimeZone>
 #include <QTimer>
+#include <QUrl>
 
 #include <cstdio>
 
@@ -65,8 +66,11 @@ std::unique_ptr<CacheDatabase> openCache(QString path, bool interactive)
 
 /// Renders \a page of \a window once its rows are shown, writes \a file and returns the
 /// exit code.
-int takeScreenshot(MainWindow &window, const QString &page, const QString &file)
+int takeScreenshot(MainWindow &window, const QString &pageAndPart, const QString &file)
 {
+    // "metrics/retention": the page, then a link to its part.
+    const QString page = pageAndPart.section(QLatin1Char('/'), 0, 0);
+    const QString part = pageAndPart.section(QLatin1Char('/'), 1);
     // A page for some roles only shows once the signed-in role is known (after a sync).
     QElapsedTimer waiting;
     waiting.start();
@@ -79,6 +83,11 @@ int takeScreenshot(MainWindow &window, const QString &page, const QString &file)
         return 2;
     }
     Page *current = window.currentPage();
+    if (!part.isEmpty() &&
+        !current->openLink(QUrl(QStringLiteral("coulisse://%1/%2").arg(page, part)))) {
+        printError(Text::tr("Unknown part \"%1\" of page \"%2\"").arg(part, page));
+        return 2;
+    }
     QElapsedTimer timer;
     timer.start();
     while (!current->isReady() && timer.elapsed() < 60000)
@@ -126,9 +135,11 @@ int main(int argc, char *argv[])
     const QCommandLineOption screenshotOption(
         QStringLiteral("screenshot"), QStringLiteral("Render the window to FILE.png and exit."),
         QStringLiteral("FILE"));
-    const QCommandLineOption pageOption(QStringLiteral("page"),
-                                        QStringLiteral("Page to show: videos, games, tags, users."),
-                                        QStringLiteral("PAGE"));
+    const QCommandLineOption pageOption(
+        QStringLiteral("page"),
+        QStringLiteral("Page to show: videos, games, tags, users, review, audit, staff, metrics "
+                       "(metrics/DASHBOARD for one dashboard)."),
+        QStringLiteral("PAGE"));
     const QCommandLineOption sizeOption(
         QStringLiteral("size"), QStringLiteral("Window size for --screenshot, WIDTHxHEIGHT."),
         QStringLiteral("SIZE"), QStringLiteral("1440x900"));

@@ -4,6 +4,7 @@
 #include "centralschema.h"
 #include "democachewriter.h"
 #include "democentralwriter.h"
+#include "demoeventgenerator.h"
 #include "privatepostgres.h"
 
 #include <QDir>
@@ -88,6 +89,19 @@ bool DemoEnvironment::prepare(const DemoDataGenerator::Progress &progress)
                     DemoCentralWriter::write(db, options, progress);
                 ok = seeded.ok;
                 m_error = seeded.error;
+            }
+            // Sixty days of events for the Metrics page, once.
+            if (ok &&
+                (!q.exec(QStringLiteral("SELECT EXISTS (SELECT FROM coulisse.event_imports)")) ||
+                 !q.next())) {
+                m_error = CentralConnection::describe(q.lastError());
+                ok = false;
+            } else if (ok && !q.value(0).toBool()) {
+                DemoEventGenerator::Options events;
+                events.days = 60;
+                DemoEventGenerator generator(events);
+                ok = generator.seedCentral(db);
+                m_error = generator.errorString();
             }
         }
     }

@@ -55,6 +55,15 @@ inline SettingKey<QString> timeZone()
 {
     return {QStringLiteral("ui/timeZone"), QStringLiteral("Asia/Shanghai")};
 }
+/// The Metrics page: the dashboard shown and its filters (JSON).
+inline SettingKey<QString> metricsDashboard()
+{
+    return {QStringLiteral("metrics/dashboard"), QStringLiteral("users")};
+}
+inline SettingKey<QString> metricsPreset()
+{
+    return {QStringLiteral("metrics/preset"), QStringLiteral("30d")};
+}
 inline SettingKey<QString> profile()
 {
     return {QStringLiteral("cache/profile"), QStringLiteral("default")};

@@ -20,4 +20,17 @@ inline bool proposes(const QString &role)
     return role == QLatin1String("editor");
 }
 
+/// Supervisors, product managers and admins read the metrics (their caches hold them).
+inline bool readsMetrics(const QString &role)
+{
+    return role == QLatin1String("supervisor") || role == QLatin1String("pm") ||
+           role == QLatin1String("admin");
+}
+
+/// Product managers and admins refresh the aggregates on central.
+inline bool refreshesMetrics(const QString &role)
+{
+    return role == QLatin1String("pm") || role == QLatin1String("admin");
+}
+
 } // namespace Roles

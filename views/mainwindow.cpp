@@ -11,6 +11,7 @@
 #include "credentialstore.h"
 #include "gamespage.h"
 #include "gametablemodel.h"
+#include "metricspage.h"
 #include "preferences.h"
 #include "rejectedchangesdialog.h"
 #include "reviewpage.h"
@@ -101,6 +102,7 @@ MainWindow::MainWindow(std::unique_ptr<CacheDatabase> cache, QWidget *parent)
                        m_stack),
         new AuditLogPage(m_central, m_stack),
         new StaffPage(m_central, m_repository.get(), m_stack),
+        new MetricsPage(m_cache.get(), m_central, m_stack),
     };
     for (Page *page : std::as_const(m_pages)) {
         m_stack->addWidget(page);
@@ -210,6 +212,7 @@ void MainWindow::createActions()
         {"review", QT_TRANSLATE_NOOP("ActionRegistry", "&Review")},
         {"audit", QT_TRANSLATE_NOOP("ActionRegistry", "&Audit Log")},
         {"staff", QT_TRANSLATE_NOOP("ActionRegistry", "&Staff")},
+        {"metrics", QT_TRANSLATE_NOOP("ActionRegistry", "&Metrics")},
     };
     int n = 1;
     for (const auto &[key, text] : pages) {
@@ -453,6 +456,7 @@ void MainWindow::createSync()
     statusBar()->addPermanentWidget(m_syncIndicator);
     connect(m_sync, &SyncWorker::stateChanged, this, &MainWindow::onSyncState);
     connect(m_sync, &SyncWorker::finished, this, &MainWindow::onSyncFinished);
+    connect(metricsPage(), &MetricsPage::syncRequested, m_sync, &SyncWorker::syncNow);
     connect(m_sync, &SyncWorker::cacheChanged, this, &MainWindow::onCacheChanged);
     connect(m_sync, &SyncWorker::signInNeeded, this, [this](const QString &message) {
         statusBar()->showMessage(tr("The central store refused the sign-in: %1").arg(message),
@@ -612,6 +616,10 @@ void MainWindow::onSyncFinished(const SyncEngine::Report &report)
         m_syncIndicator->setIdentity(m_centralUser, m_role);
         emit roleChanged(m_role);
     }
+    if (report.ok)
+        metricsPage()->setSynced();
+    if (report.metricsChanged)
+        metricsPage()->refresh();
     refreshSyncStatus();
 }
 
@@ -749,6 +757,8 @@ void MainWindow::applyRole(const QString &role)
             catalogue->setHistoryLinks(role != QLatin1String("pm"));
     }
     show(staffPage(), role == QLatin1String("admin"));
+    show(metricsPage(), Roles::readsMetrics(role));
+    metricsPage()->setRole(role);
 }
 
 void MainWindow::refreshCataloguePages()
@@ -763,6 +773,11 @@ void MainWindow::refreshCataloguePages()
 AuditLogPage *MainWindow::auditLogPage() const
 {
     return qobject_cast<AuditLogPage *>(page(QStringLiteral("audit")));
+}
+
+MetricsPage *MainWindow::metricsPage() const
+{
+    return qobject_cast<MetricsPage *>(page(QStringLiteral("metrics")));
 }
 
 StaffPage *MainWindow::staffPage() const

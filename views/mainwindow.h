@@ -13,6 +13,7 @@ class CacheDatabase;
 class AuditLogPage;
 class CataloguePage;
 class CentralClient;
+class MetricsPage;
 class Page;
 class StaffPage;
 class CatalogueRepository;
@@ -60,6 +61,7 @@ public:
     ReviewPage *reviewPage() const;
     AuditLogPage *auditLogPage() const;
     StaffPage *staffPage() const;
+    MetricsPage *metricsPage() const;
     /// Online reads and admin calls on the central store (the Audit log and Staff pages).
     CentralClient *centralClient() const { return m_central; }
     QString cachePath() const;
