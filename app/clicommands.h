@@ -25,6 +25,7 @@ QList<Command> centralCommands();
 QList<Command> syncCommands();
 QList<Command> reviewCommands();
 QList<Command> metricsCommands();
+QList<Command> reportCommands();
 
 /// --url URL: the central store, and the connection string it (or the environment) gives.
 QCommandLineOption urlOption();

@@ -2,9 +2,11 @@
 #include "clicommands.h"
 #include "translations.h"
 
+#include <QApplication>
 #include <QCoreApplication>
 
 #include <cstdio>
+#include <memory>
 
 namespace Cli {
 
@@ -90,7 +92,16 @@ void printUsage(const QList<Cli::Command> &commands)
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    // Reports draw charts: widgets on the offscreen platform, whatever the display.
+    bool draws = false;
+    for (int i = 1; i < argc && !draws; ++i)
+        draws = qstrcmp(argv[i], "report") == 0 && (i == 1 || qstrcmp(argv[i - 2], "--lang") == 0);
+    if (draws)
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    std::unique_ptr<QCoreApplication> application =
+        draws ? std::make_unique<QApplication>(argc, argv)
+              : std::make_unique<QCoreApplication>(argc, argv);
+    QCoreApplication &app = *application;
     QCoreApplication::setOrganizationName(QStringLiteral("Coulisse"));
     QCoreApplication::setApplicationName(QStringLiteral("Coulisse"));
     QCoreApplication::setApplicationVersion(QStringLiteral(COULISSE_VERSION));
@@ -106,7 +117,7 @@ int main(int argc, char *argv[])
 
     QList<Cli::Command> commands = Cli::cacheCommands() + Cli::centralCommands() +
                                    Cli::syncCommands() + Cli::reviewCommands() +
-                                   Cli::metricsCommands();
+                                   Cli::metricsCommands() + Cli::reportCommands();
     if (args.isEmpty() || args.first() == QLatin1String("help") ||
         args.first() == QLatin1String("--help") || args.first() == QLatin1String("-h")) {
         printUsage(commands);

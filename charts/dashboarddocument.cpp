@@ -65,8 +65,15 @@ void paintPanel(QCPPainter &p, const QRect &area, const DashboardDocument::Panel
                    panel.notes);
         y += notesLine;
     }
-    if (panel.chart)
-        panel.chart->render(&p, QRect(area.left(), y, area.width(), area.bottom() - y));
+    const QRect chart(area.left(), y, area.width(), area.bottom() - y);
+    if (panel.empty) {
+        p.setFont(notesFont);
+        p.setPen(QColor(0x8A, 0x8F, 0x98));
+        p.drawRect(chart.adjusted(0, 4, -1, -1));
+        p.drawText(chart, Qt::AlignCenter, DashboardDocument::tr("No data in this range."));
+    } else if (panel.chart) {
+        panel.chart->render(&p, chart);
+    }
 }
 
 } // namespace

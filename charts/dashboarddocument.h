@@ -20,6 +20,7 @@ public:
         QString title;
         QString notes; ///< what it is split by, the definition's version
         MetricChart *chart = nullptr;
+        bool empty = false; ///< no data: a note instead of the chart
     };
 
     QString title;

@@ -40,6 +40,24 @@ QColor MetricChart::color(int index)
     return colors[index % int(std::size(colors))];
 }
 
+void MetricChart::setPanel(const MetricDashboards::PanelData &data)
+{
+    using Chart = MetricDashboards::Chart;
+    const Style style = data.chart == Chart::StackedBars      ? Style::StackedBars
+                        : data.chart == Chart::GroupedBars    ? Style::GroupedBars
+                        : data.chart == Chart::HorizontalBars ? Style::HorizontalBars
+                        : data.chart == Chart::HeatMap        ? Style::HeatMap
+                                                              : Style::Lines;
+    QList<Series> series;
+    for (const MetricDashboards::Line &line : data.lines)
+        series.append({line.name, line.values, line.dashed});
+    const MetricStore::Unit unit = data.unit;
+    setData(
+        style, data.categories, data.incomplete, series,
+        [unit](double v) { return MetricStore::format(v, unit); },
+        unit == MetricStore::Unit::Percent);
+}
+
 void MetricChart::setData(Style style, const QStringList &categories, const QList<bool> &incomplete,
                           const QList<Series> &series, const Formatter &format, bool percent)
 {
@@ -232,15 +250,19 @@ void MetricChart::setData(Style style, const QStringList &categories, const QLis
     m_plot->replot();
 }
 
-void MetricChart::updateTicks()
+void MetricChart::updateTicks(int width)
 {
     const bool horizontal = m_style == Style::HorizontalBars;
     const bool heat = m_style == Style::HeatMap;
     QCPAxis *axis = horizontal || heat ? m_plot->yAxis : m_plot->xAxis;
     const QCPRange range = axis->range();
     const double shown = std::max(1.0, range.size());
-    const int pixels = horizontal || heat ? std::max(40, m_plot->axisRect()->height())
-                                          : std::max(80, m_plot->axisRect()->width());
+    // Before the first layout (offscreen reports) the axis rect has no size yet: the width
+    // the chart is drawn at decides.
+    const int along =
+        horizontal || heat ? m_plot->axisRect()->height() : m_plot->axisRect()->width();
+    const int pixels =
+        std::max(horizontal || heat ? 40 : 80, width > 0 && !(horizontal || heat) ? width : along);
     const int per = horizontal || heat ? 18 : 80;
     const int step = std::max(1, int(std::ceil(shown / std::max(1, pixels / per))));
     QSharedPointer<QCPAxisTickerText> ticks(new QCPAxisTickerText);
@@ -351,6 +373,7 @@ bool MetricChart::eventFilter(QObject *watched, QEvent *event)
 
 void MetricChart::render(QCPPainter *painter, const QRect &rect)
 {
+    updateTicks(rect.width() - 90);
     painter->save();
     painter->translate(rect.topLeft());
     m_plot->toPainter(painter, rect.width(), rect.height());
@@ -359,10 +382,12 @@ void MetricChart::render(QCPPainter *painter, const QRect &rect)
 
 bool MetricChart::savePng(const QString &path, int width, int height)
 {
+    updateTicks(width - 90);
     return m_plot->savePng(path, width, height);
 }
 
 bool MetricChart::savePdf(const QString &path, int width, int height)
 {
+    updateTicks(width - 90);
     return m_plot->savePdf(path, width, height);
 }

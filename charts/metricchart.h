@@ -1,5 +1,7 @@
 #pragma once
 
+#include "metricdashboards.h"
+
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -31,6 +33,8 @@ public:
 
     explicit MetricChart(QWidget *parent = nullptr);
 
+    /// Draws a dashboard panel's data (its chart kind, unit and lines).
+    void setPanel(const MetricDashboards::PanelData &panel);
     /// Draws \a series over \a categories. \a percent: values are shares (0..1) shown as %.
     /// For HeatMap, each series is a column and the categories are the rows.
     void setData(Style style, const QStringList &categories, const QList<bool> &incomplete,
@@ -57,7 +61,8 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
-    void updateTicks();
+    /// Category labels, as many as fit in \a width pixels (-1: the chart's own width).
+    void updateTicks(int width = -1);
 
     QCustomPlot *m_plot;
     Style m_style = Style::Lines;

@@ -101,21 +101,7 @@ void MetricPanel::setData(const MetricDashboards::PanelData &data)
     m_definition->setVisible(data.version > 0);
     m_definition->setText(tr("v%1 ⓘ").arg(data.version));
     m_definition->setToolTip(QStringLiteral("<p>%1</p>").arg(data.definition.toHtmlEscaped()));
-    using Chart = MetricDashboards::Chart;
-    using Style = MetricChart::Style;
-    const Style style = data.chart == Chart::StackedBars      ? Style::StackedBars
-                        : data.chart == Chart::GroupedBars    ? Style::GroupedBars
-                        : data.chart == Chart::HorizontalBars ? Style::HorizontalBars
-                        : data.chart == Chart::HeatMap        ? Style::HeatMap
-                                                              : Style::Lines;
-    QList<MetricChart::Series> series;
-    for (const MetricDashboards::Line &line : data.lines)
-        series.append({line.name, line.values, line.dashed});
-    const MetricStore::Unit unit = data.unit;
-    m_chart->setData(
-        style, data.categories, data.incomplete, series,
-        [unit](double v) { return MetricStore::format(v, unit); },
-        unit == MetricStore::Unit::Percent);
+    m_chart->setPanel(data);
     m_model->setTable(data.table, data.categories, data.incomplete, data.columns);
     if (data.empty && m_stack->currentWidget() == m_chart)
         m_stack->setCurrentWidget(m_empty);

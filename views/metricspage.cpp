@@ -560,7 +560,8 @@ bool MetricsPage::exportDashboard(const QString &path, QString *error)
         tr("Generated %1")
             .arg(QLocale().toString(QDateTime::currentDateTime(), QLocale::ShortFormat));
     for (MetricPanel *panel : std::as_const(m_panels))
-        doc.panels.append({panel->data().title, panel->notes(), panel->chart()});
+        doc.panels.append(
+            {panel->data().title, panel->notes(), panel->chart(), panel->data().empty});
     const QString suffix = QFileInfo(path).suffix().toLower();
     if (suffix == QLatin1String("csv")) {
         const QString base = path.left(path.size() - 4);
@@ -597,7 +598,8 @@ void MetricsPage::print()
     doc.filters = m_filters.describe();
     doc.dataAsOf = m_asOf->text();
     for (MetricPanel *panel : std::as_const(m_panels))
-        doc.panels.append({panel->data().title, panel->notes(), panel->chart()});
+        doc.panels.append(
+            {panel->data().title, panel->notes(), panel->chart(), panel->data().empty});
     QString error;
     if (!doc.paint(&printer, &error))
         emit message(error);
