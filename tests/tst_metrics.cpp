@@ -827,6 +827,98 @@ private slots:
         QCOMPARE(offline.list().size(), 1);
     }
 
+    void shouldRenderReportsWithoutADisplay_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<int>("code");
+        QTest::addColumn<QString>("expected"); // in the output file, or in stderr on failure
+        const QStringList users{QStringLiteral("--dashboard"), QStringLiteral("users"),
+                                QStringLiteral("--from"),      QStringLiteral("2026-11-01"),
+                                QStringLiteral("--to"),        QStringLiteral("2026-11-08")};
+        QTest::newRow("csv") << users + QStringList{QStringLiteral("--out"),
+                                                    QStringLiteral("report.csv")}
+                             << 0 << QStringLiteral("active_users,2026-11-02,DAU,4,yes");
+        QTest::newRow("csv incomplete day")
+            << users + QStringList{QStringLiteral("--out"), QStringLiteral("report.csv")} << 0
+            << QStringLiteral("new_users,2026-11-08,New users,0,no");
+        QTest::newRow("pdf") << users + QStringList{QStringLiteral("--out"),
+                                                    QStringLiteral("report.pdf")}
+                             << 0 << QStringLiteral("%PDF-");
+        QTest::newRow("png") << QStringList{QStringLiteral("--dashboard"),
+                                            QStringLiteral("retention"),
+                                            QStringLiteral("--range"),
+                                            QStringLiteral("all"),
+                                            QStringLiteral("--out"),
+                                            QStringLiteral("report.png")}
+                             << 0 << QStringLiteral("\x89PNG");
+        QTest::newRow("custom, weekly, split")
+            << QStringList{QStringLiteral("--dashboard"),   QStringLiteral("custom"),
+                           QStringLiteral("--metrics"),     QStringLiteral("dau,vip_open_rate"),
+                           QStringLiteral("--split"),       QStringLiteral("platform"),
+                           QStringLiteral("--granularity"), QStringLiteral("week"),
+                           QStringLiteral("--from"),        QStringLiteral("2026-11-02"),
+                           QStringLiteral("--to"),          QStringLiteral("2026-11-08"),
+                           QStringLiteral("--out"),         QStringLiteral("custom.csv")}
+            << 0 << QStringLiteral("vip_open_rate,2026-W45,App,0.5,no");
+        QTest::newRow("unknown dashboard")
+            << QStringList{QStringLiteral("--dashboard"), QStringLiteral("nope"),
+                           QStringLiteral("--out"), QStringLiteral("x.pdf")}
+            << 2 << QStringLiteral("Unknown dashboard \"nope\"");
+        QTest::newRow("bad range")
+            << QStringList{QStringLiteral("--dashboard"), QStringLiteral("users"),
+                           QStringLiteral("--range"),     QStringLiteral("fortnight"),
+                           QStringLiteral("--out"),       QStringLiteral("x.pdf")}
+            << 2 << QStringLiteral("Unknown range \"fortnight\"");
+        QTest::newRow("bad output")
+            << users + QStringList{QStringLiteral("--out"), QStringLiteral("x.docx")} << 2
+            << QStringLiteral("--out must name");
+    }
+
+    void shouldRenderReportsWithoutADisplay()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(int, code);
+        QFETCH(QString, expected);
+        handMadeCache();
+        const QString out = m_dir.filePath(arguments.last());
+        arguments.last() = out;
+        QFile::remove(out);
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(QStringLiteral("QT_QPA_PLATFORM")); // the command chooses offscreen itself
+        env.remove(QStringLiteral("DISPLAY"));
+        const TestSupport::CliRun r =
+            TestSupport::runCli(QStringList{QStringLiteral("report"), QStringLiteral("--cache"),
+                                            m_dir.filePath(QStringLiteral("hand-chart.sqlite"))} +
+                                    arguments,
+                                env);
+        QVERIFY2(r.code == code, qPrintable(r.err));
+        if (code != 0) {
+            QVERIFY2(r.err.contains(expected), qPrintable(r.err));
+            QVERIFY(!QFile::exists(out));
+            return;
+        }
+        QVERIFY2(r.out.contains(QLatin1String("Wrote")), qPrintable(r.out));
+        QFile file(out);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray content = file.readAll();
+        QVERIFY2(content.contains(expected.toLatin1()), content.left(2000).constData());
+    }
+
+    void shouldRefuseAReportOfACacheWithoutMetrics()
+    {
+        CacheDatabase empty;
+        const QString path = m_dir.filePath(QStringLiteral("no-metrics.sqlite"));
+        QVERIFY(empty.open(path));
+        empty.close();
+        const TestSupport::CliRun r =
+            TestSupport::runCli({QStringLiteral("report"), QStringLiteral("--cache"), path,
+                                 QStringLiteral("--dashboard"), QStringLiteral("users"),
+                                 QStringLiteral("--out"), m_dir.filePath(QStringLiteral("n.pdf"))},
+                                QProcessEnvironment::systemEnvironment());
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains(QLatin1String("holds no metrics")), qPrintable(r.err));
+    }
+
 private:
     std::unique_ptr<TestStore> m_handMade;
     std::unique_ptr<CacheDatabase> m_handCache;

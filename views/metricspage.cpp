@@ -293,12 +293,19 @@ void MetricsPage::applyPreset(const QString &preset)
     if (preset != QLatin1String("custom") && !f.applyPreset(preset, last, asOf.firstDay))
         return;
     setFilters(f);
+    const QSignalBlocker block(m_preset);
+    m_preset->setCurrentIndex(std::max(0, m_preset->findData(preset)));
 }
 
 void MetricsPage::setFilters(const MetricDashboards::Filters &filters)
 {
     m_updating = true;
     m_filters = filters;
+    {
+        // Dates set from outside are a range of their own (applyPreset names its preset).
+        const QSignalBlocker block(m_preset);
+        m_preset->setCurrentIndex(m_preset->findData(QStringLiteral("custom")));
+    }
     m_from->setDate(filters.from);
     m_to->setDate(filters.to);
     m_granularity->setCurrentIndex(m_granularity->findData(int(filters.granularity)));
@@ -528,7 +535,6 @@ bool MetricsPage::openReport(const QString &name)
             setCustomMetrics(metrics);
         showDashboard(r.spec.value(QStringLiteral("dashboard")).toString());
         const QString preset = r.spec.value(QStringLiteral("preset")).toString();
-        m_preset->setCurrentIndex(std::max(0, m_preset->findData(preset)));
         m_updating = false;
         MetricDashboards::Filters f =
             MetricDashboards::Filters::fromJson(r.spec.value(QStringLiteral("filters")).toObject());
@@ -542,6 +548,10 @@ bool MetricsPage::openReport(const QString &name)
                           asOf.firstDay);
         }
         setFilters(f);
+        if (preset != QLatin1String("custom")) {
+            const QSignalBlocker block(m_preset);
+            m_preset->setCurrentIndex(std::max(0, m_preset->findData(preset)));
+        }
         m_reports->setCurrentIndex(m_reports->findText(name));
         return true;
     }
