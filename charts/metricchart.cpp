@@ -28,7 +28,16 @@ MetricChart::MetricChart(QWidget *parent)
     legendFont.setPointSizeF(legendFont.pointSizeF() * 0.9);
     m_plot->legend->setFont(legendFont);
     m_plot->legend->setBrush(QColor(255, 255, 255, 215));
-    m_plot->legend->setBorderPen(QPen(QColor(0xD0, 0xD0, 0xD0)));
+    m_plot->legend->setBorderPen(Qt::NoPen);
+    // The legend above the chart, in rows, not over the data.
+    m_plot->axisRect()->insetLayout()->take(m_plot->legend);
+    m_plot->plotLayout()->insertRow(0);
+    m_plot->plotLayout()->addElement(0, 0, m_plot->legend);
+    m_plot->plotLayout()->setRowStretchFactor(0, 0.001);
+    m_plot->plotLayout()->setRowSpacing(0);
+    m_plot->legend->setFillOrder(QCPLegend::foColumnsFirst);
+    m_plot->legend->setWrap(6);
+    m_plot->legend->setMargins(QMargins(4, 2, 4, 0));
 }
 
 QColor MetricChart::color(int index)
@@ -123,7 +132,7 @@ void MetricChart::setData(Style style, const QStringList &categories, const QLis
         // D0 is near 100 %: the scale follows D1 and later, D0 saturates.
         map->setDataRange(QCPRange(0, std::max(most, 1.0)));
         auto *colorScale = new QCPColorScale(m_plot);
-        m_plot->plotLayout()->addElement(0, 1, colorScale);
+        m_plot->plotLayout()->addElement(1, 1, colorScale);
         colorScale->setType(QCPAxis::atRight);
         colorScale->setBarWidth(10);
         // Linked, the map takes the scale's gradient and range: set them on the scale.
@@ -244,8 +253,7 @@ void MetricChart::setData(Style style, const QStringList &categories, const QLis
         valueAxis->setLabel(QStringLiteral("%"));
     else
         valueAxis->setLabel(QString());
-    m_plot->legend->setVisible(series.size() > 1 || !series.isEmpty());
-    m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
+    m_plot->legend->setVisible(!series.isEmpty());
     updateTicks();
     m_plot->replot();
 }

@@ -1,4 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='utf-8'?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
@@ -143,6 +143,10 @@
         <source>&amp;Staff</source>
         <translation>员工(&amp;S)</translation>
     </message>
+    <message>
+        <source>&amp;Metrics</source>
+        <translation>指标(&amp;M)</translation>
+    </message>
 </context>
 <context>
     <name>ApprovalPolicyModel</name>
@@ -151,7 +155,7 @@
         <translation>给视频打标签</translation>
     </message>
     <message>
-        <source>A game&apos;s tag list</source>
+        <source>A game's tag list</source>
         <translation>游戏的标签列表</translation>
     </message>
     <message>
@@ -663,11 +667,11 @@
 <context>
     <name>CacheEditor</name>
     <message>
-        <source>No tag &quot;%1&quot; can go on video %2 (the general library and the library of the video&apos;s game hold its tags).</source>
+        <source>No tag "%1" can go on video %2 (the general library and the library of the video's game hold its tags).</source>
         <translation>没有可用于视频 %2 的标签“%1”（可用的标签来自通用标签库和该视频所属游戏的标签库）。</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; names more than one tag: give its id.</source>
+        <source>"%1" names more than one tag: give its id.</source>
         <translation>“%1”对应多个标签：请给出标签 ID。</translation>
     </message>
     <message>
@@ -675,7 +679,7 @@
         <translation>缓存中没有视频 %1。</translation>
     </message>
     <message>
-        <source>Tag %1 cannot go on video %2: it belongs neither to the general library nor to the library of the video&apos;s game.</source>
+        <source>Tag %1 cannot go on video %2: it belongs neither to the general library nor to the library of the video's game.</source>
         <translation>标签 %1 不能用于视频 %2：它既不属于通用标签库，也不属于该视频所属游戏的标签库。</translation>
     </message>
     <message>
@@ -683,7 +687,7 @@
         <translation>标签 %1 已下架，不能再使用。</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; cannot be edited here.</source>
+        <source>"%1" cannot be edited here.</source>
         <translation>此处不能编辑字段“%1”。</translation>
     </message>
     <message>
@@ -691,8 +695,8 @@
         <translation>名称不能为空。</translation>
     </message>
     <message>
-        <source>The status is &quot;active&quot; or &quot;retired&quot;.</source>
-        <translation>状态只能是 &quot;active&quot; 或 &quot;retired&quot;。</translation>
+        <source>The status is "active" or "retired".</source>
+        <translation>状态只能是 "active" 或 "retired"。</translation>
     </message>
     <message>
         <source>There is no tag %1 in the cache.</source>
@@ -719,7 +723,7 @@
         <translation>冲突的变更只能保留、编辑或放弃，不能重试。</translation>
     </message>
     <message>
-        <source>Another tag of this group is already called &quot;%1&quot;.</source>
+        <source>Another tag of this group is already called "%1".</source>
         <translation>本分组中已有名为“%1”的标签。</translation>
     </message>
     <message>
@@ -731,11 +735,11 @@
         <translation>缓存中没有标签分组 %1。</translation>
     </message>
     <message>
-        <source>A game&apos;s library holds its tags in categories: pick one of them.</source>
+        <source>A game's library holds its tags in categories: pick one of them.</source>
         <translation>游戏专属标签库的标签放在分类中：请选择其中一个分类。</translation>
     </message>
     <message>
-        <source>A tag called &quot;%1&quot; is already waiting to be created in this group.</source>
+        <source>A tag called "%1" is already waiting to be created in this group.</source>
         <translation>本分组中已有名为“%1”的标签在等待创建。</translation>
     </message>
     <message>
@@ -747,11 +751,11 @@
         <translation>标签 %1 已下架：请合并到上架的标签。</translation>
     </message>
     <message>
-        <source>Tag %1 cannot take the place of tag %2: it does not fit everything that carries it (game tags merge into game tags; a video tag into the general library or into the same game&apos;s library).</source>
+        <source>Tag %1 cannot take the place of tag %2: it does not fit everything that carries it (game tags merge into game tags; a video tag into the general library or into the same game's library).</source>
         <translation>标签 %1 不能取代标签 %2：它不适用于所有带有该标签的对象（游戏标签只能合并到游戏标签；视频标签只能合并到通用标签库或同一游戏的标签库）。</translation>
     </message>
     <message>
-        <source>A game has no field &quot;%1&quot;.</source>
+        <source>A game has no field "%1".</source>
         <translation>游戏没有字段“%1”。</translation>
     </message>
     <message>
@@ -759,7 +763,7 @@
         <translation>游戏需要名称。</translation>
     </message>
     <message>
-        <source>There is a game called &quot;%1&quot; already.</source>
+        <source>There is a game called "%1" already.</source>
         <translation>已有名为“%1”的游戏。</translation>
     </message>
     <message>
@@ -1025,11 +1029,11 @@
         <translation>未安装 Qt 的 PostgreSQL 驱动（QPSQL）。</translation>
     </message>
     <message>
-        <source>The port &quot;%1&quot; is not a number between 1 and 65535.</source>
+        <source>The port "%1" is not a number between 1 and 65535.</source>
         <translation>端口“%1”不是 1 到 65535 之间的数字。</translation>
     </message>
     <message>
-        <source>The value of &quot;%1&quot; contains a semicolon, which the Qt PostgreSQL driver cannot pass on.</source>
+        <source>The value of "%1" contains a semicolon, which the Qt PostgreSQL driver cannot pass on.</source>
         <translation>“%1”的值包含分号，Qt 的 PostgreSQL 驱动无法传递。</translation>
     </message>
     <message>
@@ -1060,7 +1064,7 @@
 <context>
     <name>CentralLoader</name>
     <message>
-        <source>Loading a catalogue in bulk needs the installer&apos;s connection (a PostgreSQL superuser).</source>
+        <source>Loading a catalogue in bulk needs the installer's connection (a PostgreSQL superuser).</source>
         <translation>批量导入数据需要使用安装者连接（PostgreSQL 超级用户）。</translation>
     </message>
     <message>
@@ -1083,7 +1087,7 @@
 <context>
     <name>CentralSchema</name>
     <message>
-        <source>Setting up or migrating the central store needs the installer&apos;s connection (a PostgreSQL superuser): it creates the Coulisse roles and hands every object to the owner role.</source>
+        <source>Setting up or migrating the central store needs the installer's connection (a PostgreSQL superuser): it creates the Coulisse roles and hands every object to the owner role.</source>
         <translation>初始化或迁移中心库需要使用安装者连接（PostgreSQL 超级用户）：此操作会创建 Coulisse 的各个角色，并将所有对象移交给属主角色。</translation>
     </message>
     <message>
@@ -1099,25 +1103,25 @@
         <translation>迁移 %1（%2）失败：%3</translation>
     </message>
     <message>
-        <source>Cannot create the database &quot;%1&quot;: %2</source>
+        <source>Cannot create the database "%1": %2</source>
         <translation>无法创建数据库“%1”：%2</translation>
     </message>
 </context>
 <context>
     <name>CentralStaff</name>
     <message>
-        <source>No game &quot;%1&quot; (give a game id or its name).</source>
+        <source>No game "%1" (give a game id or its name).</source>
         <translation>没有游戏“%1”（请提供游戏 ID 或名称）。</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; names more than one game: give its id.</source>
+        <source>"%1" names more than one game: give its id.</source>
         <translation>“%1”对应多款游戏：请提供游戏 ID。</translation>
     </message>
 </context>
 <context>
     <name>Cli</name>
     <message>
-        <source>The cache file (default: the default profile&apos;s cache).</source>
+        <source>The cache file (default: the default profile's cache).</source>
         <translation>缓存文件（默认：默认配置的缓存）。</translation>
     </message>
     <message>
@@ -1201,7 +1205,7 @@
         <translation>向缓存写入可复现的演示数据</translation>
     </message>
     <message>
-        <source>Check a cache&apos;s integrity and derived data</source>
+        <source>Check a cache's integrity and derived data</source>
         <translation>检查缓存的完整性与派生数据</translation>
     </message>
     <message>
@@ -1217,8 +1221,8 @@
         <translation>命令：</translation>
     </message>
     <message>
-        <source>Run &apos;coulisse-cli COMMAND --help&apos; for the options of a command.</source>
-        <translation>运行 &apos;coulisse-cli 命令 --help&apos; 查看命令的选项。</translation>
+        <source>Run 'coulisse-cli COMMAND --help' for the options of a command.</source>
+        <translation>运行 'coulisse-cli 命令 --help' 查看命令的选项。</translation>
     </message>
     <message>
         <source>Unknown command: %1</source>
@@ -1233,7 +1237,7 @@
         <translation>演示员工（名称 / 密码 / 角色）：</translation>
     </message>
     <message>
-        <source>Seed this central store (libpq URI or key=value, a superuser&apos;s connection) instead of a cache: the database is created and set up when needed, and the demo staff are added.</source>
+        <source>Seed this central store (libpq URI or key=value, a superuser's connection) instead of a cache: the database is created and set up when needed, and the demo staff are added.</source>
         <translation>向此中心库（libpq URI 或 key=value，须为超级用户连接）而非缓存写入演示数据：需要时会创建并初始化数据库，并添加演示员工。</translation>
     </message>
     <message>
@@ -1241,7 +1245,7 @@
         <translation>向缓存文件或中心库写入可复现的演示数据。</translation>
     </message>
     <message>
-        <source>The central store: a libpq URI or key=value string (default: $COULISSE_CENTRAL_URL, then libpq&apos;s PGHOST, PGUSER, ~/.pgpass...).</source>
+        <source>The central store: a libpq URI or key=value string (default: $COULISSE_CENTRAL_URL, then libpq's PGHOST, PGUSER, ~/.pgpass...).</source>
         <translation>中心库：libpq URI 或 key=value 字符串（默认：$COULISSE_CENTRAL_URL，其次是 libpq 的 PGHOST、PGUSER、~/.pgpass 等）。</translation>
     </message>
     <message>
@@ -1277,19 +1281,19 @@
         <translation>密码：</translation>
     </message>
     <message>
-        <source>This database holds no Coulisse store: run &apos;coulisse-cli central init&apos; first.</source>
-        <translation>此数据库中没有 Coulisse 中心库：请先运行 &apos;coulisse-cli central init&apos;。</translation>
+        <source>This database holds no Coulisse store: run 'coulisse-cli central init' first.</source>
+        <translation>此数据库中没有 Coulisse 中心库：请先运行 'coulisse-cli central init'。</translation>
     </message>
     <message>
-        <source>The central store has schema version %1 and this Coulisse expects %2: run &apos;coulisse-cli central migrate&apos; (or update Coulisse).</source>
-        <translation>中心库的结构版本为 %1，而本版本 Coulisse 需要 %2：请运行 &apos;coulisse-cli central migrate&apos;（或升级 Coulisse）。</translation>
+        <source>The central store has schema version %1 and this Coulisse expects %2: run 'coulisse-cli central migrate' (or update Coulisse).</source>
+        <translation>中心库的结构版本为 %1，而本版本 Coulisse 需要 %2：请运行 'coulisse-cli central migrate'（或升级 Coulisse）。</translation>
     </message>
     <message>
-        <source>Creates the database when missing and sets up the central store in it (needs a superuser&apos;s connection).</source>
+        <source>Creates the database when missing and sets up the central store in it (needs a superuser's connection).</source>
         <translation>如数据库不存在则创建，并在其中初始化中心库（需要超级用户连接）。</translation>
     </message>
     <message>
-        <source>Brings the central store to this Coulisse&apos;s schema version (needs a superuser&apos;s connection).</source>
+        <source>Brings the central store to this Coulisse's schema version (needs a superuser's connection).</source>
         <translation>将中心库迁移到本版本 Coulisse 的结构版本（需要超级用户连接）。</translation>
     </message>
     <message>
@@ -1431,7 +1435,7 @@
         </translation>
     </message>
     <message>
-        <source>Sets a staff member&apos;s password (an admin, or oneself).</source>
+        <source>Sets a staff member's password (an admin, or oneself).</source>
         <translation>设置员工的密码（限管理员或本人）。</translation>
     </message>
     <message>
@@ -1455,7 +1459,7 @@
         <translation>审批策略已更新。</translation>
     </message>
     <message>
-        <source>The server&apos;s directory (data, log and socket).</source>
+        <source>The server's directory (data, log and socket).</source>
         <translation>服务器目录（存放数据、日志和套接字）。</translation>
     </message>
     <message>
@@ -1515,7 +1519,7 @@
         <translation>列出员工账号</translation>
     </message>
     <message>
-        <source>Change a staff member&apos;s role (admin)</source>
+        <source>Change a staff member's role (admin)</source>
         <translation>更改员工的角色（管理员）</translation>
     </message>
     <message>
@@ -1531,7 +1535,7 @@
         <translation>设置内容编辑负责的游戏（管理员）</translation>
     </message>
     <message>
-        <source>Set a staff member&apos;s password</source>
+        <source>Set a staff member's password</source>
         <translation>设置员工密码</translation>
     </message>
     <message>
@@ -1559,11 +1563,11 @@
         <translation>中心库拒绝了你的角色执行此操作：%1</translation>
     </message>
     <message>
-        <source>The video&apos;s id.</source>
+        <source>The video's id.</source>
         <translation>视频 ID。</translation>
     </message>
     <message>
-        <source>A tag&apos;s id or name (Chinese or English); repeat or separate with commas for several.</source>
+        <source>A tag's id or name (Chinese or English); repeat or separate with commas for several.</source>
         <translation>标签的 ID 或名称（中文或英文）；多个标签可重复此选项或用逗号分隔。</translation>
     </message>
     <message>
@@ -1631,7 +1635,7 @@
         <translation>每次往返发送的本地事务数（默认 256）。</translation>
     </message>
     <message>
-        <source>Syncs a cache with the central store once: sends the outbox, copies the user&apos;s scope when the cache has none, receives what changed and confirms what central has applied.</source>
+        <source>Syncs a cache with the central store once: sends the outbox, copies the user's scope when the cache has none, receives what changed and confirms what central has applied.</source>
         <translation>将缓存与中心库同步一次：发送待发队列；如缓存中尚无数据，则复制该用户负责范围内的数据；接收有变化的内容，并确认中心库已应用的变更。</translation>
     </message>
     <message>
@@ -1757,7 +1761,7 @@
         <translation>仅列出处于此状态的操作：pending、sent、applied、rejected、conflict 或 discarded。</translation>
     </message>
     <message>
-        <source>Lists the operations of a cache&apos;s outbox, oldest first.</source>
+        <source>Lists the operations of a cache's outbox, oldest first.</source>
         <translation>列出缓存待发队列中的操作，最早的在前。</translation>
     </message>
     <message>
@@ -1773,11 +1777,11 @@
         <translation>待发队列为空。</translation>
     </message>
     <message>
-        <source>A conflict: send my values again over central&apos;s.</source>
+        <source>A conflict: send my values again over central's.</source>
         <translation>用于冲突：重新发送我的值，覆盖中心库的值。</translation>
     </message>
     <message>
-        <source>A conflict: keep central&apos;s values, give mine up.</source>
+        <source>A conflict: keep central's values, give mine up.</source>
         <translation>用于冲突：保留中心库的值，放弃我的修改。</translation>
     </message>
     <message>
@@ -1809,15 +1813,15 @@
         <translation>操作 %1 等待下次同步。</translation>
     </message>
     <message>
-        <source>Operation %1 is given up; the cache shows central&apos;s values.</source>
+        <source>Operation %1 is given up; the cache shows central's values.</source>
         <translation>已放弃操作 %1；缓存现显示中心库的值。</translation>
     </message>
     <message>
-        <source>The tag&apos;s id.</source>
+        <source>The tag's id.</source>
         <translation>标签 ID。</translation>
     </message>
     <message>
-        <source>The game&apos;s id.</source>
+        <source>The game's id.</source>
         <translation>游戏 ID。</translation>
     </message>
     <message>
@@ -1853,7 +1857,7 @@
         <translation>查看缓存与中心库的同步状态（离线）</translation>
     </message>
     <message>
-        <source>List the changes of a cache&apos;s outbox</source>
+        <source>List the changes of a cache's outbox</source>
         <translation>列出缓存待发队列中的变更</translation>
     </message>
     <message>
@@ -1869,7 +1873,7 @@
         <translation>编辑缓存中的游戏（离线，排队等待同步）</translation>
     </message>
     <message>
-        <source>A video&apos;s id; repeat or separate with commas for several (one step, all or nothing).</source>
+        <source>A video's id; repeat or separate with commas for several (one step, all or nothing).</source>
         <translation>视频 ID；多个时可重复此选项或用逗号分隔（一步完成，要么全部成功，要么全不更改）。</translation>
     </message>
     <message>
@@ -1903,7 +1907,7 @@
         <translation>推荐数量（默认 9）。</translation>
     </message>
     <message>
-        <source>Suggests tags for a video from the cache: words of its title, tags that go with its tags in its game, the game&apos;s common tags.</source>
+        <source>Suggests tags for a video from the cache: words of its title, tags that go with its tags in its game, the game's common tags.</source>
         <translation>根据缓存为视频推荐标签：标题中的词、在同一游戏中常与其现有标签同时出现的标签、该游戏的常用标签。</translation>
     </message>
     <message>
@@ -1915,8 +1919,8 @@
         <translation>视频 %1 没有推荐。</translation>
     </message>
     <message>
-        <source>A tag expression, e.g. &quot;英雄联盟 AND 教程 AND NOT 搞笑&quot;.</source>
-        <translation>标签表达式，例如 &quot;英雄联盟 AND 教程 AND NOT 搞笑&quot;。</translation>
+        <source>A tag expression, e.g. "英雄联盟 AND 教程 AND NOT 搞笑".</source>
+        <translation>标签表达式，例如 "英雄联盟 AND 教程 AND NOT 搞笑"。</translation>
     </message>
     <message>
         <source>How many videos to list (default 20).</source>
@@ -1949,15 +1953,15 @@
         <translation>别名，用逗号分隔（空值表示移除全部别名）。</translation>
     </message>
     <message>
-        <source>The tag group&apos;s id (a dimension, the general library or a category of a game&apos;s library).</source>
+        <source>The tag group's id (a dimension, the general library or a category of a game's library).</source>
         <translation>标签分组 ID（游戏标签维度、通用标签库或游戏专属标签库的分类）。</translation>
     </message>
     <message>
-        <source>The tag&apos;s name.</source>
+        <source>The tag's name.</source>
         <translation>标签名称。</translation>
     </message>
     <message>
-        <source>The tag&apos;s English name.</source>
+        <source>The tag's English name.</source>
         <translation>标签英文名。</translation>
     </message>
     <message>
@@ -2001,7 +2005,7 @@
         <translation>将标签合并到另一个（离线，排队）</translation>
     </message>
     <message>
-        <source>The game&apos;s %1.</source>
+        <source>The game's %1.</source>
         <translation>游戏的 %1。</translation>
     </message>
     <message>
@@ -2033,7 +2037,7 @@
         <translation>要移除的游戏标签（ID）。</translation>
     </message>
     <message>
-        <source>Adds and removes a game&apos;s game tags, offline; the change waits for the next sync.</source>
+        <source>Adds and removes a game's game tags, offline; the change waits for the next sync.</source>
         <translation>离线添加和移除游戏的游戏标签；更改等待下次同步。</translation>
     </message>
     <message>
@@ -2049,11 +2053,11 @@
         <translation>创建游戏（离线，排队）</translation>
     </message>
     <message>
-        <source>Add or remove a game&apos;s game tags (offline, queued)</source>
+        <source>Add or remove a game's game tags (offline, queued)</source>
         <translation>添加或移除游戏的游戏标签（离线，排队）</translation>
     </message>
     <message>
-        <source>Only this author&apos;s requests.</source>
+        <source>Only this author's requests.</source>
         <translation>只列出该作者的申请。</translation>
     </message>
     <message>
@@ -2135,7 +2139,7 @@
         <translation>谁的修改：editor 或 supervisor（默认）。</translation>
     </message>
     <message>
-        <source>Only this person&apos;s changes.</source>
+        <source>Only this person's changes.</source>
         <translation>只看此人的变更。</translation>
     </message>
     <message>
@@ -2163,15 +2167,15 @@
         <translation>把所有匹配的变更以 CSV(UTF-8;- 表示标准输出)写入 FILE,而不是列出。</translation>
     </message>
     <message>
-        <source>Lists the central audit log, newest first: when, who, table, action, object and what changed. What you may read is the store&apos;s decision (editors their own changes; supervisors and admins everything).</source>
+        <source>Lists the central audit log, newest first: when, who, table, action, object and what changed. What you may read is the store's decision (editors their own changes; supervisors and admins everything).</source>
         <translation>列出中心库的审计日志,最新的在前:时间、操作人、表、操作、对象和变更内容。能看到哪些由中心库决定(编辑只能看自己的变更;主管和管理员可看全部)。</translation>
     </message>
     <message>
-        <source>Unknown table &quot;%1&quot;; tables: %2</source>
+        <source>Unknown table "%1"; tables: %2</source>
         <translation>未知的表“%1”;可用的表:%2</translation>
     </message>
     <message>
-        <source>--%1 takes a time like 2026-11-01 or 2026-11-01T08:00, not &quot;%2&quot;.</source>
+        <source>--%1 takes a time like 2026-11-01 or 2026-11-01T08:00, not "%2".</source>
         <translation>--%1 需要 2026-11-01 或 2026-11-01T08:00 这样的时间,而不是“%2”。</translation>
     </message>
     <message>
@@ -2211,7 +2215,7 @@
         </translation>
     </message>
     <message>
-        <source>With --central: also generate D days of events before the catalogue&apos;s end (sessions, plays, uploads, VIP, gifts, campaigns), import them and refresh the metrics.</source>
+        <source>With --central: also generate D days of events before the catalogue's end (sessions, plays, uploads, VIP, gifts, campaigns), import them and refresh the metrics.</source>
         <translation>与 --central 一起使用：另外生成目录截止日前 D 天的事件（会话、播放、上传、VIP、礼物、活动），导入并刷新指标。</translation>
     </message>
     <message>
@@ -2223,11 +2227,11 @@
         <translation>--events-days 需与 --central 一起使用：事件保存在中心库中。</translation>
     </message>
     <message>
-        <source>csv or jsonl (default: from the file&apos;s extension or its first character).</source>
+        <source>csv or jsonl (default: from the file's extension or its first character).</source>
         <translation>csv 或 jsonl（默认：根据文件扩展名或首个字符判断）。</translation>
     </message>
     <message>
-        <source>Imports a file of events (CSV with a header row, or JSON Lines) in one transaction: a bad line stops the import with its line and column, and nothing of the file is kept. Needs an admin&apos;s connection.</source>
+        <source>Imports a file of events (CSV with a header row, or JSON Lines) in one transaction: a bad line stops the import with its line and column, and nothing of the file is kept. Needs an admin's connection.</source>
         <translation>在一个事务中导入事件文件（带表头的 CSV 或 JSON Lines）：遇到错误行即停止并报告行号和列号，该文件的内容一概不保留。需要管理员连接。</translation>
     </message>
     <message>
@@ -2251,8 +2255,8 @@
         <translation>已从 %2 导入 %1 个事件（UTC %3 至 %4），用时 %5 秒，每秒 %6 个事件。</translation>
     </message>
     <message>
-        <source>Run &apos;coulisse-cli metrics refresh&apos; to bring the metrics up to date.</source>
-        <translation>运行 &apos;coulisse-cli metrics refresh&apos; 以更新指标。</translation>
+        <source>Run 'coulisse-cli metrics refresh' to bring the metrics up to date.</source>
+        <translation>运行 'coulisse-cli metrics refresh' 以更新指标。</translation>
     </message>
     <message>
         <source>Recompute every day, not only the days with new events.</source>
@@ -2333,7 +2337,7 @@
         <translation>设置时区（产品经理）；下次刷新将重新计算每一天。</translation>
     </message>
     <message>
-        <source>Prints or sets the time zone of the metrics&apos; calendar days.</source>
+        <source>Prints or sets the time zone of the metrics' calendar days.</source>
         <translation>打印或设置指标自然日所用的时区。</translation>
     </message>
     <message>
@@ -2345,7 +2349,7 @@
         <translation>没有活动。</translation>
     </message>
     <message>
-        <source>The campaign&apos;s ID.</source>
+        <source>The campaign's ID.</source>
         <translation>活动 ID。</translation>
     </message>
     <message>
@@ -2413,7 +2417,7 @@
         <translation>记录指标口径的新版本（产品经理）</translation>
     </message>
     <message>
-        <source>Print or set the metrics&apos; time zone</source>
+        <source>Print or set the metrics' time zone</source>
         <translation>打印或设置指标时区</translation>
     </message>
     <message>
@@ -2428,6 +2432,130 @@
         <source>Delete a campaign (pm, admin)</source>
         <translation>删除活动（产品经理、管理员）</translation>
     </message>
+    <message>
+        <source>Dashboard: %1, or custom (with --metrics).</source>
+        <translation>看板：%1，或 custom（配合 --metrics）。</translation>
+    </message>
+    <message>
+        <source>Metrics of a custom report, comma-separated: %1.</source>
+        <translation>自定义报表的指标，以逗号分隔：%1。</translation>
+    </message>
+    <message>
+        <source>A saved report of the cache's user, by name.</source>
+        <translation>缓存用户已保存的报表（按名称）。</translation>
+    </message>
+    <message>
+        <source>Days ending on the last complete day: 7d, 30d, 90d, 365d, mtd, last-month, ytd or all (default 30d).</source>
+        <translation>截至最后一个完整日的天数：7d、30d、90d、365d、mtd、last-month、ytd 或 all（默认 30d）。</translation>
+    </message>
+    <message>
+        <source>First day (YYYY-MM-DD), with --to.</source>
+        <translation>起始日（YYYY-MM-DD），配合 --to。</translation>
+    </message>
+    <message>
+        <source>Last day (YYYY-MM-DD).</source>
+        <translation>结束日（YYYY-MM-DD）。</translation>
+    </message>
+    <message>
+        <source>day, week or month (default day).</source>
+        <translation>day、week 或 month（默认 day）。</translation>
+    </message>
+    <message>
+        <source>Split or filter by: platform, channel, os, device_model or source.</source>
+        <translation>拆分或筛选维度：platform、channel、os、device_model 或 source。</translation>
+    </message>
+    <message>
+        <source>With --split: only this value.</source>
+        <translation>配合 --split：只看这个值。</translation>
+    </message>
+    <message>
+        <source>Compare with the previous period (previous) or N days earlier (e.g. 7d).</source>
+        <translation>与上一周期（previous）或 N 天前（如 7d）对比。</translation>
+    </message>
+    <message>
+        <source>The file to write: .pdf, .png or .csv.</source>
+        <translation>要写入的文件：.pdf、.png 或 .csv。</translation>
+    </message>
+    <message>
+        <source>Render a metrics dashboard of a cache as PDF, PNG or CSV, without a display (for scheduled reports).</source>
+        <translation>无需显示器，将缓存中的指标看板输出为 PDF、PNG 或 CSV（用于定时报表）。</translation>
+    </message>
+    <message>
+        <source>--out must name a .pdf, .png or .csv file.</source>
+        <translation>--out 必须是 .pdf、.png 或 .csv 文件。</translation>
+    </message>
+    <message>
+        <source>The cache %1 holds no metrics: sync it as a supervisor, product manager or admin first.</source>
+        <translation>缓存 %1 中没有指标：请先以主管、产品经理或管理员身份同步。</translation>
+    </message>
+    <message>
+        <source>No saved report named "%1".</source>
+        <translation>没有名为“%1”的已保存报表。</translation>
+    </message>
+    <message>
+        <source>Name a --dashboard or a saved --report.</source>
+        <translation>请指定 --dashboard 或已保存的 --report。</translation>
+    </message>
+    <message>
+        <source>Unknown dashboard "%1"; dashboards: %2, custom.</source>
+        <translation>未知看板“%1”；可用看板：%2、custom。</translation>
+    </message>
+    <message>
+        <source>Unknown metric "%1".</source>
+        <translation>未知指标“%1”。</translation>
+    </message>
+    <message>
+        <source>A custom report needs --metrics.</source>
+        <translation>自定义报表需要 --metrics。</translation>
+    </message>
+    <message>
+        <source>--from and --to need two dates, YYYY-MM-DD, in order.</source>
+        <translation>--from 和 --to 需要两个按先后顺序的日期（YYYY-MM-DD）。</translation>
+    </message>
+    <message>
+        <source>Unknown range "%1".</source>
+        <translation>未知范围“%1”。</translation>
+    </message>
+    <message>
+        <source>--granularity is day, week or month.</source>
+        <translation>--granularity 只能是 day、week 或 month。</translation>
+    </message>
+    <message>
+        <source>Unknown dimension "%1".</source>
+        <translation>未知维度“%1”。</translation>
+    </message>
+    <message>
+        <source>--compare is previous or a number of days such as 7d.</source>
+        <translation>--compare 只能是 previous 或天数（如 7d）。</translation>
+    </message>
+    <message>
+        <source>Data as of %1 (events until %2, time zone %3)</source>
+        <translation>数据截至 %1（事件截至 %2，时区 %3）</translation>
+    </message>
+    <message>
+        <source>Custom report</source>
+        <translation>自定义报表</translation>
+    </message>
+    <message>
+        <source>%1 dashboard</source>
+        <translation>%1看板</translation>
+    </message>
+    <message>
+        <source>Generated %1 by coulisse-cli</source>
+        <translation>由 coulisse-cli 生成于 %1</translation>
+    </message>
+    <message>
+        <source>definition v%1</source>
+        <translation>口径 v%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %1: %n panel(s), %2.</source>
+        <translation><numerusform>已写入 %1：%n 个图表，%2。</numerusform></translation>
+    </message>
+    <message>
+        <source>Render a metrics dashboard as PDF, PNG or CSV (no display)</source>
+        <translation>将指标看板输出为 PDF、PNG 或 CSV（无需显示器）</translation>
+    </message>
 </context>
 <context>
     <name>ConflictEditDialog</name>
@@ -2436,7 +2564,7 @@
         <translation>编辑变更</translation>
     </message>
     <message>
-        <source>Someone else changed this first. Edit your values; they are sent against central&apos;s current version.
+        <source>Someone else changed this first. Edit your values; they are sent against central's current version.
 %1</source>
         <translation>他人已抢先修改了此项。请编辑你的值；它们将基于中心库的当前版本发送。
 %1</translation>
@@ -2446,7 +2574,7 @@
         <translation>&lt;b&gt;你的值&lt;/b&gt;</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Central&apos;s&lt;/b&gt;</source>
+        <source>&lt;b&gt;Central's&lt;/b&gt;</source>
         <translation>&lt;b&gt;中心库的值&lt;/b&gt;</translation>
     </message>
     <message>
@@ -2454,7 +2582,7 @@
         <translation>以逗号分隔</translation>
     </message>
     <message>
-        <source>Use Central&apos;s</source>
+        <source>Use Central's</source>
         <translation>使用中心库的值</translation>
     </message>
     <message>
@@ -2498,6 +2626,21 @@
     <message>
         <source>No password is remembered.</source>
         <translation>没有记住的密码。</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardDocument</name>
+    <message>
+        <source>No data in this range.</source>
+        <translation>该范围内没有数据。</translation>
+    </message>
+    <message>
+        <source>Cannot draw on the page.</source>
+        <translation>无法在页面上绘制。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>无法写入 %1。</translation>
     </message>
 </context>
 <context>
@@ -2561,7 +2704,7 @@
         <translation>演示数据目录中没有通用标签。</translation>
     </message>
     <message>
-        <source>The demo catalogue names an unknown %1 tag &quot;%2&quot; for %3.</source>
+        <source>The demo catalogue names an unknown %1 tag "%2" for %3.</source>
         <translation>演示数据目录为 %3 指定了不存在的%1标签“%2”。</translation>
     </message>
     <message>
@@ -2590,15 +2733,15 @@
 <context>
     <name>EventImporter</name>
     <message>
-        <source>&quot;%1&quot; is not a time like 2026-11-01T08:30:00+08:00 (ISO 8601 with a UTC offset)</source>
+        <source>"%1" is not a time like 2026-11-01T08:30:00+08:00 (ISO 8601 with a UTC offset)</source>
         <translation>“%1”不是形如 2026-11-01T08:30:00+08:00 的时间（带 UTC 偏移的 ISO 8601）</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; has no UTC offset (add Z or +08:00)</source>
+        <source>"%1" has no UTC offset (add Z or +08:00)</source>
         <translation>“%1”没有 UTC 偏移（请加上 Z 或 +08:00）</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a valid date and time</source>
+        <source>"%1" is not a valid date and time</source>
         <translation>“%1”不是有效的日期时间</translation>
     </message>
     <message>
@@ -2606,15 +2749,15 @@
         <translation>%1 不在 2000-2099 年之间</translation>
     </message>
     <message>
-        <source>the user id &quot;%1&quot; is not a positive whole number</source>
+        <source>the user id "%1" is not a positive whole number</source>
         <translation>用户 ID“%1”不是正整数</translation>
     </message>
     <message>
-        <source>the event name &quot;%1&quot; is not 1-64 lowercase letters, digits, _ or . starting with a letter</source>
+        <source>the event name "%1" is not 1-64 lowercase letters, digits, _ or . starting with a letter</source>
         <translation>事件名“%1”不是以字母开头、由 1-64 个小写字母、数字、_ 或 . 组成的名称</translation>
     </message>
     <message>
-        <source>the platform &quot;%1&quot; is not web, app or pc</source>
+        <source>the platform "%1" is not web, app or pc</source>
         <translation>平台“%1”不是 web、app 或 pc</translation>
     </message>
     <message>
@@ -2622,15 +2765,15 @@
         <translation>%1 超过 %2 个字符</translation>
     </message>
     <message>
-        <source>the property &quot;%1&quot; is not a non-negative number</source>
+        <source>the property "%1" is not a non-negative number</source>
         <translation>属性“%1”不是非负数</translation>
     </message>
     <message>
-        <source>the property &quot;video_id&quot; is not a positive whole number</source>
+        <source>the property "video_id" is not a positive whole number</source>
         <translation>属性“video_id”不是正整数</translation>
     </message>
     <message>
-        <source>the property &quot;%1&quot; is not a string</source>
+        <source>the property "%1" is not a string</source>
         <translation>属性“%1”不是字符串</translation>
     </message>
     <message>
@@ -2678,15 +2821,15 @@
         <translation>文件为空：CSV 文件应以表头行开始</translation>
     </message>
     <message>
-        <source>unknown column &quot;%1&quot; (known: %2)</source>
+        <source>unknown column "%1" (known: %2)</source>
         <translation>未知列“%1”（可用：%2）</translation>
     </message>
     <message>
-        <source>the column &quot;%1&quot; appears twice</source>
+        <source>the column "%1" appears twice</source>
         <translation>列“%1”出现了两次</translation>
     </message>
     <message>
-        <source>the header has no &quot;%1&quot; column</source>
+        <source>the header has no "%1" column</source>
         <translation>表头缺少“%1”列</translation>
     </message>
     <message>
@@ -2716,7 +2859,7 @@
         <translation>每行应是一个事件的 JSON 对象</translation>
     </message>
     <message>
-        <source>unknown key &quot;%1&quot;</source>
+        <source>unknown key "%1"</source>
         <translation>未知键“%1”</translation>
     </message>
     <message>
@@ -2724,7 +2867,7 @@
         <translation>用户 ID 不是正整数</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a string</source>
+        <source>"%1" is not a string</source>
         <translation>“%1”不是字符串</translation>
     </message>
 </context>
@@ -2996,7 +3139,7 @@
         <translation>Coulisse 缓存 (*.sqlite *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <source>Unknown page &quot;%1&quot;; pages: %2</source>
+        <source>Unknown page "%1"; pages: %2</source>
         <translation>未知页面“%1”；可用页面：%2</translation>
     </message>
     <message>
@@ -3008,7 +3151,7 @@
         <translation>无法写入 %1</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a valid profile name.</source>
+        <source>"%1" is not a valid profile name.</source>
         <translation>“%1”不是有效的配置名称。</translation>
     </message>
     <message>
@@ -3026,6 +3169,10 @@ Demo staff (name / password):
         <translation>演示 PostgreSQL 服务器位于 %1
 演示员工（名称 / 密码）：
 %2</translation>
+    </message>
+    <message>
+        <source>Unknown part "%1" of page "%2"</source>
+        <translation>页面“%2”没有“%1”部分</translation>
     </message>
 </context>
 <context>
@@ -3109,6 +3256,656 @@ Demo staff (name / password):
     <message>
         <source>Accept &amp;Suggestion</source>
         <translation>采纳推荐(&amp;S)</translation>
+    </message>
+</context>
+<context>
+    <name>MetricChart</name>
+    <message>
+        <source>incomplete</source>
+        <translation>不完整</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+</context>
+<context>
+    <name>MetricDashboards</name>
+    <message>
+        <source>by %1</source>
+        <translation>按%1</translation>
+    </message>
+    <message>
+        <source>compared with %1 – %2</source>
+        <translation>对比 %1 – %2</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Retention</source>
+        <translation>留存</translation>
+    </message>
+    <message>
+        <source>Acquisition</source>
+        <translation>获客</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Plays</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>收入</translation>
+    </message>
+    <message>
+        <source>Campaigns</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>New users</source>
+        <translation>新增用户</translation>
+    </message>
+    <message>
+        <source>Active users (DAU, WAU, MAU)</source>
+        <translation>活跃用户（日活、周活、月活）</translation>
+    </message>
+    <message>
+        <source>Stickiness (DAU / MAU)</source>
+        <translation>粘性（日活 / 月活）</translation>
+    </message>
+    <message>
+        <source>Retention by cohort (day N)</source>
+        <translation>各同期群留存（第 N 天）</translation>
+    </message>
+    <message>
+        <source>D1, D7 and D30 retention</source>
+        <translation>次日、7 日和 30 日留存</translation>
+    </message>
+    <message>
+        <source>New users by channel</source>
+        <translation>各渠道新增用户</translation>
+    </message>
+    <message>
+        <source>New users by platform</source>
+        <translation>各平台新增用户</translation>
+    </message>
+    <message>
+        <source>Daily active users by OS</source>
+        <translation>各系统日活</translation>
+    </message>
+    <message>
+        <source>New users by device model</source>
+        <translation>各机型新增用户</translation>
+    </message>
+    <message>
+        <source>Videos published by source</source>
+        <translation>各来源发布作品数</translation>
+    </message>
+    <message>
+        <source>Videos featured</source>
+        <translation>精选作品数</translation>
+    </message>
+    <message>
+        <source>Featured rate</source>
+        <translation>精选率</translation>
+    </message>
+    <message>
+        <source>Plays by platform</source>
+        <translation>各平台播放数</translation>
+    </message>
+    <message>
+        <source>Average watch time</source>
+        <translation>平均观看时长</translation>
+    </message>
+    <message>
+        <source>Replay rate</source>
+        <translation>重播率</translation>
+    </message>
+    <message>
+        <source>VIP open rate by platform</source>
+        <translation>各平台 VIP 开通率</translation>
+    </message>
+    <message>
+        <source>VIP conversion (7 days)</source>
+        <translation>VIP 转化率（7 天）</translation>
+    </message>
+    <message>
+        <source>Recorder VIP opens</source>
+        <translation>录制 VIP 开通数</translation>
+    </message>
+    <message>
+        <source>Gifts sent</source>
+        <translation>礼物发送数</translation>
+    </message>
+    <message>
+        <source>Gift amount</source>
+        <translation>礼物金额</translation>
+    </message>
+    <message>
+        <source>Campaigns: before and during</source>
+        <translation>活动：活动前与活动期间</translation>
+    </message>
+    <message>
+        <source>Campaign participants per day</source>
+        <translation>每日活动参与人数</translation>
+    </message>
+    <message>
+        <source>Videos published, tagged and untagged</source>
+        <translation>发布的作品：已打标签与未打标签</translation>
+    </message>
+    <message>
+        <source>Most used tags</source>
+        <translation>最常用标签</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>周期</translation>
+    </message>
+    <message>
+        <source>Total (not split by %1)</source>
+        <translation>合计（不按%1拆分）</translation>
+    </message>
+    <message>
+        <source>%1 (earlier)</source>
+        <translation>%1（对比期）</translation>
+    </message>
+    <message>
+        <source>Cohort</source>
+        <translation>同期群</translation>
+    </message>
+    <message>
+        <source>Cohort size</source>
+        <translation>同期群规模</translation>
+    </message>
+    <message>
+        <source>D%1 retention</source>
+        <translation>%1 日留存</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>Participation before</source>
+        <translation>活动前参与率</translation>
+    </message>
+    <message>
+        <source>Participation during</source>
+        <translation>活动期间参与率</translation>
+    </message>
+    <message>
+        <source>Conversion during</source>
+        <translation>活动期间转化率</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>参与人数</translation>
+    </message>
+    <message>
+        <source>Active users during</source>
+        <translation>活动期间活跃用户</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Videos</source>
+        <translation>作品</translation>
+    </message>
+    <message>
+        <source>Tagged</source>
+        <translation>已打标签</translation>
+    </message>
+    <message>
+        <source>Untagged</source>
+        <translation>未打标签</translation>
+    </message>
+</context>
+<context>
+    <name>MetricPanel</name>
+    <message>
+        <source>Table, copy and export</source>
+        <translation>表格、复制与导出</translation>
+    </message>
+    <message>
+        <source>Show as &amp;Table</source>
+        <translation>以表格显示(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Reset Zoom</source>
+        <translation>重置缩放(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Data</source>
+        <translation>复制数据(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Export &amp;PNG…</source>
+        <translation>导出 PNG(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Export P&amp;DF…</source>
+        <translation>导出 PDF(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Export &amp;CSV…</source>
+        <translation>导出 CSV(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>No data in this range.</source>
+        <translation>该范围内没有数据。</translation>
+    </message>
+    <message>
+        <source>definition v%1</source>
+        <translation>口径 v%1</translation>
+    </message>
+    <message>
+        <source>v%1 ⓘ</source>
+        <translation>v%1 ⓘ</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
+    <message>
+        <source>Export %1</source>
+        <translation>导出%1</translation>
+    </message>
+    <message>
+        <source>Exported %1.</source>
+        <translation>已导出 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>MetricStore</name>
+    <message>
+        <source>New users</source>
+        <translation>新增用户</translation>
+    </message>
+    <message>
+        <source>DAU</source>
+        <translation>日活</translation>
+    </message>
+    <message>
+        <source>WAU</source>
+        <translation>周活</translation>
+    </message>
+    <message>
+        <source>MAU</source>
+        <translation>月活</translation>
+    </message>
+    <message>
+        <source>Stickiness (DAU / MAU)</source>
+        <translation>粘性（日活 / 月活）</translation>
+    </message>
+    <message>
+        <source>Videos published</source>
+        <translation>发布作品数</translation>
+    </message>
+    <message>
+        <source>Videos featured</source>
+        <translation>精选作品数</translation>
+    </message>
+    <message>
+        <source>Featured rate</source>
+        <translation>精选率</translation>
+    </message>
+    <message>
+        <source>Plays</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <source>Average watch time</source>
+        <translation>平均观看时长</translation>
+    </message>
+    <message>
+        <source>Replay rate</source>
+        <translation>重播率</translation>
+    </message>
+    <message>
+        <source>VIP open rate</source>
+        <translation>VIP 开通率</translation>
+    </message>
+    <message>
+        <source>VIP conversion</source>
+        <translation>VIP 转化率</translation>
+    </message>
+    <message>
+        <source>Recorder VIP opens</source>
+        <translation>录制 VIP 开通数</translation>
+    </message>
+    <message>
+        <source>Gifts</source>
+        <translation>礼物数</translation>
+    </message>
+    <message>
+        <source>Gift amount</source>
+        <translation>礼物金额</translation>
+    </message>
+    <message>
+        <source>Retention</source>
+        <translation>留存</translation>
+    </message>
+    <message>
+        <source>Campaigns</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>OS</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <source>Device model</source>
+        <translation>机型</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>PC client</source>
+        <translation>PC 客户端</translation>
+    </message>
+    <message>
+        <source>App</source>
+        <translation>App</translation>
+    </message>
+    <message>
+        <source>Web</source>
+        <translation>网页</translation>
+    </message>
+    <message>
+        <source>PC recorder</source>
+        <translation>PC 录制</translation>
+    </message>
+    <message>
+        <source>Mobile recorder</source>
+        <translation>手机录制</translation>
+    </message>
+    <message>
+        <source>Web upload</source>
+        <translation>网页上传</translation>
+    </message>
+    <message>
+        <source>Official site</source>
+        <translation>官网</translation>
+    </message>
+    <message>
+        <source>(unknown)</source>
+        <translation>（未知）</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>周</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+</context>
+<context>
+    <name>MetricTableModel</name>
+    <message>
+        <source>Period</source>
+        <translation>周期</translation>
+    </message>
+    <message>
+        <source>Partial</source>
+        <translation>不完整</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>完整</translation>
+    </message>
+    <message>
+        <source>Incomplete period: it reaches past the selected range or the newest complete day of data.</source>
+        <translation>不完整周期：超出所选范围或最新的完整数据日。</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+</context>
+<context>
+    <name>MetricsPage</name>
+    <message>
+        <source>Custom Report</source>
+        <translation>自定义报表</translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>最近 7 天</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>最近 30 天</translation>
+    </message>
+    <message>
+        <source>Last 90 days</source>
+        <translation>最近 90 天</translation>
+    </message>
+    <message>
+        <source>Last 365 days</source>
+        <translation>最近 365 天</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>上月</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>今年</translation>
+    </message>
+    <message>
+        <source>All data</source>
+        <translation>全部数据</translation>
+    </message>
+    <message>
+        <source>Custom range</source>
+        <translation>自定义范围</translation>
+    </message>
+    <message>
+        <source>No split</source>
+        <translation>不拆分</translation>
+    </message>
+    <message>
+        <source>No comparison</source>
+        <translation>不对比</translation>
+    </message>
+    <message>
+        <source>Previous period</source>
+        <translation>上一周期</translation>
+    </message>
+    <message>
+        <source>7 days earlier</source>
+        <translation>7 天前</translation>
+    </message>
+    <message>
+        <source>28 days earlier</source>
+        <translation>28 天前</translation>
+    </message>
+    <message>
+        <source>1 year earlier</source>
+        <translation>1 年前</translation>
+    </message>
+    <message>
+        <source>Range</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <source>by</source>
+        <translation>按</translation>
+    </message>
+    <message>
+        <source>Split</source>
+        <translation>拆分</translation>
+    </message>
+    <message>
+        <source>Metrics…</source>
+        <translation>指标…</translation>
+    </message>
+    <message>
+        <source>Saved reports</source>
+        <translation>已保存报表</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>保存…</translation>
+    </message>
+    <message>
+        <source>Save this dashboard and its filters as a report</source>
+        <translation>将此看板及其筛选条件保存为报表</translation>
+    </message>
+    <message>
+        <source>Refresh Data</source>
+        <translation>刷新数据</translation>
+    </message>
+    <message>
+        <source>Compute the aggregates on the central store from the newest events, then sync them</source>
+        <translation>在中心库上用最新事件计算汇总，然后同步过来</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Dashboard as &amp;PDF…</source>
+        <translation>看板导出为 PDF(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Dashboard as P&amp;NG…</source>
+        <translation>看板导出为 PNG(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Tables as &amp;CSV…</source>
+        <translation>表格导出为 CSV(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Tables</source>
+        <translation>复制表格(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Save Report</source>
+        <translation>保存报表</translation>
+    </message>
+    <message>
+        <source>Report name:</source>
+        <translation>报表名称：</translation>
+    </message>
+    <message>
+        <source>Saved report “%1”.</source>
+        <translation>已保存报表“%1”。</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Every value</source>
+        <translation>所有取值</translation>
+    </message>
+    <message>
+        <source>This cache holds no metrics yet. They arrive with the next sync for supervisors, product managers and admins, once the central store has events and a refresh.</source>
+        <translation>此缓存中还没有指标。中心库有事件并完成刷新后，主管、产品经理和管理员在下次同步时会收到指标。</translation>
+    </message>
+    <message>
+        <source>Data as of %1 (events until %2, time zone %3) · shaded periods are incomplete</source>
+        <translation>数据截至 %1（事件截至 %2，时区 %3）· 阴影周期为不完整数据</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n panel(s)</source>
+        <translation><numerusform>%n 个图表</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied the tables of %n panel(s).</source>
+        <translation><numerusform>已复制 %n 个图表的表格。</numerusform></translation>
+    </message>
+    <message>
+        <source>Refreshing the metrics on the central store…</source>
+        <translation>正在中心库刷新指标…</translation>
+    </message>
+    <message>
+        <source>The refresh failed: %1</source>
+        <translation>刷新失败：%1</translation>
+    </message>
+    <message>
+        <source>Metrics refreshed; syncing them.</source>
+        <translation>指标已刷新，正在同步。</translation>
+    </message>
+    <message>
+        <source>%1 dashboard</source>
+        <translation>%1看板</translation>
+    </message>
+    <message>
+        <source>Generated %1</source>
+        <translation>生成于 %1</translation>
+    </message>
+    <message>
+        <source>Export Dashboard</source>
+        <translation>导出看板</translation>
+    </message>
+    <message>
+        <source>Exported %1.</source>
+        <translation>已导出 %1。</translation>
     </message>
 </context>
 <context>
@@ -3222,7 +4019,7 @@ Demo staff (name / password):
         <translation>状态</translation>
     </message>
     <message>
-        <source>Reason / central&apos;s values</source>
+        <source>Reason / central's values</source>
         <translation>原因 / 中心库的值</translation>
     </message>
     <message>
@@ -3241,7 +4038,7 @@ Demo staff (name / password):
         <translation>未找到 PostgreSQL 服务器：没有任何 %1/&lt;version&gt;/bin 目录包含 initdb 和 pg_ctl。请安装 PostgreSQL 服务器（Debian 上：apt install postgresql），或将 COULISSE_PG_BINDIR 设为其 bin 目录。</translation>
     </message>
     <message>
-        <source>Qt&apos;s PostgreSQL driver (QPSQL) is not installed. Install it (on Debian: apt install libqt6sql6-psql).</source>
+        <source>Qt's PostgreSQL driver (QPSQL) is not installed. Install it (on Debian: apt install libqt6sql6-psql).</source>
         <translation>未安装 Qt 的 PostgreSQL 驱动（QPSQL）。请安装该驱动（Debian 上：apt install libqt6sql6-psql）。</translation>
     </message>
     <message>
@@ -3271,7 +4068,7 @@ Stop its postgres process by hand (its id is on the first line of %3).</source>
         <translation>%1 不是有效的 TCP 端口：请使用 1 到 65535，或用 0 表示仅使用 unix 套接字。</translation>
     </message>
     <message>
-        <source>The path %1 contains a character that PostgreSQL&apos;s tools cannot handle (a double quote, $, `, a backslash or a control character). Choose a directory without them.</source>
+        <source>The path %1 contains a character that PostgreSQL's tools cannot handle (a double quote, $, `, a backslash or a control character). Choose a directory without them.</source>
         <translation>路径 %1 包含 PostgreSQL 工具无法处理的字符（双引号、$、`、反斜杠或控制字符）。请选择不含这些字符的目录。</translation>
     </message>
     <message>
@@ -3283,11 +4080,11 @@ Stop its postgres process by hand (its id is on the first line of %3).</source>
         <translation>%1 是文件而不是目录，私有 PostgreSQL 服务器无法放在 %2 中。请选择其他目录。</translation>
     </message>
     <message>
-        <source>This process runs as root, which PostgreSQL refuses, and there is no &quot;%1&quot; system user to run the server as. Create that user (the postgresql package does) or run as a normal user.</source>
+        <source>This process runs as root, which PostgreSQL refuses, and there is no "%1" system user to run the server as. Create that user (the postgresql package does) or run as a normal user.</source>
         <translation>此进程以 root 身份运行，而 PostgreSQL 拒绝以 root 运行，系统中也没有可用来运行服务器的“%1”用户。请创建该用户（postgresql 软件包会创建），或以普通用户身份运行。</translation>
     </message>
     <message>
-        <source>This process runs as root, so PostgreSQL must run as the &quot;%1&quot; user, but runuser (util-linux) is not installed. Install util-linux or run as a normal user.</source>
+        <source>This process runs as root, so PostgreSQL must run as the "%1" user, but runuser (util-linux) is not installed. Install util-linux or run as a normal user.</source>
         <translation>此进程以 root 身份运行，因此 PostgreSQL 须以“%1”用户身份运行，但未安装 runuser（util-linux）。请安装 util-linux，或以普通用户身份运行。</translation>
     </message>
     <message>
@@ -3327,11 +4124,11 @@ Stop its postgres process by hand (its id is on the first line of %3).</source>
         <translation>无法解析路径 %1。</translation>
     </message>
     <message>
-        <source>The &quot;%1&quot; user cannot reach %2: it may not traverse %3 (mode %4). This process runs as root, so PostgreSQL runs as &quot;%1&quot;. Choose a directory whose parents every user may enter (under /tmp or /var/lib for instance), or allow it with chmod o+x %3.</source>
+        <source>The "%1" user cannot reach %2: it may not traverse %3 (mode %4). This process runs as root, so PostgreSQL runs as "%1". Choose a directory whose parents every user may enter (under /tmp or /var/lib for instance), or allow it with chmod o+x %3.</source>
         <translation>“%1”用户无法访问 %2：它无权进入 %3（权限 %4）。此进程以 root 身份运行，因此 PostgreSQL 以“%1”用户身份运行。请选择各级上级目录都允许所有用户进入的目录（例如 /tmp 或 /var/lib 下），或用 chmod o+x %3 授予权限。</translation>
     </message>
     <message>
-        <source>Could not give %1 to the &quot;%2&quot; user, who runs PostgreSQL when this process is root: %3.</source>
+        <source>Could not give %1 to the "%2" user, who runs PostgreSQL when this process is root: %3.</source>
         <translation>无法将 %1 的所有者改为“%2”用户（此进程以 root 身份运行时，由该用户运行 PostgreSQL）：%3。</translation>
     </message>
     <message>
@@ -3347,7 +4144,7 @@ Stop its postgres process by hand (its id is on the first line of %3).</source>
         <translation>无法读取 %1：%2。</translation>
     </message>
     <message>
-        <source>Could not give %1 to the &quot;%2&quot; user: %3.</source>
+        <source>Could not give %1 to the "%2" user: %3.</source>
         <translation>无法将 %1 的所有者改为“%2”用户：%3。</translation>
     </message>
     <message>
@@ -3420,7 +4217,7 @@ Last lines of %3:
         <translation>保留我的(&amp;K)</translation>
     </message>
     <message>
-        <source>Send your values again, over central&apos;s current version</source>
+        <source>Send your values again, over central's current version</source>
         <translation>重新发送你的值，覆盖中心库的当前版本</translation>
     </message>
     <message>
@@ -3428,7 +4225,7 @@ Last lines of %3:
         <translation>采用中心库的(&amp;T)</translation>
     </message>
     <message>
-        <source>Keep central&apos;s values and drop your change</source>
+        <source>Keep central's values and drop your change</source>
         <translation>保留中心库的值，放弃你的变更</translation>
     </message>
     <message>
@@ -3845,6 +4642,13 @@ Last lines of %3:
     </message>
 </context>
 <context>
+    <name>SavedReports</name>
+    <message>
+        <source>A report needs a name of 1 to 200 characters.</source>
+        <translation>报表名称需要 1 到 200 个字符。</translation>
+    </message>
+</context>
+<context>
     <name>SignInDialog</name>
     <message>
         <source>The password is kept in the system keychain, never in a settings file.</source>
@@ -4135,7 +4939,7 @@ Last lines of %3:
         <translation>应用</translation>
     </message>
     <message>
-        <source>Checked: that role&apos;s changes of that kind become change requests for a supervisor (never their own). Unchecked: they apply directly, and stay on the audit log.</source>
+        <source>Checked: that role's changes of that kind become change requests for a supervisor (never their own). Unchecked: they apply directly, and stay on the audit log.</source>
         <translation>勾选:该角色的此类变更会成为变更请求,由主管审核(不能审核自己的)。不勾选:直接生效,并记录在审计日志中。</translation>
     </message>
 </context>
@@ -4213,8 +5017,8 @@ Last lines of %3:
         <translation>同步已停止。</translation>
     </message>
     <message>
-        <source>The central store has schema version %1; this Coulisse needs 3. Ask an administrator to run &quot;coulisse-cli central migrate&quot;.</source>
-        <translation>中心库的结构版本为 %1；本版本 Coulisse 需要版本 3。请联系管理员运行 &quot;coulisse-cli central migrate&quot;。</translation>
+        <source>The central store has schema version %1; this Coulisse needs 3. Ask an administrator to run "coulisse-cli central migrate".</source>
+        <translation>中心库的结构版本为 %1；本版本 Coulisse 需要版本 3。请联系管理员运行 "coulisse-cli central migrate"。</translation>
     </message>
     <message>
         <source>%1 is not active staff of this central store.</source>
@@ -4235,7 +5039,7 @@ Last lines of %3:
         <translation>无法读取待发队列</translation>
     </message>
     <message>
-        <source>the copy&apos;s progress is missing for %1</source>
+        <source>the copy's progress is missing for %1</source>
         <translation>缺少 %1 的复制进度</translation>
     </message>
     <message>
@@ -4269,6 +5073,10 @@ Last lines of %3:
     <message>
         <source>Reading change requests failed</source>
         <translation>读取变更申请失败</translation>
+    </message>
+    <message>
+        <source>Receiving the metrics failed</source>
+        <translation>接收指标失败</translation>
     </message>
 </context>
 <context>
@@ -4534,7 +5342,7 @@ Last lines of %3:
         <translation>添加标签…（回车）</translation>
     </message>
     <message>
-        <source>Name, English name or alias of a tag of the general library or of the game&apos;s library; Backspace in the empty field removes the last tag</source>
+        <source>Name, English name or alias of a tag of the general library or of the game's library; Backspace in the empty field removes the last tag</source>
         <translation>通用标签库或本游戏标签库中标签的名称、英文名或别名；在空输入框中按退格键移除最后一个标签</translation>
     </message>
     <message>
@@ -4542,11 +5350,11 @@ Last lines of %3:
         <translation>推荐（Alt+1…9）</translation>
     </message>
     <message>
-        <source>No active tag of the general library is called &quot;%1&quot; (the videos belong to several games).</source>
+        <source>No active tag of the general library is called "%1" (the videos belong to several games).</source>
         <translation>通用标签库中没有名为“%1”的上架标签（这些视频属于多个游戏）。</translation>
     </message>
     <message>
-        <source>No active tag called &quot;%1&quot; can go on this video.</source>
+        <source>No active tag called "%1" can go on this video.</source>
         <translation>没有名为“%1”且可用于此视频的上架标签。</translation>
     </message>
     <message numerus="yes">
@@ -4601,7 +5409,7 @@ Last lines of %3:
         <translation>第 %1 列的右括号没有对应的左括号。</translation>
     </message>
     <message>
-        <source>Unexpected &quot;%1&quot; at column %2.</source>
+        <source>Unexpected "%1" at column %2.</source>
         <translation>第 %2 列出现了意外的“%1”。</translation>
     </message>
     <message>
@@ -4613,11 +5421,11 @@ Last lines of %3:
         <translation>末尾缺少标签名。</translation>
     </message>
     <message>
-        <source>A tag name is missing before &quot;%1&quot; at column %2.</source>
+        <source>A tag name is missing before "%1" at column %2.</source>
         <translation>第 %2 列的“%1”之前缺少标签名。</translation>
     </message>
     <message>
-        <source>No tag is called &quot;%1&quot; (column %2).</source>
+        <source>No tag is called "%1" (column %2).</source>
         <translation>没有名为“%1”的标签（第 %2 列）。</translation>
     </message>
 </context>
@@ -4717,7 +5525,7 @@ Last lines of %3:
         <translation>标签统计</translation>
     </message>
     <message>
-        <source>Videos by number of optional tags (all but the game&apos;s default tags)</source>
+        <source>Videos by number of optional tags (all but the game's default tags)</source>
         <translation>按可选标签数量统计的视频数（不含游戏默认标签）</translation>
     </message>
     <message>
@@ -4967,7 +5775,7 @@ Last lines of %3:
         <translation>在所选分组中新建标签</translation>
     </message>
     <message>
-        <source>Select a dimension, the general library or a category of a game&apos;s library in the tree first</source>
+        <source>Select a dimension, the general library or a category of a game's library in the tree first</source>
         <translation>请先在左侧树中选择游戏标签维度、通用标签库或游戏专属标签库的分类</translation>
     </message>
     <message>
@@ -4979,11 +5787,11 @@ Last lines of %3:
         <translation>%1 将在下次同步时发送。</translation>
     </message>
     <message>
-        <source>New tag &quot;%1&quot;.</source>
+        <source>New tag "%1".</source>
         <translation>新标签“%1”。</translation>
     </message>
     <message>
-        <source>Merge of &quot;%1&quot;.</source>
+        <source>Merge of "%1".</source>
         <translation>合并“%1”。</translation>
     </message>
     <message>
