@@ -1,33 +1,44 @@
 // The data platform at scale: about 10,000,000 events over 90 days. Times importing them
 // (EventImporter: one CSV file, validated, COPY, one transaction), a full refresh of every
-// aggregate, then importing one more day and refreshing incrementally, and a refresh with
-// nothing new. Prints figures; asserts nothing.
+// aggregate, a product manager's cache taking them (MetricsSync), then importing one more day,
+// refreshing incrementally and syncing that, a refresh and a sync with nothing new, and every
+// dashboard computed and drawn from the cache. Prints figures; asserts nothing.
 //   bench_metrics [--videos N] [--days D] [--intensity X] [--dir DIR] [--durable]
 // A private PostgreSQL (fast mode unless --durable) runs in a temporary directory (or DIR)
 // and is stopped at the end. The events come from DemoEventGenerator on a demo catalogue of N
 // videos (default 250,000: 60,000 users); the last day of them is kept back for the
 // incremental refresh.
 #include "benchreport.h"
+#include "cachedatabase.h"
 #include "centralconnection.h"
 #include "centralmetrics.h"
 #include "centralschema.h"
+#include "centralstaff.h"
 #include "democentralwriter.h"
 #include "demoeventgenerator.h"
 #include "eventimporter.h"
+#include "metricchart.h"
+#include "metricdashboards.h"
+#include "metricssync.h"
 #include "privatepostgres.h"
 
+#include <QApplication>
 #include <QCommandLineParser>
-#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QImage>
 #include <QSqlQuery>
 #include <QTemporaryDir>
+#include <qcustomplot.h>
+
+#include <algorithm>
 
 using namespace Bench;
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    qputenv("QT_QPA_PLATFORM", "offscreen"); // the dashboards are drawn, never shown
+    QApplication app(argc, argv);
     QCommandLineParser parser;
     parser.addHelpOption();
     parser.addOption({QStringLiteral("videos"), QStringLiteral("Demo catalogue size."),
@@ -53,8 +64,9 @@ int main(int argc, char *argv[])
         return failed(QStringLiteral("start PostgreSQL"), server.errorString()) ? 0 : 1;
 
     printMachine(QStringLiteral("Metrics benchmark"));
-    const QString url = server.connectionString(
-        QStringLiteral("bench_metrics_%1").arg(QDateTime::currentSecsSinceEpoch()));
+    const QString database =
+        QStringLiteral("bench_metrics_%1").arg(QDateTime::currentSecsSinceEpoch());
+    const QString url = server.connectionString(database);
     int code = 1;
     [&] {
         QString error;
@@ -161,6 +173,31 @@ int main(int argc, char *argv[])
                    .arg(r.days)
                    .arg(r.firstDay.toString(Qt::ISODate), r.lastDay.toString(Qt::ISODate)));
 
+        // A product manager's cache takes every aggregate (MetricsSync alone: the catalogue
+        // copy is bench_sync's).
+        const QString pmName =
+            QStringLiteral("bench_pm_%1").arg(QDateTime::currentSecsSinceEpoch());
+        const QString pmPassword = QStringLiteral("bench-pm-password");
+        if (!CentralStaff(db).add(pmName, QStringLiteral("pm"), pmPassword))
+            return failed(QStringLiteral("add a product manager"), QStringLiteral("staff"));
+        QSqlDatabase pmDb = CentralConnection::open(server.connectionString(database, pmName),
+                                                    QStringLiteral("bench-pm"), &error, pmPassword);
+        if (!pmDb.isOpen())
+            return failed(QStringLiteral("connect as the product manager"), error);
+        CacheDatabase cache;
+        if (!cache.open(work.filePath(QStringLiteral("pm.sqlite"))))
+            return failed(QStringLiteral("cache"), cache.errorString());
+        MetricsSync::Result pulled;
+        timer.restart();
+        if (!MetricsSync(cache, pmDb, QStringLiteral("bench")).run(&pulled))
+            return failed(QStringLiteral("metrics sync"), QStringLiteral("first"));
+        const double pullS = timer.elapsed() / 1000.0;
+        figure(QStringLiteral("cache: first metrics sync"),
+               QStringLiteral("%1 rows in %2 s (%3 rows/s)")
+                   .arg(number(pulled.rows))
+                   .arg(pullS, 0, 'f', 1)
+                   .arg(number(qint64(pulled.rows / std::max(pullS, 0.001)))));
+
         timer.restart();
         imported = EventImporter(db).importFile(dayPath);
         if (!imported.ok)
@@ -178,9 +215,63 @@ int main(int argc, char *argv[])
                    .arg(timer.elapsed() / 1000.0, 0, 'f', 2)
                    .arg(r.days));
         timer.restart();
+        if (!MetricsSync(cache, pmDb, QStringLiteral("bench")).run(&pulled))
+            return failed(QStringLiteral("metrics sync"), QStringLiteral("incremental"));
+        figure(QStringLiteral("cache: metrics sync after that refresh"),
+               QStringLiteral("%1 rows in %2 s")
+                   .arg(number(pulled.rows))
+                   .arg(timer.elapsed() / 1000.0, 0, 'f', 2));
+        timer.restart();
         r = metrics.refresh();
         figure(QStringLiteral("refresh with nothing new"),
                QStringLiteral("%1 ms").arg(timer.elapsed()));
+        // That refresh is news too ("data as of"); then nothing is.
+        if (!MetricsSync(cache, pmDb, QStringLiteral("bench")).run(&pulled))
+            return failed(QStringLiteral("metrics sync"),
+                          QStringLiteral("after the empty refresh"));
+        timer.restart();
+        if (!MetricsSync(cache, pmDb, QStringLiteral("bench")).run(&pulled) || pulled.changed)
+            return failed(QStringLiteral("metrics sync"), QStringLiteral("idle"));
+        figure(QStringLiteral("cache: metrics sync with nothing new"),
+               QStringLiteral("%1 ms").arg(timer.elapsed()));
+
+        // Dashboards from the cache: every panel computed and drawn (700 x 330 pixels each).
+        heading(QStringLiteral("Dashboards from the cache (median of 5)"));
+        const MetricStore::DataAsOf asOf = MetricStore(cache.database()).dataAsOf();
+        for (const auto &[preset, grain] :
+             {std::pair{QStringLiteral("90d"), MetricStore::Granularity::Day},
+              std::pair{QStringLiteral("365d"), MetricStore::Granularity::Week}}) {
+            MetricDashboards::Filters f;
+            f.applyPreset(preset, asOf.lastComplete, asOf.firstDay);
+            f.granularity = grain;
+            QList<double> all;
+            for (const QString &key : MetricDashboards::keys()) {
+                QList<double> runs;
+                for (int run = 0; run < 5; ++run) {
+                    QElapsedTimer t;
+                    t.start();
+                    MetricDashboards dashboards(cache.database());
+                    const QList<MetricDashboards::PanelData> panels =
+                        dashboards.compute(key, f, QStringLiteral("en"));
+                    for (const MetricDashboards::PanelData &p : panels) {
+                        MetricChart chart;
+                        chart.resize(700, 330);
+                        chart.setPanel(p);
+                        QImage image(700, 330, QImage::Format_ARGB32_Premultiplied);
+                        QCPPainter painter(&image);
+                        chart.render(&painter, QRect(0, 0, 700, 330));
+                    }
+                    runs.append(t.nsecsElapsed() / 1e6);
+                }
+                all.append(median(runs));
+                figure(QStringLiteral("%1, %2, %3")
+                           .arg(key, preset, MetricStore::granularityName(grain)),
+                       QStringLiteral("%1 ms").arg(median(runs), 0, 'f', 1));
+            }
+            figure(
+                QStringLiteral("slowest dashboard, %1").arg(preset),
+                QStringLiteral("%1 ms").arg(*std::max_element(all.begin(), all.end()), 0, 'f', 1));
+        }
         QSqlQuery sizes(db);
         if (sizes.exec(QStringLiteral(
                 "SELECT pg_size_pretty(sum(pg_total_relation_size(c.oid))) FROM pg_class c "
@@ -198,6 +289,7 @@ int main(int argc, char *argv[])
         code = 0;
         return true;
     }();
+    CentralConnection::close(QStringLiteral("bench-pm"));
     CentralConnection::close(QStringLiteral("installer"));
     server.stop();
     return code;
