@@ -904,6 +904,49 @@ private slots:
         QVERIFY2(content.contains(expected.toLatin1()), content.left(2000).constData());
     }
 
+    void shouldKeepReportsFromTheCli()
+    {
+        handMadeCache();
+        const QString cache = m_dir.filePath(QStringLiteral("hand-chart.sqlite"));
+        const auto cli = [&](const QStringList &arguments) {
+            return TestSupport::runCli(arguments + QStringList{QStringLiteral("--cache"), cache},
+                                       QProcessEnvironment::systemEnvironment());
+        };
+        TestSupport::CliRun r = cli(
+            {QStringLiteral("reports"), QStringLiteral("save"), QStringLiteral("--name"),
+             QStringLiteral("Weekly VIP"), QStringLiteral("--dashboard"), QStringLiteral("custom"),
+             QStringLiteral("--metrics"), QStringLiteral("vip_open_rate"), QStringLiteral("--from"),
+             QStringLiteral("2026-11-02"), QStringLiteral("--to"), QStringLiteral("2026-11-08"),
+             QStringLiteral("--granularity"), QStringLiteral("week")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        r = cli({QStringLiteral("reports"), QStringLiteral("list")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains(QLatin1String("Weekly VIP")) &&
+                     r.out.contains(QLatin1String("custom (vip_open_rate)")) &&
+                     r.out.contains(QLatin1String("not yet synced")),
+                 qPrintable(r.out));
+        const QString csv = m_dir.filePath(QStringLiteral("weekly-vip.csv"));
+        r = cli({QStringLiteral("report"), QStringLiteral("--report"), QStringLiteral("Weekly VIP"),
+                 QStringLiteral("--out"), csv});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QFile file(csv);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(file.readAll().contains("vip_open_rate,2026-W45,VIP open rate,0.333333333333,no"));
+        r = cli({QStringLiteral("reports"), QStringLiteral("delete"), QStringLiteral("--name"),
+                 QStringLiteral("Weekly VIP")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        r = cli({QStringLiteral("reports"), QStringLiteral("list")});
+        QVERIFY2(r.out.contains(QLatin1String("No saved reports.")), qPrintable(r.out));
+        r = cli({QStringLiteral("reports"), QStringLiteral("delete"), QStringLiteral("--name"),
+                 QStringLiteral("Weekly VIP")});
+        QCOMPARE(r.code, 2);
+        r = cli({QStringLiteral("reports"), QStringLiteral("save"), QStringLiteral("--name"),
+                 QStringLiteral("x"), QStringLiteral("--dashboard"), QStringLiteral("users"),
+                 QStringLiteral("--compare"), QStringLiteral("lastyear")});
+        QCOMPARE(r.code, 2);
+        QVERIFY(r.err.contains(QLatin1String("--compare is previous")));
+    }
+
     void shouldRefuseAReportOfACacheWithoutMetrics()
     {
         CacheDatabase empty;

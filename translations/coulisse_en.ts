@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
@@ -151,7 +151,10 @@
     </message>
     <message numerus="yes">
         <source>Wrote %1: %n panel(s), %2.</source>
-        <translation><numerusform>Wrote %1: %n panel, %2.</numerusform><numerusform>Wrote %1: %n panels, %2.</numerusform></translation>
+        <translation>
+            <numerusform>Wrote %1: %n panel, %2.</numerusform>
+            <numerusform>Wrote %1: %n panels, %2.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -185,11 +188,17 @@
     <name>MetricsPage</name>
     <message numerus="yes">
         <source>%n panel(s)</source>
-        <translation><numerusform>%n panel</numerusform><numerusform>%n panels</numerusform></translation>
+        <translation>
+            <numerusform>%n panel</numerusform>
+            <numerusform>%n panels</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Copied the tables of %n panel(s).</source>
-        <translation><numerusform>Copied the table of %n panel.</numerusform><numerusform>Copied the tables of %n panels.</numerusform></translation>
+        <translation>
+            <numerusform>Copied the table of %n panel.</numerusform>
+            <numerusform>Copied the tables of %n panels.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -2550,11 +2550,61 @@
     </message>
     <message numerus="yes">
         <source>Wrote %1: %n panel(s), %2.</source>
-        <translation><numerusform>已写入 %1：%n 个图表，%2。</numerusform></translation>
+        <translation>
+            <numerusform>已写入 %1：%n 个图表，%2。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Render a metrics dashboard as PDF, PNG or CSV (no display)</source>
         <translation>将指标看板输出为 PDF、PNG 或 CSV（无需显示器）</translation>
+    </message>
+    <message>
+        <source>The report's name.</source>
+        <translation>报表名称。</translation>
+    </message>
+    <message>
+        <source>List the saved metric reports of a cache's user.</source>
+        <translation>列出缓存用户已保存的指标报表。</translation>
+    </message>
+    <message>
+        <source>not yet synced</source>
+        <translation>尚未同步</translation>
+    </message>
+    <message>
+        <source>No saved reports.</source>
+        <translation>没有已保存的报表。</translation>
+    </message>
+    <message>
+        <source>Save a metric report (a dashboard or custom metrics, and its filters) by name in a cache; the next sync sends it to central.</source>
+        <translation>在缓存中按名称保存指标报表（看板或自定义指标及其筛选条件）；下次同步时发送到中心库。</translation>
+    </message>
+    <message>
+        <source>A report needs a --name.</source>
+        <translation>报表需要 --name。</translation>
+    </message>
+    <message>
+        <source>Saved report "%1".</source>
+        <translation>已保存报表“%1”。</translation>
+    </message>
+    <message>
+        <source>Delete a saved metric report; the next sync deletes it on central too.</source>
+        <translation>删除已保存的指标报表；下次同步时中心库也会删除。</translation>
+    </message>
+    <message>
+        <source>Deleted report "%1".</source>
+        <translation>已删除报表“%1”。</translation>
+    </message>
+    <message>
+        <source>List the saved metric reports of a cache</source>
+        <translation>列出缓存中已保存的指标报表</translation>
+    </message>
+    <message>
+        <source>Save a metric report by name (synced, per user)</source>
+        <translation>按名称保存指标报表（同步，按用户）</translation>
+    </message>
+    <message>
+        <source>Delete a saved metric report</source>
+        <translation>删除已保存的指标报表</translation>
     </message>
 </context>
 <context>
@@ -3873,11 +3923,15 @@ Demo staff (name / password):
     </message>
     <message numerus="yes">
         <source>%n panel(s)</source>
-        <translation><numerusform>%n 个图表</numerusform></translation>
+        <translation>
+            <numerusform>%n 个图表</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Copied the tables of %n panel(s).</source>
-        <translation><numerusform>已复制 %n 个图表的表格。</numerusform></translation>
+        <translation>
+            <numerusform>已复制 %n 个图表的表格。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Refreshing the metrics on the central store…</source>
