@@ -230,6 +230,19 @@ private slots:
         QCOMPARE(other.filters().from, QDate(2026, 10, 1));
         QCOMPARE(other.panels().size(), 2);
         QCOMPARE(panel(other, QStringLiteral("watch_time"))->model()->value(0, 0), 60.0);
+        // The custom report's table: both metrics side by side, October as one month.
+        MetricTableModel *table = other.customTable();
+        QAbstractItemModelTester tester(table);
+        QCOMPARE(table->rowCount(), 1);
+        QCOMPARE(table->columnCount(), 4);
+        QCOMPARE(table->headerData(1, Qt::Horizontal).toString(), QStringLiteral("New users"));
+        QCOMPARE(table->headerData(2, Qt::Horizontal).toString(),
+                 QStringLiteral("Average watch time"));
+        double october = 0; // days 30..60
+        for (int i = 30; i <= 60; ++i)
+            october += 10 + i % 3;
+        QCOMPARE(table->value(0, 0), october);
+        QCOMPARE(table->value(0, 1), 60.0);
         QVERIFY(SavedReports(m_cache).remove(QStringLiteral("October")));
         QVERIFY(!other.openReport(QStringLiteral("October")));
     }

@@ -3961,6 +3961,14 @@ Demo staff (name / password):
         <source>Exported %1.</source>
         <translation>已导出 %1。</translation>
     </message>
+    <message>
+        <source>Table</source>
+        <translation>表格</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>OutboxModel</name>

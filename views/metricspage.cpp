@@ -6,6 +6,7 @@
 #include "dashboarddocument.h"
 #include "metricchart.h"
 #include "metricpanel.h"
+#include "metrictablemodel.h"
 #include "preferences.h"
 #include "roles.h"
 #include "savedreports.h"
@@ -16,6 +17,7 @@
 #include <QComboBox>
 #include <QDateEdit>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QGridLayout>
@@ -30,6 +32,7 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QTabBar>
+#include <QTableView>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -85,6 +88,24 @@ MetricsPage::MetricsPage(CacheDatabase *cache, CentralClient *client, QWidget *p
     m_gridLayout = new QGridLayout(m_grid);
     m_gridLayout->setContentsMargins(4, 4, 4, 4);
     m_gridLayout->setSpacing(10);
+    // The custom report's table: the chosen metrics side by side, under their charts.
+    m_customFrame = new QFrame(m_grid);
+    m_customFrame->setObjectName(QStringLiteral("metricPanel"));
+    m_customFrame->setStyleSheet(QStringLiteral(
+        "#metricPanel { background: white; border: 1px solid #dde1e6; border-radius: 6px; }"));
+    auto *customLayout = new QVBoxLayout(m_customFrame);
+    auto *customTitle = new QLabel(tr("Table"), m_customFrame);
+    QFont bold = customTitle->font();
+    bold.setBold(true);
+    customTitle->setFont(bold);
+    m_customModel = new MetricTableModel(this);
+    m_customView = new QTableView(m_customFrame);
+    m_customView->setModel(m_customModel);
+    setUpTable(m_customView);
+    m_customView->setMinimumHeight(260);
+    customLayout->addWidget(customTitle);
+    customLayout->addWidget(m_customView);
+    m_customFrame->hide();
     scroll->setWidget(m_grid);
     layout->addWidget(scroll, 1);
 
@@ -420,6 +441,26 @@ void MetricsPage::rebuild()
             column = 0;
         }
     }
+    m_gridLayout->removeWidget(m_customFrame);
+    if (key == kCustom && !data.isEmpty()) {
+        QList<MetricTableModel::Column> columns;
+        for (const MetricDashboards::PanelData &d : std::as_const(data)) {
+            for (MetricTableModel::Column c : d.columns) {
+                if (d.columns.size() > 1)
+                    c.title = QStringLiteral("%1: %2").arg(d.title, c.title);
+                else
+                    c.title = d.title;
+                columns.append(c);
+            }
+        }
+        m_customModel->setTable(data.first().table, data.first().categories,
+                                data.first().incomplete, columns);
+        m_gridLayout->addWidget(m_customFrame, column == 0 ? row : row + 1, 0, 1, 2);
+        m_customFrame->show();
+    } else {
+        m_customModel->setTable({}, {}, {}, {});
+        m_customFrame->hide();
+    }
     m_lastRenderMs = timer.elapsed();
     emit statusChanged();
 }
@@ -579,6 +620,14 @@ bool MetricsPage::exportDashboard(const QString &path, QString *error)
             if (!panel->exportTo(
                     base + QLatin1Char('-') + panel->data().id + QStringLiteral(".csv"), error))
                 return false;
+        }
+        if (m_customFrame->isVisibleTo(m_grid)) {
+            QFile file(base + QStringLiteral("-table.csv"));
+            if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
+                !m_customModel->writeCsv(&file)) {
+                *error = tr("Cannot write %1: %2").arg(file.fileName(), file.errorString());
+                return false;
+            }
         }
         return true;
     }

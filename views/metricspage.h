@@ -6,6 +6,8 @@
 class CacheDatabase;
 class CentralClient;
 class MetricPanel;
+class MetricTableModel;
+class QTableView;
 class QComboBox;
 class QDateEdit;
 class QGridLayout;
@@ -48,6 +50,8 @@ public:
     /// Custom report metrics.
     void setCustomMetrics(const QStringList &metrics);
     QList<MetricPanel *> panels() const { return m_panels; }
+    /// The custom report's table: every chosen metric as a column (empty on dashboards).
+    MetricTableModel *customTable() const { return m_customModel; }
     /// Writes the dashboard shown as a PDF or PNG (by \a path's suffix).
     bool exportDashboard(const QString &path, QString *error);
     /// Saves the dashboard and filters shown as report \a name.
@@ -94,6 +98,9 @@ private:
     QWidget *m_grid;
     QGridLayout *m_gridLayout;
     QList<MetricPanel *> m_panels;
+    QWidget *m_customFrame = nullptr;
+    QTableView *m_customView = nullptr;
+    MetricTableModel *m_customModel = nullptr;
     bool m_updating = false;
     bool m_synced = false;
     qint64 m_lastRenderMs = 0;
