@@ -3967,7 +3967,7 @@ Demo staff (name / password):
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished" />
+        <translation>无法写入 %1：%2</translation>
     </message>
 </context>
 <context>
