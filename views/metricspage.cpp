@@ -16,7 +16,6 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QDateEdit>
-#include <QElapsedTimer>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -383,8 +382,6 @@ void MetricsPage::rebuild()
 {
     if (m_updating || !m_filters.from.isValid())
         return;
-    QElapsedTimer timer;
-    timer.start();
     MetricDashboards dashboards(m_cache->database());
     const MetricStore::DataAsOf asOf = dashboards.store().dataAsOf();
     const QLocale locale;
@@ -461,7 +458,6 @@ void MetricsPage::rebuild()
         m_customModel->setTable({}, {}, {}, {});
         m_customFrame->hide();
     }
-    m_lastRenderMs = timer.elapsed();
     emit statusChanged();
 }
 

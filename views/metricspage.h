@@ -103,5 +103,4 @@ private:
     MetricTableModel *m_customModel = nullptr;
     bool m_updating = false;
     bool m_synced = false;
-    qint64 m_lastRenderMs = 0;
 };
