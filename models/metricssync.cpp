@@ -1,6 +1,7 @@
 #include "metricssync.h"
 
 #include "cachedatabase.h"
+#include "syncstate.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -16,14 +17,6 @@ namespace {
 const char *const kAggregates[] = {"metric_daily", "metric_retention"};
 const char *const kSmallTables[] = {"metric_definitions", "metric_refreshes", "campaigns",
                                     "campaign_effect", "campaign_daily"};
-
-QString state(const QSqlDatabase &db, const QString &key)
-{
-    QSqlQuery q(db);
-    q.prepare(QStringLiteral("SELECT value FROM sync_state WHERE key = ?"));
-    q.addBindValue(key);
-    return q.exec() && q.next() ? q.value(0).toString() : QString();
-}
 
 // One central table copied whole or in part: its select and the cache's insert, with the
 // column types ('t' text, 'n' text or NULL, 'i' integer, 'r' real).
@@ -133,7 +126,8 @@ bool MetricsSync::clear()
 bool MetricsSync::run(Result *result)
 {
     *result = {};
-    const QString cachedOwner = state(m_cache.database(), QStringLiteral("metrics_owner"));
+    const QString cachedOwner =
+        SyncState::stateValue(m_cache.database(), QStringLiteral("metrics_owner"));
     if (!cachedOwner.isEmpty() && cachedOwner != m_owner && !clear())
         return false;
     if (!pushReports(result))
@@ -348,10 +342,10 @@ bool MetricsSync::pullAggregates(Result *result)
     const qint64 lastFull = q.value(1).toLongLong();
     const QString fingerprint = q.value(2).toString();
     q.finish();
-    const QString cursorText = state(db, QStringLiteral("metrics_refresh"));
+    const QString cursorText = SyncState::stateValue(db, QStringLiteral("metrics_refresh"));
     const qint64 cursor = cursorText.toLongLong();
     if (!cursorText.isEmpty() && newest == cursor &&
-        fingerprint == state(db, QStringLiteral("metrics_fingerprint")))
+        fingerprint == SyncState::stateValue(db, QStringLiteral("metrics_fingerprint")))
         return true;
 
     const bool full = cursorText.isEmpty() || lastFull > cursor || newest < cursor;
@@ -381,16 +375,13 @@ bool MetricsSync::pullAggregates(Result *result)
                 return fail();
         }
     }
-    w.prepare(QStringLiteral("INSERT INTO sync_state (key, value) VALUES (?, ?) "
-                             "ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
+    QString error;
     for (const auto &[key, value] :
          {std::pair{QStringLiteral("metrics_refresh"), QString::number(newest)},
           std::pair{QStringLiteral("metrics_fingerprint"), fingerprint},
           std::pair{QStringLiteral("metrics_owner"), m_owner}}) {
-        w.addBindValue(key);
-        w.addBindValue(value);
-        if (!w.exec())
-            return cache(w.lastError().text()) || fail();
+        if (!SyncState::setState(db, key, value, &error))
+            return cache(error) || fail();
     }
     if (!m_cache.commit())
         return cache(m_cache.errorString()) || fail();
