@@ -166,7 +166,7 @@ private slots:
             << "q.jsonl"
             << QByteArray("{\"time\": \"2026-10-01T09:00:00Z\", \"user_id\": 4.5, \"event\": "
                           "\"app_open\", \"platform\": \"web\"}\n")
-            << ":1:34: the user id is not a positive whole number";
+            << ":1:34: the user id \"4.5\" is not a positive whole number";
         QTest::newRow("JSON properties not an object")
             << "r.jsonl"
             << QByteArray("{\"time\": \"2026-10-01T09:00:00Z\", \"user_id\": 4, \"event\": "
