@@ -26,6 +26,7 @@ QList<Command> syncCommands();
 QList<Command> reviewCommands();
 QList<Command> metricsCommands();
 QList<Command> reportCommands();
+QList<Command> catalogueCommands();
 
 /// --url URL: the central store, and the connection string it (or the environment) gives.
 QCommandLineOption urlOption();

@@ -117,7 +117,8 @@ int main(int argc, char *argv[])
 
     QList<Cli::Command> commands = Cli::cacheCommands() + Cli::centralCommands() +
                                    Cli::syncCommands() + Cli::reviewCommands() +
-                                   Cli::metricsCommands() + Cli::reportCommands();
+                                   Cli::metricsCommands() + Cli::reportCommands() +
+                                   Cli::catalogueCommands();
     if (args.isEmpty() || args.first() == QLatin1String("help") ||
         args.first() == QLatin1String("--help") || args.first() == QLatin1String("-h")) {
         printUsage(commands);

@@ -270,14 +270,8 @@ EventImporter::Result EventImporter::importFile(const QString &path, Format form
         result.error = tr("%1: cannot be read: %2").arg(path, file.errorString());
         return result;
     }
-    if (format == Format::Auto) {
-        const QString suffix = QFileInfo(path).suffix().toLower();
-        if (suffix == QLatin1String("csv"))
-            format = Format::Csv;
-        else if (suffix == QLatin1String("jsonl") || suffix == QLatin1String("ndjson") ||
-                 suffix == QLatin1String("json"))
-            format = Format::JsonLines;
-    }
+    if (format == Format::Auto)
+        format = RecordReader::formatOf(path);
     return import(&file, path, format);
 }
 
@@ -303,11 +297,7 @@ EventImporter::Result EventImporter::import(QIODevice *device, const QString &na
     QStringList names;
     for (const char *column : kColumnNames)
         names.append(QLatin1String(column));
-    RecordReader reader(device,
-                        format == Format::Csv         ? RecordReader::Format::Csv
-                        : format == Format::JsonLines ? RecordReader::Format::JsonLines
-                                                      : RecordReader::Format::Auto,
-                        names);
+    RecordReader reader(device, format, names);
     reader.setRequired({Time, User, Event, Platform});
     reader.setHashing(true);
     auto readFailed = [&]() {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "recordreader.h"
+
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QSqlDatabase>
@@ -24,7 +26,7 @@ class EventImporter
     Q_DECLARE_TR_FUNCTIONS(EventImporter)
 
 public:
-    enum class Format { Auto, Csv, JsonLines };
+    using Format = RecordReader::Format;
 
     struct Result
     {

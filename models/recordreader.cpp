@@ -1,5 +1,6 @@
 #include "recordreader.h"
 
+#include <QFileInfo>
 #include <QIODevice>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -24,6 +25,17 @@ QByteArray RecordReader::sha256() const
 bool RecordReader::hasColumn(int column) const
 {
     return m_format == Format::JsonLines || m_headerColumns.contains(column);
+}
+
+RecordReader::Format RecordReader::formatOf(const QString &path)
+{
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix == QLatin1String("csv"))
+        return Format::Csv;
+    if (suffix == QLatin1String("jsonl") || suffix == QLatin1String("ndjson") ||
+        suffix == QLatin1String("json"))
+        return Format::JsonLines;
+    return Format::Auto;
 }
 
 int RecordReader::characterColumn(const QByteArray &line, qsizetype offset)
@@ -93,10 +105,15 @@ bool RecordReader::readLine()
     ++m_lineNumber;
     if (m_lineNumber == 1 && m_line.startsWith("\xEF\xBB\xBF"))
         m_line.remove(0, 3);
-    if (m_line.endsWith('\n'))
+    m_lineBreak = 0;
+    if (m_line.endsWith('\n')) {
         m_line.chop(1);
-    if (m_line.endsWith('\r'))
+        m_lineBreak = 1;
+    }
+    if (m_line.endsWith('\r')) {
         m_line.chop(1);
+        m_lineBreak = m_lineBreak == 1 ? 2 : 0;
+    }
     return true;
 }
 
@@ -179,6 +196,8 @@ bool RecordReader::parseCsv(QList<QByteArray> *values, QList<int> *columns, QLis
                 if (quote < 0) {
                     // The quoted field goes on on the next line.
                     value.append(m_line.constData() + i, m_line.size() - i);
+                    // The line break belongs to the value, as the file wrote it.
+                    const int lineBreak = m_lineBreak;
                     if (!readLine())
                         return fail(openLine, openColumn,
                                     tr("a quoted field is not closed before the end of the file"));
@@ -186,7 +205,7 @@ bool RecordReader::parseCsv(QList<QByteArray> *values, QList<int> *columns, QLis
                         return fail(m_lineNumber, 0, tr("the line is not valid UTF-8"));
                     i = 0;
                     ++extraLines;
-                    value += '\n';
+                    value += lineBreak == 2 ? "\r\n" : "\n";
                     continue;
                 }
                 value.append(m_line.constData() + i, quote - i);

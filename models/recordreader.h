@@ -73,6 +73,8 @@ public:
     qint64 bytesRead() const { return m_bytes; }
     QByteArray sha256() const;
 
+    /// The format a file's extension names (.csv; .jsonl, .ndjson, .json), else Auto.
+    static Format formatOf(const QString &path);
     /// The character column (1-based) of byte \a offset of \a line.
     static int characterColumn(const QByteArray &line, qsizetype offset);
     static bool validUtf8(const QByteArray &bytes);
@@ -91,6 +93,7 @@ private:
     bool m_hashing = false;
     std::unique_ptr<QCryptographicHash> m_hash;
     QByteArray m_line;      ///< the current line, without its line break
+    int m_lineBreak = 0;    ///< how m_line ended: 0 nothing, 1 "\n", 2 "\r\n"
     bool m_atEnd = false;
     bool m_pendingFirst = false; ///< JSON Lines: m_line is the first record, not yet read
     qint64 m_lineNumber = 0; ///< number of m_line
