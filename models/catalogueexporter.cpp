@@ -112,9 +112,10 @@ CatalogueExporter::Result CatalogueExporter::exportTo(Kind kind, QIODevice *devi
             fields.clear();
             for (int c = 0; c < columns.size(); ++c) {
                 const QVariant v = q.value(c);
-                fields.append(columns[c].type == Type::Bool
-                                  ? (v.toBool() ? QStringLiteral("true") : QStringLiteral("false"))
-                                  : v.toString());
+                fields.append(v.isNull()                   ? QString()
+                              : columns[c].type == Type::Bool ? (v.toBool() ? QStringLiteral("true")
+                                                                            : QStringLiteral("false"))
+                                                              : v.toString());
             }
             if (!csv.writeRow(fields))
                 break;

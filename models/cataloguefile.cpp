@@ -58,7 +58,7 @@ const QList<CatalogueFile::Column> &CatalogueFile::columns(Kind kind)
                           {QStringLiteral("aliases"), Type::Aliases, 2000},
                           {QStringLiteral("introduction"), Type::Text, 10000},
                           {QStringLiteral("developer"), Type::Text, 200},
-                          {QStringLiteral("released"), Type::OptionalInt, 0, 1950, 2100},
+                          {QStringLiteral("released"), Type::OptionalInt, 0, 0, 9999},
                           {QStringLiteral("status"), Type::Enum, 0, 0, 0, status}};
         c[int(Kind::Tags)] = {id,
                          {QStringLiteral("group"), Type::Enum, 0, 0, 0,

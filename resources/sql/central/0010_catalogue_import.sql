@@ -639,8 +639,10 @@ REVOKE ALL ON FUNCTION coulisse.default_external_id(), coulisse.require_catalogu
     coulisse.catalogue_apply_games(bigint, boolean), coulisse.catalogue_apply_tags(bigint, boolean),
     coulisse.catalogue_apply_users(bigint, boolean), coulisse.catalogue_apply_videos(bigint, boolean),
     coulisse.catalogue_import_apply(bigint, boolean) FROM PUBLIC;
+-- Every staff group may call them, to be told clearly that only admins import.
 GRANT EXECUTE ON FUNCTION coulisse.catalogue_import_begin(text, text),
-    coulisse.catalogue_import_apply(bigint, boolean) TO coulisse_admin;
+    coulisse.catalogue_import_apply(bigint, boolean)
+    TO coulisse_editor, coulisse_supervisor, coulisse_pm, coulisse_admin;
 
 -- The platform's systems: games, users and videos, read and written directly. Everything
 -- they write goes through the same triggers (row versions, change log, audit) as staff's.
