@@ -148,6 +148,11 @@ QString Labels::dateTime(qint64 secondsSinceEpoch)
         .toString(QStringLiteral("yyyy-MM-dd HH:mm"));
 }
 
+QString Labels::isoDateTime(qint64 secondsSinceEpoch)
+{
+    return QDateTime::fromSecsSinceEpoch(secondsSinceEpoch, projectZone()).toString(Qt::ISODate);
+}
+
 QString Labels::date(qint64 secondsSinceEpoch)
 {
     return QDateTime::fromSecsSinceEpoch(secondsSinceEpoch, projectZone())

@@ -106,6 +106,8 @@ public:
     static QString duration(int seconds);
     /// A Unix time as a date and time in the project's time zone.
     static QString dateTime(qint64 secondsSinceEpoch);
+    /// ISO 8601 with the project's offset (2026-11-01T08:30:00+08:00), for exports.
+    static QString isoDateTime(qint64 secondsSinceEpoch);
     static QString date(qint64 secondsSinceEpoch);
 
     /// Catalogue names are bilingual: in an English UI the English name is shown where

@@ -196,3 +196,19 @@ QVariant GameTableModel::cellData(const QVariantList &row, int column, int role)
     }
     return {};
 }
+
+QVariant GameTableModel::exportValue(const QVariantList &row, int column) const
+{
+    switch (column) {
+    case IdColumn:
+    case VideosColumn:
+    case LibraryColumn:
+        return cellData(row, column, RawRole).toLongLong();
+    case ReleasedColumn: {
+        const QVariant year = cellData(row, column, RawRole);
+        return year.isNull() ? QVariant() : QVariant(year.toLongLong());
+    }
+    default:
+        return cellData(row, column, Qt::DisplayRole);
+    }
+}

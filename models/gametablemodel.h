@@ -45,6 +45,11 @@ protected:
     TableQuery buildQuery() const override;
     QVariant cellData(const QVariantList &row, int column, int role) const override;
 
+public:
+    QVariant exportValue(const QVariantList &row, int column) const override;
+
+protected:
+
 private:
     Filter m_filter;
 };

@@ -196,6 +196,21 @@ void LazyTableModel::evictIfNeeded()
     }
 }
 
+QString LazyTableModel::cachePath() const
+{
+    return m_loader->cachePath();
+}
+
+QString LazyTableModel::columnKey(int column) const
+{
+    return m_columns.value(column).key;
+}
+
+QVariant LazyTableModel::exportValue(const QVariantList &row, int column) const
+{
+    return cellData(row, column, Qt::DisplayRole);
+}
+
 qint64 LazyTableModel::idAt(int row) const
 {
     const QVariantList *values = rowAt(row);

@@ -55,6 +55,16 @@ public:
     /// Emits dataChanged for the loaded rows and headerDataChanged: call on a language change.
     void relabel();
 
+    /// The cache file the rows come from.
+    QString cachePath() const;
+    /// The query of the rows shown (filters and sort), for TableExporter.
+    TableQuery currentQuery() const { return m_query; }
+    /// The stable name of \a column (JSON keys of an export).
+    QString columnKey(int column) const;
+    /// The value an export writes for \a column of a row of the query: as shown, except that
+    /// subclasses give numbers as numbers and times as ISO 8601. Thread-safe (no state).
+    virtual QVariant exportValue(const QVariantList &row, int column) const;
+
 signals:
     /// The query was (re)counted and its first rows are in.
     void ready();

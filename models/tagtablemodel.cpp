@@ -189,3 +189,14 @@ QVariant TagTableModel::cellData(const QVariantList &row, int column, int role) 
     }
     return {};
 }
+
+QVariant TagTableModel::exportValue(const QVariantList &row, int column) const
+{
+    switch (column) {
+    case IdColumn:
+    case UsesColumn:
+        return cellData(row, column, RawRole).toLongLong();
+    default:
+        return cellData(row, column, Qt::DisplayRole);
+    }
+}

@@ -193,3 +193,19 @@ QVariant UserTableModel::cellData(const QVariantList &row, int column, int role)
     }
     return {};
 }
+
+QVariant UserTableModel::exportValue(const QVariantList &row, int column) const
+{
+    switch (column) {
+    case IdColumn:
+    case LevelColumn:
+    case VideosColumn:
+        return cellData(row, column, RawRole).toLongLong();
+    case RegisteredColumn:
+        return Catalogue::Labels::isoDateTime(row.value(RRegistered).toLongLong());
+    case VipColumn:
+        return row.value(RVip).toInt() != 0;
+    default:
+        return cellData(row, column, Qt::DisplayRole);
+    }
+}

@@ -252,3 +252,23 @@ QVariant VideoTableModel::cellData(const QVariantList &row, int column, int role
     }
     return {};
 }
+
+QVariant VideoTableModel::exportValue(const QVariantList &row, int column) const
+{
+    const QVariant raw = cellData(row, column, RawRole);
+    switch (column) {
+    case IdColumn:
+    case DurationColumn:
+    case PlaysColumn:
+    case TagsColumn:
+        return raw.toLongLong();
+    case PublishedColumn:
+        return Catalogue::Labels::isoDateTime(raw.toLongLong());
+    case FeaturedColumn:
+        return raw.toInt() != 0;
+    case UploaderColumn:
+        return row.value(RUploader);
+    default:
+        return cellData(row, column, Qt::DisplayRole);
+    }
+}

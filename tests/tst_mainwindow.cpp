@@ -35,6 +35,7 @@
 #include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QFile>
 #include <QTest>
 #include <QTextBrowser>
 #include <QToolButton>
@@ -233,6 +234,47 @@ private slots:
             QApplication::clipboard()->text().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
         QCOMPARE(lines.size(), 2);
         QVERIFY(lines.first().startsWith(QLatin1String("ID\tName")));
+    }
+
+    void shouldExportTheTableAndTheSelection()
+    {
+        auto cache = std::make_unique<CacheDatabase>();
+        QVERIFY(cache->open(m_path));
+        MainWindow window(std::move(cache));
+        window.show();
+        auto *games = qobject_cast<CataloguePage *>(window.page(QStringLiteral("games")));
+        window.showPage(QStringLiteral("games"));
+        QVERIFY(waitReady(games));
+        QAction *exportTable = window.actions()->action(QStringLiteral("file.exportTable"));
+        QAction *exportSelection = window.actions()->action(QStringLiteral("file.exportSelection"));
+        QTRY_VERIFY(exportTable->isEnabled());
+        games->table()->clearSelection();
+        QVERIFY(!exportSelection->isEnabled());
+        games->table()->selectRow(1);
+        QVERIFY(exportSelection->isEnabled());
+
+        QTemporaryDir dir;
+        QSignalSpy exported(games, &CataloguePage::exported);
+        const QString selected = dir.filePath(QStringLiteral("selected.csv"));
+        games->startExport(selected, true);
+        QVERIFY(!exportTable->isEnabled()); // one export at a time
+        QVERIFY(exported.wait(20000));
+        QVERIFY2(exported.last().at(0).toBool(), qPrintable(exported.last().at(2).toString()));
+        QCOMPARE(exported.last().at(1).toLongLong(), 1);
+        QFile file(selected);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = file.readAll().split('\n');
+        QVERIFY(lines.first().startsWith("\xEF\xBB\xBFID,Name"));
+        QCOMPARE(lines.value(1).split(',').value(0).toLongLong(),
+                 games->model()->idAt(1));
+        QTRY_VERIFY(exportTable->isEnabled());
+
+        const QString all = dir.filePath(QStringLiteral("games.json"));
+        games->startExport(all, false);
+        QVERIFY(exported.wait(20000));
+        QVERIFY(exported.last().at(0).toBool());
+        QCOMPARE(exported.last().at(1).toLongLong(), games->model()->rowCount());
+        QVERIFY(exported.last().at(2).toString().contains(QLatin1String("games.json")));
     }
 
     void shouldSwitchLanguageWhileRunning()

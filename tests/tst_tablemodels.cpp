@@ -1,7 +1,9 @@
 #include "cachedatabase.h"
 #include "gametablemodel.h"
 #include "rowloader.h"
+#include "recordreader.h"
 #include "searchtext.h"
+#include "tableexporter.h"
 #include "taggrouptreemodel.h"
 #include "tagtablemodel.h"
 #include "testsupport.h"
@@ -9,6 +11,11 @@
 #include "videotablemodel.h"
 
 #include <QAbstractItemModelTester>
+#include <QBuffer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -171,6 +178,110 @@ private slots:
             sqlIds(QStringLiteral("SELECT id FROM videos WHERE ") + where +
                    QStringLiteral(" ORDER BY published_at DESC, id DESC"));
         QCOMPARE(allIds(model), expected);
+    }
+
+    void shouldExportTheViewAsShown_data()
+    {
+        QTest::addColumn<QString>("suffix");
+        QTest::addColumn<bool>("selection");
+        QTest::newRow("csv, every row") << "csv" << false;
+        QTest::newRow("json, every row") << "json" << false;
+        QTest::newRow("csv, selection") << "csv" << true;
+        QTest::newRow("json, selection") << "json" << true;
+    }
+
+    void shouldExportTheViewAsShown()
+    {
+        QFETCH(QString, suffix);
+        QFETCH(bool, selection);
+        VideoTableModel model(m_loader.get());
+        QVERIFY(waitReady(model));
+        VideoTableModel::Filter f;
+        f.gameId = 1;
+        model.setFilter(f);
+        QVERIFY(waitReady(model));
+        model.sort(VideoTableModel::PlaysColumn, Qt::DescendingOrder);
+        QVERIFY(waitReady(model));
+        QList<qint64> expected =
+            sqlIds(QStringLiteral("SELECT id FROM videos WHERE game_id = 1 "
+                                  "ORDER BY plays DESC, id DESC"));
+        QVERIFY(expected.size() > 20);
+        TableExporter exporter(&model);
+        if (selection) {
+            // Rows 2-4 and 10 of the view, given out of order.
+            exporter.setRows({{10, 10}, {2, 4}});
+            expected = {expected[2], expected[3], expected[4], expected[10]};
+        }
+        const QString path = m_dir.filePath(QStringLiteral("export.") + suffix);
+        const TableExporter::Result r =
+            exporter.write(m_path, path, TableExporter::formatOf(path));
+        QVERIFY2(r.ok, qPrintable(r.error));
+        QCOMPARE(r.rows, expected.size());
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QList<qint64> ids;
+        QList<qint64> plays;
+        QStringList published;
+        if (suffix == QLatin1String("csv")) {
+            QVERIFY(file.peek(3) == "\xEF\xBB\xBF");
+            RecordReader reader(&file, RecordReader::Format::Csv,
+                                {QStringLiteral("id"), QStringLiteral("title"),
+                                 QStringLiteral("game"), QStringLiteral("uploader"),
+                                 QStringLiteral("source"), QStringLiteral("duration"),
+                                 QStringLiteral("published"), QStringLiteral("featured"),
+                                 QStringLiteral("plays"), QStringLiteral("tags")});
+            QVERIFY2(reader.start(), qPrintable(reader.failure().reason));
+            while (reader.next()) {
+                ids.append(reader.field(0).text.toLongLong());
+                plays.append(reader.field(8).text.toLongLong());
+                published.append(QString::fromUtf8(reader.field(6).text));
+            }
+            QVERIFY2(!reader.failed(), qPrintable(reader.failure().reason));
+        } else {
+            const QJsonArray rows = QJsonDocument::fromJson(file.readAll()).array();
+            for (const QJsonValue &v : rows) {
+                const QJsonObject o = v.toObject();
+                QVERIFY(o.value(QLatin1String("plays")).isDouble());
+                QVERIFY(o.value(QLatin1String("featured")).isBool());
+                ids.append(o.value(QLatin1String("id")).toInteger());
+                plays.append(o.value(QLatin1String("plays")).toInteger());
+                published.append(o.value(QLatin1String("published")).toString());
+            }
+        }
+        QCOMPARE(ids, expected);
+        for (qsizetype i = 0; i < ids.size(); ++i) {
+            QCOMPARE(plays[i], scalar(m_cache->database(),
+                                      QStringLiteral("SELECT plays FROM videos WHERE id = ?"),
+                                      {ids[i]})
+                                   .toLongLong());
+            const QDateTime at = QDateTime::fromString(published[i], Qt::ISODate);
+            QVERIFY2(at.isValid() && published[i].endsWith(QLatin1String("+08:00")),
+                     qPrintable(published[i]));
+            QCOMPARE(at.toSecsSinceEpoch(),
+                     scalar(m_cache->database(),
+                            QStringLiteral("SELECT published_at FROM videos WHERE id = ?"),
+                            {ids[i]})
+                         .toLongLong());
+        }
+    }
+
+    void shouldLeaveNoFileWhenAnExportFails()
+    {
+        GameTableModel model(m_loader.get());
+        QVERIFY(waitReady(model));
+        const QString path = m_dir.filePath(QStringLiteral("no-such-dir/games.csv"));
+        const TableExporter::Result r = TableExporter(&model).write(m_path, path,
+                                                                    TableExporter::Format::Csv);
+        QVERIFY(!r.ok);
+        QVERIFY(!r.error.isEmpty());
+        QVERIFY(!QFile::exists(path));
+        // A cancelled export keeps nothing either.
+        const QString cancelled = m_dir.filePath(QStringLiteral("cancelled.json"));
+        std::atomic_bool stop{true};
+        const TableExporter::Result c = TableExporter(&model).write(
+            m_path, cancelled, TableExporter::Format::Json, &stop);
+        QVERIFY(!c.ok && c.cancelled);
+        QVERIFY(!QFile::exists(cancelled));
     }
 
     void shouldFindEveryChineseSubstringOfATitle()

@@ -6,6 +6,9 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
+#include <QFileDialog>
+#include <QMenu>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -115,10 +118,24 @@ CataloguePage::CataloguePage(const QString &key, LazyTableModel *model, QWidget 
     });
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &CataloguePage::onSelectionChanged);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &Page::exportableChanged);
+    connect(model, &LazyTableModel::ready, this, &Page::exportableChanged);
+    m_table->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_table, &QWidget::customContextMenuRequested, this, &CataloguePage::showTableMenu);
+    m_export = new QFutureWatcher<TableExporter::Result>(this);
+    connect(m_export, &QFutureWatcher<TableExporter::Result>::finished, this,
+            &CataloguePage::onExported);
     connect(m_detail, &QTextBrowser::anchorClicked, this, [this](const QUrl &link) {
         if (!openLink(link))
             emit linkActivated(link);
     });
+}
+
+CataloguePage::~CataloguePage()
+{
+    m_cancelExport = true;
+    m_export->waitForFinished();
 }
 
 QString CataloguePage::statusText() const
@@ -388,4 +405,98 @@ void CataloguePage::announceQueued(bool proposal)
                      ? tr("Proposed: the change waits for the next sync, then for a supervisor.")
                      : tr("Changed: the change waits for the next sync."));
     emit edited();
+}
+
+bool CataloguePage::isExporting() const
+{
+    return m_export->isRunning();
+}
+
+bool CataloguePage::canExportTable(bool selectionOnly) const
+{
+    if (isExporting() || m_model->rowCount() == 0)
+        return false;
+    return !selectionOnly || m_table->selectionModel()->hasSelection();
+}
+
+void CataloguePage::exportTable(bool selectionOnly)
+{
+    if (!canExportTable(selectionOnly))
+        return;
+    const QString csv = tr("CSV for spreadsheets (*.csv)");
+    const QString json = tr("JSON (*.json)");
+    QString filter = csv;
+    QString path = QFileDialog::getSaveFileName(
+        this, selectionOnly ? tr("Export the Selected Rows") : tr("Export the Table"),
+        key() + QStringLiteral(".csv"), csv + QStringLiteral(";;") + json, &filter);
+    if (path.isEmpty())
+        return;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += filter == json ? QStringLiteral(".json") : QStringLiteral(".csv");
+    startExport(path, selectionOnly);
+}
+
+void CataloguePage::startExport(const QString &path, bool selectionOnly)
+{
+    if (isExporting()) {
+        emit exported(false, 0, tr("An export is running already."));
+        return;
+    }
+    TableExporter exporter(m_model);
+    qint64 rows = m_model->rowCount();
+    if (selectionOnly) {
+        // Row ranges of the selection: each is read as one window of the query.
+        QList<QPair<int, int>> ranges;
+        rows = 0;
+        for (const QItemSelectionRange &range : m_table->selectionModel()->selection()) {
+            ranges.append({range.top(), range.bottom()});
+            rows += range.height();
+        }
+        if (ranges.isEmpty()) {
+            emit exported(false, 0, tr("Select the rows to export first."));
+            return;
+        }
+        exporter.setRows(ranges);
+    }
+    m_cancelExport = false;
+    emit message(tr("Exporting %n row(s) to %1…", "", int(std::min<qint64>(rows, INT_MAX)))
+                     .arg(QDir::toNativeSeparators(path)));
+    m_exportPath = path;
+    m_export->setFuture(QtConcurrent::run([exporter, cache = m_model->cachePath(), path,
+                                           cancel = &m_cancelExport] {
+        return exporter.write(cache, path, TableExporter::formatOf(path), cancel);
+    }));
+    emit exportableChanged();
+}
+
+void CataloguePage::onExported()
+{
+    const TableExporter::Result r = m_export->result();
+    const QString path = QDir::toNativeSeparators(m_exportPath);
+    QString text;
+    if (r.ok)
+        text = tr("Exported %n row(s) to %1.", "", int(std::min<qint64>(r.rows, INT_MAX))).arg(path);
+    else if (r.cancelled)
+        text = tr("The export was stopped; no file was written.");
+    else
+        text = tr("The export failed: %1").arg(r.error);
+    emit message(text);
+    emit exported(r.ok, r.rows, text);
+    emit exportableChanged();
+}
+
+void CataloguePage::showTableMenu(const QPoint &position)
+{
+    QMenu menu(this);
+    QAction *copy = menu.addAction(tr("Copy Rows"));
+    copy->setEnabled(m_table->selectionModel()->hasSelection());
+    connect(copy, &QAction::triggered, this, &CataloguePage::copySelection);
+    menu.addSeparator();
+    QAction *selected = menu.addAction(tr("Export Selected Rows…"));
+    selected->setEnabled(canExportTable(true));
+    connect(selected, &QAction::triggered, this, [this] { exportTable(true); });
+    QAction *all = menu.addAction(tr("Export Table…"));
+    all->setEnabled(canExportTable(false));
+    connect(all, &QAction::triggered, this, [this] { exportTable(false); });
+    menu.exec(m_table->viewport()->mapToGlobal(position));
 }

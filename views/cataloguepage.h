@@ -2,6 +2,11 @@
 
 #include "page.h"
 
+#include "tableexporter.h"
+
+#include <QFutureWatcher>
+
+#include <atomic>
 #include <functional>
 
 class LazyTableModel;
@@ -24,6 +29,8 @@ class CataloguePage : public Page
 
 public:
     CataloguePage(const QString &key, LazyTableModel *model, QWidget *parent = nullptr);
+    /// Stops an export that is still running (its partial file is dropped).
+    ~CataloguePage() override;
 
     QTableView *table() const { return m_table; }
     LazyTableModel *model() const { return m_model; }
@@ -41,6 +48,13 @@ public:
     void copySelection() override;
     /// Handles coulisse:// links meant for this page; returns false if not.
     bool openLink(const QUrl &link) override;
+    bool canExportTable(bool selectionOnly) const override;
+    void exportTable(bool selectionOnly) override;
+    /// Writes the rows the table shows (its filters and sort), or only the selected ones, to
+    /// \a path: CSV with a byte order mark, or JSON for a .json path. Runs on a worker
+    /// thread; exported() tells how it went. A failed export leaves no file behind.
+    void startExport(const QString &path, bool selectionOnly);
+    bool isExporting() const;
 
     void saveState() const override;
     void restoreState() override;
@@ -50,6 +64,7 @@ public:
 signals:
     /// The cache was changed from this page (an edit, its undo or redo).
     void edited();
+    void exported(bool ok, qint64 rows, const QString &message);
 
 protected:
     QHBoxLayout *filterBar() const { return m_filterBar; }
@@ -95,10 +110,15 @@ protected:
 
 private:
     void onReady();
+    void onExported();
+    void showTableMenu(const QPoint &position);
     void onSelectionChanged();
     void updateEmptyState();
 
     LazyTableModel *m_model;
+    QFutureWatcher<TableExporter::Result> *m_export = nullptr;
+    std::atomic_bool m_cancelExport{false};
+    QString m_exportPath;
     QLineEdit *m_search = nullptr;
     QHBoxLayout *m_filterBar = nullptr;
     QTableView *m_table = nullptr;

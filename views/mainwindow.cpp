@@ -112,6 +112,7 @@ MainWindow::MainWindow(std::unique_ptr<CacheDatabase> cache, QWidget *parent)
         connect(page, &Page::linkActivated, this, &MainWindow::openLink);
         connect(page, &Page::message, this,
                 [this](const QString &text) { statusBar()->showMessage(text, 4000); });
+        connect(page, &Page::exportableChanged, this, &MainWindow::updateExportActions);
     }
     // A library or game edit shows wherever the tag or game does.
     const auto edited = [this] {
@@ -191,6 +192,14 @@ void MainWindow::createActions()
     connect(a->add(QStringLiteral("file.open"), QT_TRANSLATE_NOOP("ActionRegistry", "&Open Cache…"),
                    QKeySequence::Open),
             &QAction::triggered, this, &MainWindow::chooseCache);
+    connect(a->add(QStringLiteral("file.exportTable"),
+                   QT_TRANSLATE_NOOP("ActionRegistry", "&Export Table…"),
+                   QKeySequence(Qt::CTRL | Qt::Key_E)),
+            &QAction::triggered, this, [this] { currentPage()->exportTable(false); });
+    connect(a->add(QStringLiteral("file.exportSelection"),
+                   QT_TRANSLATE_NOOP("ActionRegistry", "Export &Selected Rows…"),
+                   QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E)),
+            &QAction::triggered, this, [this] { currentPage()->exportTable(true); });
     connect(a->add(QStringLiteral("file.quit"), QT_TRANSLATE_NOOP("ActionRegistry", "&Quit"),
                    QKeySequence(Qt::CTRL | Qt::Key_Q)),
             &QAction::triggered, this, &QWidget::close);
@@ -326,6 +335,9 @@ void MainWindow::createMenus()
 {
     m_fileMenu = menuBar()->addMenu(QString());
     m_fileMenu->addAction(m_actions->action(QStringLiteral("file.open")));
+    m_fileMenu->addSeparator();
+    m_fileMenu->addAction(m_actions->action(QStringLiteral("file.exportTable")));
+    m_fileMenu->addAction(m_actions->action(QStringLiteral("file.exportSelection")));
     m_fileMenu->addSeparator();
     m_fileMenu->addAction(m_actions->action(QStringLiteral("file.quit")));
     m_editMenu = menuBar()->addMenu(QString());
@@ -646,6 +658,15 @@ void MainWindow::onCacheChanged()
         m_rejectedDialog->reload();
 }
 
+void MainWindow::updateExportActions()
+{
+    Page *page = currentPage();
+    m_actions->action(QStringLiteral("file.exportTable"))
+        ->setEnabled(page && page->canExportTable(false));
+    m_actions->action(QStringLiteral("file.exportSelection"))
+        ->setEnabled(page && page->canExportTable(true));
+}
+
 void MainWindow::updateSyncActions()
 {
     if (!m_sync)
@@ -666,6 +687,7 @@ void MainWindow::updateStatus()
 {
     if (const Page *page = currentPage())
         m_statusCount->setText(page->statusText());
+    updateExportActions();
 }
 
 void MainWindow::openLink(const QUrl &link)

@@ -118,6 +118,8 @@ private:
     void onSyncFinished(const SyncEngine::Report &report);
     void onCacheChanged();
     void updateSyncActions();
+    /// Export Table and Export Selected Rows follow what the current page can export.
+    void updateExportActions();
     void showCentralOf(const QString &conninfo);
     void applyRole(const QString &role);
     void refreshCataloguePages();

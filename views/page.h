@@ -32,6 +32,14 @@ public:
     virtual void copySelection() {}
     /// Handles coulisse:// links meant for this page; returns false if not.
     virtual bool openLink(const QUrl &link);
+    /// Whether exportTable() has rows to write (the table's current rows, or its selection).
+    virtual bool canExportTable(bool selectionOnly) const
+    {
+        Q_UNUSED(selectionOnly);
+        return false;
+    }
+    /// Asks for a file and writes the table's rows (or only the selected ones) to it.
+    virtual void exportTable(bool selectionOnly) { Q_UNUSED(selectionOnly); }
 
     virtual void saveState() const {}
     virtual void restoreState() {}
@@ -57,6 +65,8 @@ signals:
     /// A link for another page (coulisse://games/12, coulisse://audit?video=3).
     void linkActivated(const QUrl &link);
     void message(const QString &text);
+    /// What can be exported changed (rows, selection, an export running).
+    void exportableChanged();
 
 private:
     QString m_key;
