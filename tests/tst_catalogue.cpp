@@ -543,6 +543,17 @@ private slots:
             QVERIFY2(q.exec(QStringLiteral("UPDATE coulisse.videos SET plays = 99 WHERE "
                                            "external_id = 'p-1'")),
                      qPrintable(q.lastError().text()));
+            // Tagged with game 1's default tag, then moved to game 2 by the platform: the tag
+            // of the old library goes.
+            QCOMPARE(m_store.exec(QStringLiteral(
+                         "INSERT INTO coulisse.video_tags (video_id, tag_id) SELECT v.id, t.id "
+                         "FROM coulisse.videos v, coulisse.tags t JOIN coulisse.tag_groups g ON "
+                         "g.id = t.group_id WHERE v.external_id = 'p-1' AND g.kind = 'category' "
+                         "AND g.game_id = 1 AND g.code = 'default'")),
+                     QString());
+            QVERIFY2(q.exec(QStringLiteral("UPDATE coulisse.videos SET game_id = 2 WHERE "
+                                           "external_id = 'p-1'")),
+                     qPrintable(q.lastError().text()));
             for (const QString &sql :
                  {QStringLiteral("INSERT INTO coulisse.tags (group_id, name) VALUES (1, 'x')"),
                   QStringLiteral("INSERT INTO coulisse.video_tags (video_id, tag_id) VALUES (1, 1)"),
@@ -555,15 +566,20 @@ private slots:
         }
         QSqlDatabase::removeDatabase(QStringLiteral("platform"));
         // The platform's writes are versioned, logged for sync and audited under its name.
-        QCOMPARE(videoValue(QStringLiteral("p-1"), QStringLiteral("row_version")).toLongLong(), 2);
+        QCOMPARE(videoValue(QStringLiteral("p-1"), QStringLiteral("row_version")).toLongLong(), 3);
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM coulisse.video_tags WHERE video_id = "
+                                      "(SELECT id FROM coulisse.videos WHERE external_id = "
+                                      "'p-1')")),
+                 0);
+        // Insert, update, move (an update, and a delete for the old game's scope).
         QCOMPARE(count(QStringLiteral("SELECT count(*) FROM coulisse.change_log WHERE tbl = "
                                       "'videos' AND pk1 = (SELECT id FROM coulisse.videos WHERE "
                                       "external_id = 'p-1')")),
-                 2);
+                 4);
         QCOMPARE(count(QStringLiteral("SELECT count(*) FROM coulisse.audit_log WHERE tbl = "
                                       "'videos' AND actor = '%1'")
                            .arg(role)),
-                 2);
+                 3);
         QCOMPARE(m_store.exec(QStringLiteral("DROP ROLE %1").arg(role)), QString());
     }
 

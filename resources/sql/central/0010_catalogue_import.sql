@@ -61,6 +61,22 @@ BEGIN
 END
 $external$;
 
+-- A video that moves to another game keeps its general tags and loses those of the old
+-- game's library (check_tag_use allows only its own game's), whoever moves it.
+CREATE FUNCTION coulisse.drop_foreign_library_tags() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+    DELETE FROM coulisse.video_tags vt
+    USING coulisse.tags t, coulisse.tag_groups g
+    WHERE vt.video_id = NEW.id AND t.id = vt.tag_id AND g.id = t.group_id
+      AND g.kind = 'category' AND g.game_id <> NEW.game_id;
+    RETURN NULL;
+END
+$$;
+CREATE TRIGGER videos_game_moved AFTER UPDATE OF game_id ON coulisse.videos
+    FOR EACH ROW WHEN (OLD.game_id IS DISTINCT FROM NEW.game_id)
+    EXECUTE FUNCTION coulisse.drop_foreign_library_tags();
+
 ---------------------------------------------------------------------------------------------
 -- Imports: one row per file, and the staging tables the client fills with COPY. A staged
 -- value that is NULL was not in the file: an existing row keeps its value, a new row takes
@@ -524,7 +540,7 @@ BEGIN
                coalesce(s.featured, v.featured, false) AS featured,
                coalesce(s.plays, v.plays, 0) AS plays,
                (v.title, v.game_id, v.uploader_id, v.source, v.duration_s, v.published_at,
-                v.featured, v.plays) AS old, v.game_id AS old_game
+                v.featured, v.plays) AS old
         FROM coulisse.catalogue_staging_videos s
         LEFT JOIN coulisse.videos v ON v.external_id = s.external_id
         LEFT JOIN coulisse.games g ON g.external_id = s.game
@@ -532,7 +548,7 @@ BEGIN
         WHERE s.batch = p_batch)
     SELECT st.line, st.external_id, st.id, st.game, st.uploader, st.game_ref, st.uploader_ref,
            st.title, st.game_id, st.uploader_id, st.source, st.duration_s, st.published_at,
-           st.featured, st.plays, st.old_game,
+           st.featured, st.plays,
            CASE WHEN st.id IS NULL THEN 'I'
                 WHEN (st.title, st.game_id, st.uploader_id, st.source, st.duration_s,
                       st.published_at, st.featured, st.plays) IS DISTINCT FROM st.old THEN 'U'
@@ -575,12 +591,6 @@ BEGIN
             source = r.source, duration_s = r.duration_s, published_at = r.published_at,
             featured = r.featured, plays = r.plays
         FROM pg_temp.catalogue_rows r WHERE r.action = 'U' AND v.id = r.id;
-        -- A video that moves to another game keeps the general tags and loses those of the
-        -- old game's library (check_tag_use allows only its own game's).
-        DELETE FROM coulisse.video_tags vt
-        USING pg_temp.catalogue_rows r, coulisse.tags t, coulisse.tag_groups g
-        WHERE r.action = 'U' AND r.game_id <> r.old_game AND vt.video_id = r.id
-          AND t.id = vt.tag_id AND g.id = t.group_id AND g.kind = 'category';
         INSERT INTO coulisse.videos (external_id, title, game_id, uploader_id, source,
                                      duration_s, published_at, featured, plays)
         SELECT external_id, title, game_id, uploader_id, source, duration_s, published_at,
@@ -631,6 +641,7 @@ GRANT INSERT ON coulisse.catalogue_staging_games, coulisse.catalogue_staging_tag
     coulisse.catalogue_staging_users, coulisse.catalogue_staging_videos TO coulisse_admin;
 
 REVOKE ALL ON FUNCTION coulisse.default_external_id(), coulisse.require_catalogue_admin(),
+    coulisse.drop_foreign_library_tags(),
     coulisse.catalogue_drop_rows(),
     coulisse.catalogue_import_begin(text, text),
     coulisse.catalogue_refusal(bigint, text, text, text, text),
