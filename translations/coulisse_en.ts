@@ -1,4 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='utf-8'?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
@@ -33,6 +33,14 @@
             <numerusform>Copied %n row.</numerusform>
             <numerusform>Copied %n rows.</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exporting %n row(s) to %1…</source>
+        <translation><numerusform>Exporting %n row to %1…</numerusform><numerusform>Exporting %n rows to %1…</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n row(s) to %1.</source>
+        <translation><numerusform>Exported %n row to %1.</numerusform><numerusform>Exported %n rows to %1.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -158,16 +166,6 @@
     </message>
 </context>
 <context>
-    <name>EventImporter</name>
-    <message numerus="yes">
-        <source>%n field(s), but the header has %1</source>
-        <translation>
-            <numerusform>%n field, but the header has %1</numerusform>
-            <numerusform>%n fields, but the header has %1</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>GamesPage</name>
     <message numerus="yes">
         <source>%Ln game(s)</source>
@@ -199,6 +197,13 @@
             <numerusform>Copied the table of %n panel.</numerusform>
             <numerusform>Copied the tables of %n panels.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>RecordReader</name>
+    <message numerus="yes">
+        <source>%n field(s), but the header has %1</source>
+        <translation><numerusform>%n field, but the header has %1</numerusform><numerusform>%n fields, but the header has %1</numerusform></translation>
     </message>
 </context>
 <context>

@@ -147,6 +147,14 @@
         <source>&amp;Metrics</source>
         <translation>指标(&amp;M)</translation>
     </message>
+    <message>
+        <source>&amp;Export Table…</source>
+        <translation>导出表格(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Export &amp;Selected Rows…</source>
+        <translation>导出所选行(&amp;S)…</translation>
+    </message>
 </context>
 <context>
     <name>ApprovalPolicyModel</name>
@@ -959,6 +967,144 @@
     </message>
 </context>
 <context>
+    <name>CatalogueExporter</name>
+    <message>
+        <source>The file could not be written: %1</source>
+        <translation>无法写入文件：%1</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogueImporter</name>
+    <message>
+        <source>%1 "%2" is not 1-%3 characters without control characters or white space at either end</source>
+        <translation>%1“%2”须为 1–%3 个字符，不含控制字符，首尾不能有空白</translation>
+    </message>
+    <message>
+        <source>the external id "%1" is on line %2 already</source>
+        <translation>外部 ID“%1”已在第 %2 行出现</translation>
+    </message>
+    <message>
+        <source>no row has the external id "%1", and ids that start with "coulisse:" name rows made in Coulisse</source>
+        <translation>没有外部 ID 为“%1”的行；以“coulisse:”开头的 ID 专指在 Coulisse 中创建的行</translation>
+    </message>
+    <message>
+        <source>a new game needs %1</source>
+        <translation>新游戏需要 %1</translation>
+    </message>
+    <message>
+        <source>a new tag needs %1</source>
+        <translation>新标签需要 %1</translation>
+    </message>
+    <message>
+        <source>a new user needs %1</source>
+        <translation>新用户需要 %1</translation>
+    </message>
+    <message>
+        <source>a new video needs %1</source>
+        <translation>新视频需要 %1</translation>
+    </message>
+    <message>
+        <source>the name "%1" is on line %2 already</source>
+        <translation>名称“%1”已在第 %2 行出现</translation>
+    </message>
+    <message>
+        <source>another game is named "%1" (external id %2)</source>
+        <translation>已有另一个游戏名为“%1”（外部 ID %2）</translation>
+    </message>
+    <message>
+        <source>another tag of the group is named "%1" (external id %2)</source>
+        <translation>该分组中已有另一个标签名为“%1”（外部 ID %2）</translation>
+    </message>
+    <message>
+        <source>no game has the external id "%1"</source>
+        <translation>没有外部 ID 为“%1”的游戏</translation>
+    </message>
+    <message>
+        <source>no user has the external id "%1"</source>
+        <translation>没有外部 ID 为“%1”的用户</translation>
+    </message>
+    <message>
+        <source>the central store has no tag group "%1"</source>
+        <translation>中央库中没有标签分组“%1”</translation>
+    </message>
+    <message>
+        <source>the game "%1" has no tag group "%2"</source>
+        <translation>游戏“%1”没有标签分组“%2”</translation>
+    </message>
+    <message>
+        <source>a tag cannot move to the group "%1" of another library (its videos and games would carry a foreign tag)</source>
+        <translation>标签不能移到另一个标签库的分组“%1”（否则其视频和游戏会带上不属于自己的标签）</translation>
+    </message>
+    <message>
+        <source>refused (%1)</source>
+        <translation>被拒绝（%1）</translation>
+    </message>
+    <message>
+        <source>%1 is missing</source>
+        <translation>缺少 %1</translation>
+    </message>
+    <message>
+        <source>%1 is not a string</source>
+        <translation>%1 不是字符串</translation>
+    </message>
+    <message>
+        <source>%1 is empty</source>
+        <translation>%1 为空</translation>
+    </message>
+    <message>
+        <source>%1 is not a JSON array of strings</source>
+        <translation>%1 不是字符串组成的 JSON 数组</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is not a number</source>
+        <translation>%1 不是数字</translation>
+    </message>
+    <message>
+        <source>%1 is not true or false</source>
+        <translation>%1 不是 true 或 false</translation>
+    </message>
+    <message>
+        <source>the group "%1" is a category of a game's library: the line needs the game</source>
+        <translation>分组“%1”是某个游戏标签库的分类：这一行需要填写游戏</translation>
+    </message>
+    <message>
+        <source>a game goes with a group (a category of its library)</source>
+        <translation>填写游戏时须同时填写分组（该游戏标签库的分类）</translation>
+    </message>
+    <message>
+        <source>the group "%1" belongs to no game: leave game empty</source>
+        <translation>分组“%1”不属于任何游戏：游戏一栏请留空</translation>
+    </message>
+    <message>
+        <source>%1: cannot be read: %2</source>
+        <translation>%1：无法读取：%2</translation>
+    </message>
+    <message>
+        <source>%1:%2:%3: %4</source>
+        <translation>%1:%2:%3：%4</translation>
+    </message>
+    <message>
+        <source>%1:%2: %3</source>
+        <translation>%1:%2：%3</translation>
+    </message>
+    <message>
+        <source>%1: not connected to the central store</source>
+        <translation>%1：未连接中央库</translation>
+    </message>
+    <message>
+        <source>the central store refused this row: %1</source>
+        <translation>中央库拒绝了这一行：%1</translation>
+    </message>
+</context>
+<context>
     <name>CataloguePage</name>
     <message>
         <source>Cannot read the cache: %1</source>
@@ -1001,6 +1147,58 @@
     <message>
         <source>Changes on record</source>
         <translation>变更记录</translation>
+    </message>
+    <message>
+        <source>CSV for spreadsheets (*.csv)</source>
+        <translation>CSV，供电子表格使用 (*.csv)</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Export the Selected Rows</source>
+        <translation>导出所选行</translation>
+    </message>
+    <message>
+        <source>Export the Table</source>
+        <translation>导出表格</translation>
+    </message>
+    <message>
+        <source>An export is running already.</source>
+        <translation>已有导出正在进行。</translation>
+    </message>
+    <message>
+        <source>Select the rows to export first.</source>
+        <translation>请先选择要导出的行。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exporting %n row(s) to %1…</source>
+        <translation><numerusform>正在导出 %n 行到 %1…</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n row(s) to %1.</source>
+        <translation><numerusform>已导出 %n 行到 %1。</numerusform></translation>
+    </message>
+    <message>
+        <source>The export was stopped; no file was written.</source>
+        <translation>导出已停止，未写入任何文件。</translation>
+    </message>
+    <message>
+        <source>The export failed: %1</source>
+        <translation>导出失败：%1</translation>
+    </message>
+    <message>
+        <source>Copy Rows</source>
+        <translation>复制行</translation>
+    </message>
+    <message>
+        <source>Export Selected Rows…</source>
+        <translation>导出所选行…</translation>
+    </message>
+    <message>
+        <source>Export Table…</source>
+        <translation>导出表格…</translation>
     </message>
 </context>
 <context>
@@ -2606,6 +2804,62 @@
         <source>Delete a saved metric report</source>
         <translation>删除已保存的指标报表</translation>
     </message>
+    <message>
+        <source>games, tags, users or videos.</source>
+        <translation>games、tags、users 或 videos。</translation>
+    </message>
+    <message>
+        <source>--kind takes games, tags, users or videos.</source>
+        <translation>--kind 的取值为 games、tags、users 或 videos。</translation>
+    </message>
+    <message>
+        <source>Check the whole file and report what would be inserted, updated and left unchanged; write nothing.</source>
+        <translation>检查整个文件，报告将新增、更新和保持不变的行数；不写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Imports a file of games, tags, users or videos (CSV with a header row, or JSON Lines) into the central store, inserting or updating rows by their external id. The file is checked whole: a bad line stops the import with its line and column, and nothing of the file is kept. Needs an admin's connection. The columns are in docs/integration.md.</source>
+        <translation>将游戏、标签、用户或视频文件（带表头行的 CSV 或 JSON Lines）导入中央库，按外部 ID 新增或更新行。整个文件都会被检查：出错的行会以其行号和列号终止导入，文件中的任何内容都不会保留。需要管理员连接。各列说明见 docs/integration.md。</translation>
+    </message>
+    <message>
+        <source>Dry run of %1: %2 rows would be inserted, %3 updated, %4 unchanged. Nothing was written.</source>
+        <translation>%1 试运行：将新增 %2 行、更新 %3 行、%4 行不变。未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Imported %1 (%2): %3 rows inserted, %4 updated, %5 unchanged, in %6 s (%7 rows/s).</source>
+        <translation>已导入 %1（%2）：新增 %3 行，更新 %4 行，%5 行不变，用时 %6 秒（每秒 %7 行）。</translation>
+    </message>
+    <message>
+        <source>csv or jsonl (default: from the extension of --out, else csv).</source>
+        <translation>csv 或 jsonl（默认按 --out 的扩展名，否则为 csv）。</translation>
+    </message>
+    <message>
+        <source>The file to write (default: standard output, CSV without the byte order mark).</source>
+        <translation>要写入的文件（默认：标准输出，CSV 不带字节顺序标记）。</translation>
+    </message>
+    <message>
+        <source>Writes the central store's games, tags, users or videos in the format 'catalogue import' reads: rows keyed by external id, references by external id, times in UTC.</source>
+        <translation>以“catalogue import”可读取的格式写出中央库的游戏、标签、用户或视频：行以外部 ID 为键，引用也用外部 ID，时间为 UTC。</translation>
+    </message>
+    <message>
+        <source>Standard output cannot be written.</source>
+        <translation>无法写入标准输出。</translation>
+    </message>
+    <message>
+        <source>The export failed: %1</source>
+        <translation>导出失败：%1</translation>
+    </message>
+    <message>
+        <source>Wrote %1 %2 to %3.</source>
+        <translation>已将 %1 条 %2 写入 %3。</translation>
+    </message>
+    <message>
+        <source>Import games, tags, users or videos by external id (admin)</source>
+        <translation>按外部 ID 导入游戏、标签、用户或视频（管理员）</translation>
+    </message>
+    <message>
+        <source>Export games, tags, users or videos in the import format</source>
+        <translation>以导入格式导出游戏、标签、用户或视频</translation>
+    </message>
 </context>
 <context>
     <name>ConflictEditDialog</name>
@@ -2783,18 +3037,6 @@
 <context>
     <name>EventImporter</name>
     <message>
-        <source>"%1" is not a time like 2026-11-01T08:30:00+08:00 (ISO 8601 with a UTC offset)</source>
-        <translation>“%1”不是形如 2026-11-01T08:30:00+08:00 的时间（带 UTC 偏移的 ISO 8601）</translation>
-    </message>
-    <message>
-        <source>"%1" has no UTC offset (add Z or +08:00)</source>
-        <translation>“%1”没有 UTC 偏移（请加上 Z 或 +08:00）</translation>
-    </message>
-    <message>
-        <source>"%1" is not a valid date and time</source>
-        <translation>“%1”不是有效的日期时间</translation>
-    </message>
-    <message>
         <source>%1 is outside the years 2000-2099</source>
         <translation>%1 不在 2000-2099 年之间</translation>
     </message>
@@ -2839,18 +3081,6 @@
         <translation>缺少 %1</translation>
     </message>
     <message>
-        <source>a quoted field is not closed before the end of the file</source>
-        <translation>带引号的字段直到文件末尾都未闭合</translation>
-    </message>
-    <message>
-        <source>text after the closing quote of a field</source>
-        <translation>字段的结束引号后还有文字</translation>
-    </message>
-    <message>
-        <source>a quote inside a field that does not start with one (quote the whole field and double the quotes inside it)</source>
-        <translation>未以引号开头的字段中出现了引号（请给整个字段加引号，并将其中的引号写两遍）</translation>
-    </message>
-    <message>
         <source>%1: cannot be read: %2</source>
         <translation>%1：无法读取：%2</translation>
     </message>
@@ -2867,22 +3097,6 @@
         <translation>%1：未连接中心库</translation>
     </message>
     <message>
-        <source>the file is empty: a CSV file starts with a header row</source>
-        <translation>文件为空：CSV 文件应以表头行开始</translation>
-    </message>
-    <message>
-        <source>unknown column "%1" (known: %2)</source>
-        <translation>未知列“%1”（可用：%2）</translation>
-    </message>
-    <message>
-        <source>the column "%1" appears twice</source>
-        <translation>列“%1”出现了两次</translation>
-    </message>
-    <message>
-        <source>the header has no "%1" column</source>
-        <translation>表头缺少“%1”列</translation>
-    </message>
-    <message>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
@@ -2891,34 +3105,43 @@
         <translation>中心库拒绝了此事件：%1</translation>
     </message>
     <message>
-        <source>the line is not valid UTF-8</source>
-        <translation>此行不是有效的 UTF-8</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n field(s), but the header has %1</source>
-        <translation>
-            <numerusform>有 %n 个字段，但表头有 %1 个</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>not valid JSON: %1</source>
-        <translation>不是有效的 JSON：%1</translation>
-    </message>
-    <message>
-        <source>a line holds one JSON object per event</source>
-        <translation>每行应是一个事件的 JSON 对象</translation>
-    </message>
-    <message>
-        <source>unknown key "%1"</source>
-        <translation>未知键“%1”</translation>
-    </message>
-    <message>
-        <source>the user id is not a positive whole number</source>
-        <translation>用户 ID 不是正整数</translation>
-    </message>
-    <message>
         <source>"%1" is not a string</source>
         <translation>“%1”不是字符串</translation>
+    </message>
+</context>
+<context>
+    <name>FieldParser</name>
+    <message>
+        <source>"%1" is not a time like 2026-11-01T08:30:00+08:00 (ISO 8601 with a UTC offset)</source>
+        <translation>“%1”不是形如 2026-11-01T08:30:00+08:00 的时间（带 UTC 偏移的 ISO 8601）</translation>
+    </message>
+    <message>
+        <source>"%1" has no UTC offset (add Z or +08:00)</source>
+        <translation>“%1”没有 UTC 偏移（请加上 Z 或 +08:00）</translation>
+    </message>
+    <message>
+        <source>"%1" is not a valid date and time</source>
+        <translation>“%1”不是有效的日期时间</translation>
+    </message>
+    <message>
+        <source>"%1" is not a whole number from %2 to %3</source>
+        <translation>“%1”不是 %2 到 %3 之间的整数</translation>
+    </message>
+    <message>
+        <source>"%1" is not true or false</source>
+        <translation>“%1”不是 true 或 false</translation>
+    </message>
+    <message>
+        <source>"%1" is not one of %2</source>
+        <translation>“%1”不是 %2 之一</translation>
+    </message>
+    <message>
+        <source>%1 is longer than %2 characters</source>
+        <translation>%1 超过 %2 个字符</translation>
+    </message>
+    <message>
+        <source>"%1" is not a JSON array of strings like ["a", "b"]</source>
+        <translation>“%1”不是形如 ["a", "b"] 的字符串 JSON 数组</translation>
     </message>
 </context>
 <context>
@@ -4253,6 +4476,57 @@ Last lines of %3:
     </message>
 </context>
 <context>
+    <name>RecordReader</name>
+    <message>
+        <source>the file is empty: a CSV file starts with a header row</source>
+        <translation>文件为空：CSV 文件须以表头行开始</translation>
+    </message>
+    <message>
+        <source>the line is not valid UTF-8</source>
+        <translation>该行不是有效的 UTF-8</translation>
+    </message>
+    <message>
+        <source>unknown column "%1" (known: %2)</source>
+        <translation>未知列“%1”（可用：%2）</translation>
+    </message>
+    <message>
+        <source>the column "%1" appears twice</source>
+        <translation>列“%1”出现了两次</translation>
+    </message>
+    <message>
+        <source>the header has no "%1" column</source>
+        <translation>表头中没有“%1”列</translation>
+    </message>
+    <message>
+        <source>a quoted field is not closed before the end of the file</source>
+        <translation>带引号的字段直到文件结尾都没有闭合</translation>
+    </message>
+    <message>
+        <source>text after the closing quote of a field</source>
+        <translation>字段的结束引号后还有文字</translation>
+    </message>
+    <message>
+        <source>a quote inside a field that does not start with one (quote the whole field and double the quotes inside it)</source>
+        <translation>字段中间出现引号，但字段不是以引号开始（请给整个字段加引号，并把其中的引号写成两个）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n field(s), but the header has %1</source>
+        <translation><numerusform>有 %n 个字段，但表头有 %1 个</numerusform></translation>
+    </message>
+    <message>
+        <source>not valid JSON: %1</source>
+        <translation>不是有效的 JSON：%1</translation>
+    </message>
+    <message>
+        <source>each line holds one JSON object</source>
+        <translation>每行须是一个 JSON 对象</translation>
+    </message>
+    <message>
+        <source>unknown key "%1" (known: %2)</source>
+        <translation>未知键“%1”（可用：%2）</translation>
+    </message>
+</context>
+<context>
     <name>RejectedChangesDialog</name>
     <message>
         <source>The changes cannot be read: %1</source>
@@ -5246,6 +5520,13 @@ Last lines of %3:
     <message>
         <source>The central user this cache syncs as, and their role</source>
         <translation>此缓存同步时使用的中心库用户及其角色</translation>
+    </message>
+</context>
+<context>
+    <name>TableExporter</name>
+    <message>
+        <source>%1 cannot be written: %2</source>
+        <translation>无法写入 %1：%2</translation>
     </message>
 </context>
 <context>
