@@ -418,7 +418,8 @@ SyncEngine::Report SyncEngine::run(const Progress &progress)
         if (!connect(report) || !copy(report, identity, progress) || !pull(report, progress))
             return finish(false);
     }
-    if (!confirm(report, progress) || !reviewOutcomes(report) || !syncMetrics(report, identity))
+    if (!confirm(report, progress) || !reviewOutcomes(report) || !pruneOutbox(report) ||
+        !syncMetrics(report, identity))
         return finish(false);
     QString error;
     if (!setState(m_cache.database(), QStringLiteral("last_sync"),
@@ -1314,6 +1315,28 @@ bool SyncEngine::copyRequests(Report &report)
 // ---------------------------------------------------------------------------------------------
 // Review outcomes
 // ---------------------------------------------------------------------------------------------
+
+bool SyncEngine::pruneOutbox(Report &report)
+{
+    const QSqlDatabase db = m_cache.database();
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    // Once a day is enough, and keeps the idle sync to its few queries.
+    if (now - stateValue(db, QStringLiteral("outbox_pruned_at")).toLongLong() < 86400)
+        return true;
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral(
+        "DELETE FROM outbox WHERE state IN ('applied', 'discarded') AND updated_at < ? AND NOT "
+        "(state = 'applied' AND json_extract(result, '$.status') = 'pending' AND "
+        "json_extract(result, '$.review') IS NULL)"));
+    q.addBindValue(now - qint64(m_settings.keepSettledDays) * 86400);
+    if (!q.exec())
+        return cacheError(report, q.lastError().text());
+    report.prunedOps = q.numRowsAffected();
+    QString error;
+    if (!setState(db, QStringLiteral("outbox_pruned_at"), now, &error))
+        return cacheError(report, error);
+    return true;
+}
 
 bool SyncEngine::reviewOutcomes(Report &report)
 {

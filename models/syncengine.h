@@ -44,6 +44,10 @@ public:
         int copyPage = 50000;    ///< rows per page of the initial copy
         int pushBatch = 256;     ///< local transactions per apply_ops call
         int pushBatchOps = 2000; ///< and at most this many operations
+        /// Settled operations (applied and confirmed, or discarded) stay in the outbox this
+        /// long for the record (outbox list), then go; a change request still waiting for its
+        /// review stays until it is decided.
+        int keepSettledDays = 30;
     };
 
     enum class Stage { Connecting, Pushing, Copying, Pulling, Confirming };
@@ -77,6 +81,7 @@ public:
         int removedGames = 0;        ///< games that left the user's scope
         qint64 metricRows = 0;       ///< metric aggregate rows received
         bool metricsChanged = false; ///< the aggregates, campaigns or definitions changed
+        int prunedOps = 0;           ///< settled operations removed from the outbox
         qint64 elapsedMs = 0;
     };
 
@@ -112,6 +117,8 @@ private:
                       const QString &context = {});
     bool cacheError(Report &report, const QString &message);
     bool reviewOutcomes(Report &report);
+    /// Removes the settled operations older than Settings::keepSettledDays, once a day.
+    bool pruneOutbox(Report &report);
     bool copyRequests(Report &report);
     bool syncMetrics(Report &report, const Identity &identity);
     bool dropCatalogueIndexes(QString *error);

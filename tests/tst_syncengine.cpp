@@ -302,6 +302,57 @@ private slots:
                                .arg(video)));
     }
 
+    void settledOperationsLeaveTheOutboxAfterAMonth()
+    {
+        Client e = client(m_editor);
+        QVERIFY(syncSettled(e).ok);
+        CacheEditor editor(*e.cache);
+        // One change request still waiting for its review, one decided, one discarded, one
+        // recent: only the old decided and discarded ones go.
+        const qint64 video = videoOf(m_games[0], 7);
+        const CacheEditor::Result waiting = editor.tagVideo(video, {freeTag(e, video)}, {});
+        QVERIFY2(waiting.ok, qPrintable(waiting.error));
+        const qint64 second = videoOf(m_games[0], 8);
+        const qint64 third = videoOf(m_games[0], 9);
+        const CacheEditor::Result decided = editor.tagVideo(second, {freeTag(e, second)}, {});
+        QVERIFY2(decided.ok, qPrintable(decided.error));
+        const CacheEditor::Result recent = editor.tagVideo(third, {freeTag(e, third)}, {});
+        QVERIFY2(recent.ok, qPrintable(recent.error));
+        QVERIFY(syncSettled(e).ok);
+        for (const QString &op : {waiting.opId, decided.opId, recent.opId})
+            QCOMPARE(outboxState(e, op), QStringLiteral("applied"));
+        QSqlQuery q(e.cache->database());
+        const qint64 old = QDateTime::currentSecsSinceEpoch() - 31 * 86400;
+        QVERIFY(q.exec(QStringLiteral("UPDATE outbox SET updated_at = %1, result = json_set(result, "
+                                      "'$.review', json('{\"status\": \"approved\"}')) "
+                                      "WHERE op_id = '%2'")
+                           .arg(old)
+                           .arg(decided.opId)));
+        QVERIFY(q.exec(QStringLiteral("UPDATE outbox SET updated_at = %1 WHERE op_id = '%2'")
+                           .arg(old)
+                           .arg(waiting.opId)));
+        QVERIFY(q.exec(QStringLiteral("INSERT INTO outbox (op_id, local_tx, kind, payload, state, "
+                                      "created_at, updated_at) VALUES ('old-discarded', 0, "
+                                      "'video_tags', '{}', 'discarded', %1, %1)")
+                           .arg(old)));
+        QVERIFY(q.exec(QStringLiteral("DELETE FROM sync_state WHERE key = 'outbox_pruned_at'")));
+        SyncEngine::Report r = e.engine->run();
+        QVERIFY2(r.ok, qPrintable(r.error));
+        QCOMPARE(r.prunedOps, 2);
+        QCOMPARE(outboxState(e, decided.opId), QString());
+        QCOMPARE(outboxState(e, waiting.opId), QStringLiteral("applied"));
+        QCOMPARE(outboxState(e, recent.opId), QStringLiteral("applied"));
+        // Once a day: the next sync does not look again.
+        QVERIFY(q.exec(QStringLiteral("INSERT INTO outbox (op_id, local_tx, kind, payload, state, "
+                                      "created_at, updated_at) VALUES ('old-discarded-2', 0, "
+                                      "'video_tags', '{}', 'discarded', %1, %1)")
+                           .arg(old)));
+        r = e.engine->run();
+        QVERIFY2(r.ok, qPrintable(r.error));
+        QCOMPARE(r.prunedOps, 0);
+        QCOMPARE(SyncCheck::health(*e.cache), QString());
+    }
+
     void appliedEditGivesWayToALaterCentralChange()
     {
         // Central applies the pushed edit, then someone else undoes it before this client pulls:
