@@ -30,10 +30,7 @@ int catalogueImport(const QStringList &arguments)
     QCommandLineParser parser;
     parser.addOption(urlOption());
     parser.addOption(kindOption());
-    parser.addOption({QStringLiteral("format"),
-                      Text::tr("csv or jsonl (default: from the file's extension or its first "
-                               "character)."),
-                      QStringLiteral("FORMAT")});
+    parser.addOption(importFormatOption());
     parser.addOption({QStringLiteral("dry-run"),
                       Text::tr("Check the whole file and report what would be inserted, "
                                "updated and left unchanged; write nothing.")});
@@ -51,15 +48,8 @@ int catalogueImport(const QStringList &arguments)
     if (!kindOf(parser, &kind))
         return 2;
     RecordReader::Format format = RecordReader::Format::Auto;
-    const QString formatName = parser.value(QStringLiteral("format")).toLower();
-    if (formatName == QLatin1String("csv")) {
-        format = RecordReader::Format::Csv;
-    } else if (formatName == QLatin1String("jsonl")) {
-        format = RecordReader::Format::JsonLines;
-    } else if (!formatName.isEmpty()) {
-        err() << Text::tr("--format takes csv or jsonl.") << '\n';
+    if (!importFormat(parser, &format))
         return 2;
-    }
     QSqlDatabase db;
     if (!connectToStore(parser, &db))
         return 1;
@@ -126,8 +116,7 @@ int catalogueExport(const QStringList &arguments)
     const QString formatName = parser.value(QStringLiteral("format")).toLower();
     CatalogueExporter::Format format = CatalogueExporter::Format::Csv;
     if (formatName == QLatin1String("jsonl") ||
-        (formatName.isEmpty() &&
-         RecordReader::formatOf(path) == RecordReader::Format::JsonLines)) {
+        (formatName.isEmpty() && RecordReader::formatOf(path) == RecordReader::Format::JsonLines)) {
         format = CatalogueExporter::Format::JsonLines;
     } else if (!formatName.isEmpty() && formatName != QLatin1String("csv")) {
         err() << Text::tr("--format takes csv or jsonl.") << '\n';
@@ -161,6 +150,29 @@ int catalogueExport(const QStringList &arguments)
 }
 
 } // namespace
+
+QCommandLineOption importFormatOption()
+{
+    return {QStringLiteral("format"),
+            Text::tr("csv or jsonl (default: from the file's extension or its first character)."),
+            QStringLiteral("FORMAT")};
+}
+
+bool importFormat(const QCommandLineParser &parser, RecordReader::Format *format)
+{
+    const QString name = parser.value(QStringLiteral("format")).toLower();
+    if (name == QLatin1String("csv")) {
+        *format = RecordReader::Format::Csv;
+    } else if (name == QLatin1String("jsonl")) {
+        *format = RecordReader::Format::JsonLines;
+    } else if (name.isEmpty()) {
+        *format = RecordReader::Format::Auto;
+    } else {
+        err() << Text::tr("--format takes csv or jsonl.") << '\n';
+        return false;
+    }
+    return true;
+}
 
 QList<Command> catalogueCommands()
 {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "recordreader.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QSqlDatabase>
@@ -35,6 +37,11 @@ QString centralUrl(const QCommandLineParser &parser);
 bool connect(const QString &url, QSqlDatabase *db);
 /// Connects and checks that the store's schema is this build's; prints why not.
 bool connectToStore(const QCommandLineParser &parser, QSqlDatabase *db);
+
+/// --format csv|jsonl of an imported file, and the format it names (Auto when absent); false
+/// with a usage message for anything else.
+QCommandLineOption importFormatOption();
+bool importFormat(const QCommandLineParser &parser, RecordReader::Format *format);
 
 /// --cache FILE, and the path it names (the default profile's cache when absent).
 QCommandLineOption cacheOption();

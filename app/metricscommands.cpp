@@ -17,10 +17,7 @@ int eventsImport(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.addOption(urlOption());
-    parser.addOption({QStringLiteral("format"),
-                      Text::tr("csv or jsonl (default: from the file's extension or its first "
-                               "character)."),
-                      QStringLiteral("FORMAT")});
+    parser.addOption(importFormatOption());
     parser.addOption({QStringLiteral("quiet"), Text::tr("Print no progress.")});
     int code = 0;
     if (!parse(parser,
@@ -30,15 +27,8 @@ int eventsImport(const QStringList &arguments)
                arguments, &code, QStringLiteral("FILE")))
         return code;
     EventImporter::Format format = EventImporter::Format::Auto;
-    const QString formatName = parser.value(QStringLiteral("format")).toLower();
-    if (formatName == QLatin1String("csv")) {
-        format = EventImporter::Format::Csv;
-    } else if (formatName == QLatin1String("jsonl")) {
-        format = EventImporter::Format::JsonLines;
-    } else if (!formatName.isEmpty()) {
-        err() << Text::tr("--format takes csv or jsonl.") << '\n';
+    if (!importFormat(parser, &format))
         return 2;
-    }
     QSqlDatabase db;
     if (!connectToStore(parser, &db))
         return 1;

@@ -92,7 +92,7 @@ void CatalogueExporter::appendJsonString(QByteArray &out, const QByteArray &utf8
 }
 
 CatalogueExporter::Result CatalogueExporter::exportTo(Kind kind, QIODevice *device, Format format,
-                                                     bool bom)
+                                                      bool bom)
 {
     Result result;
     const QList<CatalogueFile::Column> &columns = CatalogueFile::columns(kind);
@@ -112,10 +112,10 @@ CatalogueExporter::Result CatalogueExporter::exportTo(Kind kind, QIODevice *devi
             fields.clear();
             for (int c = 0; c < columns.size(); ++c) {
                 const QVariant v = q.value(c);
-                fields.append(v.isNull()                   ? QString()
-                              : columns[c].type == Type::Bool ? (v.toBool() ? QStringLiteral("true")
-                                                                            : QStringLiteral("false"))
-                                                              : v.toString());
+                fields.append(v.isNull() ? QString()
+                              : columns[c].type == Type::Bool
+                                  ? (v.toBool() ? QStringLiteral("true") : QStringLiteral("false"))
+                                  : v.toString());
             }
             if (!csv.writeRow(fields))
                 break;

@@ -21,8 +21,8 @@ public:
         Integer,     ///< a whole number from min to max
         OptionalInt, ///< a whole number, or empty for none
         Bool,
-        Enum,     ///< one of allowed
-        Instant,  ///< ISO 8601 with a UTC offset
+        Enum,             ///< one of allowed
+        Instant,          ///< ISO 8601 with a UTC offset
         Reference,        ///< another row's external id
         OptionalReference ///< another row's external id, or empty for none
     };

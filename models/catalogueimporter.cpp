@@ -111,8 +111,8 @@ CatalogueImporter::CatalogueImporter(const QSqlDatabase &db)
     : m_db(db)
 {}
 
-bool CatalogueImporter::convert(Kind kind, const RecordReader &reader, QByteArray *row,
-                                int *column, QString *reason)
+bool CatalogueImporter::convert(Kind kind, const RecordReader &reader, QByteArray *row, int *column,
+                                QString *reason)
 {
     const QList<CatalogueFile::Column> &columns = CatalogueFile::columns(kind);
     for (int c = 0; c < columns.size(); ++c) {
@@ -204,9 +204,8 @@ bool CatalogueImporter::convert(Kind kind, const RecordReader &reader, QByteArra
             if (!isString(f))
                 return notA(tr("%1 is not a string").arg(name));
             qint64 epoch = 0;
-            if (spec.type == Type::Enum
-                    ? !FieldParser::checkEnum(f.text, spec.allowed, reason)
-                    : !FieldParser::parseInstant(f.text, &epoch, reason))
+            if (spec.type == Type::Enum ? !FieldParser::checkEnum(f.text, spec.allowed, reason)
+                                        : !FieldParser::parseInstant(f.text, &epoch, reason))
                 return notA(tr("%1: %2").arg(name, *reason));
             CopyLine::appendEscaped(*row, f.text);
             break;
@@ -217,7 +216,8 @@ bool CatalogueImporter::convert(Kind kind, const RecordReader &reader, QByteArra
         // A category belongs to a game's library; the other groups to none.
         const RecordReader::Field &group = reader.field(1);
         const RecordReader::Field &game = reader.field(2);
-        const bool category = CatalogueFile::categoryCodes().contains(QString::fromUtf8(group.text));
+        const bool category =
+            CatalogueFile::categoryCodes().contains(QString::fromUtf8(group.text));
         if (!group.isEmpty() && category && game.isEmpty()) {
             *column = group.column;
             *reason = tr("the group \"%1\" is a category of a game's library: the line needs "
@@ -227,10 +227,9 @@ bool CatalogueImporter::convert(Kind kind, const RecordReader &reader, QByteArra
         }
         if (!game.isEmpty() && !category) {
             *column = game.column;
-            *reason = group.isEmpty()
-                          ? tr("a game goes with a group (a category of its library)")
-                          : tr("the group \"%1\" belongs to no game: leave game empty")
-                                .arg(QString::fromUtf8(group.text));
+            *reason = group.isEmpty() ? tr("a game goes with a group (a category of its library)")
+                                      : tr("the group \"%1\" belongs to no game: leave game empty")
+                                            .arg(QString::fromUtf8(group.text));
             return false;
         }
     }
@@ -260,8 +259,7 @@ CatalogueImporter::Result CatalogueImporter::import(Kind kind, QIODevice *device
     QElapsedTimer timer;
     timer.start();
     auto failAt = [&](qint64 line, int column, const QString &reason) {
-        result.error = column > 0 ? tr("%1:%2:%3: %4").arg(name).arg(line).arg(column).arg(reason)
-                                  : tr("%1:%2: %3").arg(name).arg(line).arg(reason);
+        result.error = RecordReader::message(name, line, column, reason);
         result.rows = 0;
         return result;
     };
@@ -287,9 +285,8 @@ CatalogueImporter::Result CatalogueImporter::import(Kind kind, QIODevice *device
         return result;
     };
     const QByteArray kindName = CatalogueFile::name(kind).toUtf8();
-    if (!writer.begin() ||
-        !writer.query("SELECT coulisse.catalogue_import_begin($1, $2)",
-                      {kindName, QFileInfo(name).fileName().toUtf8()}))
+    if (!writer.begin() || !writer.query("SELECT coulisse.catalogue_import_begin($1, $2)",
+                                         {kindName, QFileInfo(name).fileName().toUtf8()}))
         return storeFailed();
     const QByteArray batch = writer.value();
     const QByteArray copy = "COPY coulisse.catalogue_staging_" + kindName + " (" +

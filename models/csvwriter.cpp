@@ -28,6 +28,9 @@ bool CsvWriter::writeRow(const QStringList &fields)
             line += ',';
         line += quote(fields.at(i));
     }
+    // A row of one empty (or blank) field would be a blank line, which readers skip.
+    if (fields.size() == 1 && fields.first().trimmed().isEmpty())
+        line = '"' + fields.first().toUtf8() + '"';
     line += "\r\n";
     m_ok = m_device->write(line) == line.size();
     return m_ok;

@@ -143,7 +143,9 @@ bool checkProperties(const QByteArray &json, qsizetype *offset, QString *reason)
 /// Checks the fields of \a reader's record; on failure \a column is where it went wrong.
 bool checkEvent(const RecordReader &reader, qint64 *epoch, int *column, QString *reason)
 {
-    auto field = [&](Column c) -> const QByteArray & { return reader.field(c).text; };
+    auto field = [&](Column c) -> const QByteArray & {
+        return reader.field(c).text;
+    };
     auto fail = [&](Column c) {
         *column = reader.field(c).column;
         return false;
@@ -158,7 +160,8 @@ bool checkEvent(const RecordReader &reader, qint64 *epoch, int *column, QString 
         const RecordReader::Type type = reader.field(c).type;
         if (type != RecordReader::Type::Text && type != RecordReader::Type::String &&
             !reader.field(c).isEmpty()) {
-            *reason = EventImporter::tr("\"%1\" is not a string").arg(QLatin1String(kColumnNames[c]));
+            *reason =
+                EventImporter::tr("\"%1\" is not a string").arg(QLatin1String(kColumnNames[c]));
             return fail(c);
         }
     }
@@ -282,8 +285,7 @@ EventImporter::Result EventImporter::import(QIODevice *device, const QString &na
     timer.start();
     const QString shortName = QFileInfo(name).fileName();
     auto failAt = [&](qint64 line, int column, const QString &reason) {
-        result.error = column > 0 ? tr("%1:%2:%3: %4").arg(name).arg(line).arg(column).arg(reason)
-                                  : tr("%1:%2: %3").arg(name).arg(line).arg(reason);
+        result.error = RecordReader::message(name, line, column, reason);
         result.events = 0;
         return result;
     };

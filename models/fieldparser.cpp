@@ -103,8 +103,13 @@ bool FieldParser::parseInteger(const QByteArray &text, qint64 min, qint64 max, q
 {
     bool ok = false;
     *value = text.toLongLong(&ok);
-    const bool canonical = !text.startsWith('+') && !(text.size() > 1 && text.startsWith('0')) &&
-                           !text.startsWith("-0");
+    // Digits only, after an optional minus: toLongLong() also takes white space at either end
+    // and stops at a NUL byte.
+    const qsizetype first = text.startsWith('-') ? 1 : 0;
+    bool canonical =
+        text.size() > first && !(text.size() > first + 1 && text[first] == '0') && text != "-0";
+    for (qsizetype i = first; canonical && i < text.size(); ++i)
+        canonical = text[i] >= '0' && text[i] <= '9';
     if (!ok || !canonical || *value < min || *value > max) {
         *reason = tr("\"%1\" is not a whole number from %2 to %3")
                       .arg(QString::fromUtf8(text.left(40)))
@@ -139,11 +144,17 @@ bool FieldParser::checkEnum(const QByteArray &text, const QStringList &allowed, 
     return false;
 }
 
-bool FieldParser::checkLength(const QString &name, const QByteArray &text, int max,
-                              QString *reason)
+bool FieldParser::checkLength(const QString &name, const QByteArray &text, int max, QString *reason)
 {
-    // Bytes bound characters from above: count only when it could matter.
-    if (text.size() <= max || QString::fromUtf8(text).size() <= max)
+    // Bytes bound characters from above: count only when it could matter. Characters are
+    // code points (as RecordReader's columns and PostgreSQL's length() count them), not
+    // UTF-16 units: a byte that does not continue a sequence starts one.
+    if (text.size() <= max)
+        return true;
+    qsizetype characters = 0;
+    for (const char c : text)
+        characters += (uchar(c) & 0xC0) != 0x80 ? 1 : 0;
+    if (characters <= max)
         return true;
     *reason = tr("%1 is longer than %2 characters").arg(name).arg(max);
     return false;

@@ -22,8 +22,7 @@ public:
     /// One of \a allowed, exactly.
     static bool checkEnum(const QByteArray &text, const QStringList &allowed, QString *reason);
     /// At most \a max characters; \a name names the field in the reason.
-    static bool checkLength(const QString &name, const QByteArray &text, int max,
-                            QString *reason);
+    static bool checkLength(const QString &name, const QByteArray &text, int max, QString *reason);
     /// A JSON array of strings, written back compact.
     static bool parseStringArray(const QByteArray &text, QByteArray *json, QString *reason);
 

@@ -27,6 +27,12 @@ bool RecordReader::hasColumn(int column) const
     return m_format == Format::JsonLines || m_headerColumns.contains(column);
 }
 
+QString RecordReader::message(const QString &file, qint64 line, int column, const QString &reason)
+{
+    return column > 0 ? tr("%1:%2:%3: %4").arg(file).arg(line).arg(column).arg(reason)
+                      : tr("%1:%2: %3").arg(file).arg(line).arg(reason);
+}
+
 RecordReader::Format RecordReader::formatOf(const QString &path)
 {
     const QString suffix = QFileInfo(path).suffix().toLower();
@@ -146,7 +152,8 @@ bool RecordReader::start()
                         tr("unknown column \"%1\" (known: %2)")
                             .arg(title, m_names.join(QStringLiteral(", "))));
         if (m_headerColumns.contains(c))
-            return fail(m_recordLine, m_valueColumns[f], tr("the column \"%1\" appears twice").arg(title));
+            return fail(m_recordLine, m_valueColumns[f],
+                        tr("the column \"%1\" appears twice").arg(title));
         m_headerColumns.append(c);
     }
     for (const int c : std::as_const(m_required)) {
@@ -267,7 +274,18 @@ bool RecordReader::readJsonRecord()
         return fail(m_recordLine, 1, tr("each line holds one JSON object"));
     const QJsonObject object = doc.object();
     for (auto it = object.begin(); it != object.end(); ++it) {
-        const qsizetype at = m_line.indexOf('"' + it.key().toUtf8() + '"');
+        // The key, not a string value that spells it: the one a colon follows.
+        const QByteArray quoted = '"' + it.key().toUtf8() + '"';
+        qsizetype at = m_line.indexOf(quoted);
+        while (at >= 0) {
+            qsizetype after = at + quoted.size();
+            while (after < m_line.size() &&
+                   (m_line[after] == ' ' || m_line[after] == '\t' || m_line[after] == '\r'))
+                ++after;
+            if (after < m_line.size() && m_line[after] == ':')
+                break;
+            at = m_line.indexOf(quoted, at + 1);
+        }
         const int column = at < 0 ? 1 : characterColumn(m_line, at);
         const int c = int(m_names.indexOf(it.key()));
         if (c < 0)

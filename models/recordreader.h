@@ -37,7 +37,10 @@ public:
         int column = 0; ///< 1-based character column on its line, 0 when unknown
 
         /// Absent, JSON null or an empty CSV field.
-        bool isEmpty() const { return type == Type::Absent || type == Type::Null || text.isEmpty(); }
+        bool isEmpty() const
+        {
+            return type == Type::Absent || type == Type::Null || text.isEmpty();
+        }
     };
 
     struct Failure
@@ -73,6 +76,8 @@ public:
     qint64 bytesRead() const { return m_bytes; }
     QByteArray sha256() const;
 
+    /// "file:line:column: reason" (without the column when it is 0), as importers report.
+    static QString message(const QString &file, qint64 line, int column, const QString &reason);
     /// The format a file's extension names (.csv; .jsonl, .ndjson, .json), else Auto.
     static Format formatOf(const QString &path);
     /// The character column (1-based) of byte \a offset of \a line.
@@ -92,11 +97,11 @@ private:
     QList<int> m_required;
     bool m_hashing = false;
     std::unique_ptr<QCryptographicHash> m_hash;
-    QByteArray m_line;      ///< the current line, without its line break
-    int m_lineBreak = 0;    ///< how m_line ended: 0 nothing, 1 "\n", 2 "\r\n"
+    QByteArray m_line;   ///< the current line, without its line break
+    int m_lineBreak = 0; ///< how m_line ended: 0 nothing, 1 "\n", 2 "\r\n"
     bool m_atEnd = false;
     bool m_pendingFirst = false; ///< JSON Lines: m_line is the first record, not yet read
-    qint64 m_lineNumber = 0; ///< number of m_line
+    qint64 m_lineNumber = 0;     ///< number of m_line
     qint64 m_recordLine = 0;
     qint64 m_bytes = 0;
     QList<int> m_headerColumns; ///< CSV: the column of each field of a record

@@ -53,7 +53,6 @@ public:
     QVariant exportValue(const QVariantList &row, int column) const override;
 
 protected:
-
 private:
     Filter m_filter;
 };

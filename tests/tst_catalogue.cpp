@@ -53,8 +53,8 @@ private:
     QString storeState()
     {
         QStringList parts;
-        for (const char *table : {"games", "tag_groups", "tags", "game_tags", "users", "videos",
-                                  "video_tags"}) {
+        for (const char *table :
+             {"games", "tag_groups", "tags", "game_tags", "users", "videos", "video_tags"}) {
             parts.append(TestSupport::scalar(
                              m_store.installer(),
                              QStringLiteral("SELECT md5(coalesce(string_agg(to_jsonb(x)::text, "
@@ -63,8 +63,10 @@ private:
                                  .arg(QLatin1String(table)))
                              .toString());
         }
-        parts.append(QString::number(count(QStringLiteral("SELECT count(*) FROM coulisse.change_log"))));
-        parts.append(QString::number(count(QStringLiteral("SELECT count(*) FROM coulisse.audit_log"))));
+        parts.append(
+            QString::number(count(QStringLiteral("SELECT count(*) FROM coulisse.change_log"))));
+        parts.append(
+            QString::number(count(QStringLiteral("SELECT count(*) FROM coulisse.audit_log"))));
         return parts.join(QLatin1Char(' '));
     }
 
@@ -131,7 +133,8 @@ private slots:
         QVERIFY2(error.isEmpty(), qPrintable(error));
         DemoDataOptions options;
         options.videos = 3000;
-        const DemoCentralWriter::Result demo = DemoCentralWriter::write(m_store.installer(), options);
+        const DemoCentralWriter::Result demo =
+            DemoCentralWriter::write(m_store.installer(), options);
         QVERIFY2(demo.ok, qPrintable(demo.error));
         // A few tagged videos to see what a move to another game does to tags.
         QCOMPARE(count(QStringLiteral("SELECT count(*) FROM coulisse.videos "
@@ -164,8 +167,7 @@ private slots:
         QTest::addColumn<bool>("csv");
         for (const Kind kind : CatalogueFile::kinds()) {
             for (const bool csv : {true, false})
-                QTest::addRow("%s %s", qPrintable(CatalogueFile::name(kind)),
-                              csv ? "csv" : "jsonl")
+                QTest::addRow("%s %s", qPrintable(CatalogueFile::name(kind)), csv ? "csv" : "jsonl")
                     << kind << csv;
         }
     }
@@ -174,14 +176,14 @@ private slots:
     {
         QFETCH(Kind, kind);
         QFETCH(bool, csv);
-        const auto format = csv ? CatalogueExporter::Format::Csv
-                                : CatalogueExporter::Format::JsonLines;
+        const auto format =
+            csv ? CatalogueExporter::Format::Csv : CatalogueExporter::Format::JsonLines;
         const QByteArray exported = exportAs(m_pm, kind, format);
         QVERIFY(exported.count('\n') > 10);
         if (csv)
             QVERIFY(exported.startsWith("\xEF\xBB\xBF"));
-        const QString path = writeFile(csv ? QStringLiteral("csv") : QStringLiteral("jsonl"),
-                                       exported);
+        const QString path =
+            writeFile(csv ? QStringLiteral("csv") : QStringLiteral("jsonl"), exported);
         const QString before = storeState();
         const CatalogueImporter::Result dry = importAs(m_admin, kind, path, true);
         QVERIFY2(dry.ok, qPrintable(dry.error));
@@ -237,8 +239,8 @@ private slots:
         r = importAs(m_admin, Kind::Users, writeFile(QStringLiteral("csv"), users));
         QVERIFY2(r.ok, qPrintable(r.error));
         QCOMPARE(r.inserted, 2);
-        QCOMPARE(count(QStringLiteral("SELECT level FROM coulisse.users WHERE external_id = 'u-2'")),
-                 1);
+        QCOMPARE(
+            count(QStringLiteral("SELECT level FROM coulisse.users WHERE external_id = 'u-2'")), 1);
 
         const QByteArray videos =
             "external_id,title,game,uploader,source,duration_s,published_at,featured,plays\n"
@@ -260,11 +262,10 @@ private slots:
         QCOMPARE(storeState(), before);
 
         // A file of some columns updates those and keeps the others.
-        const qint64 version = videoValue(QStringLiteral("v-1"), QStringLiteral("row_version"))
-                                   .toLongLong();
+        const qint64 version =
+            videoValue(QStringLiteral("v-1"), QStringLiteral("row_version")).toLongLong();
         r = importAs(m_admin, Kind::Videos,
-                     writeFile(QStringLiteral("csv"),
-                               "external_id,plays\nv-1,500\nv-2,0\n"));
+                     writeFile(QStringLiteral("csv"), "external_id,plays\nv-1,500\nv-2,0\n"));
         QVERIFY2(r.ok, qPrintable(r.error));
         QCOMPARE(r.updated, 1);
         QCOMPARE(r.unchanged, 1);
@@ -274,9 +275,9 @@ private slots:
         QCOMPARE(videoValue(QStringLiteral("v-1"), QStringLiteral("row_version")).toLongLong(),
                  version + 1);
         // An empty uploader takes the uploader away.
-        r = importAs(m_admin, Kind::Videos,
-                     writeFile(QStringLiteral("jsonl"),
-                               "{\"external_id\": \"v-1\", \"uploader\": null}\n"));
+        r = importAs(
+            m_admin, Kind::Videos,
+            writeFile(QStringLiteral("jsonl"), "{\"external_id\": \"v-1\", \"uploader\": null}\n"));
         QVERIFY2(r.ok, qPrintable(r.error));
         QVERIFY(videoValue(QStringLiteral("v-1"), QStringLiteral("uploader_id")).isNull());
     }
@@ -329,8 +330,7 @@ private slots:
             << ":3:8: a quote inside a field";
         QTest::newRow("not UTF-8")
             << Kind::Videos << "csv"
-            << header + good +
-                   "n-2,\xc4\xe3\xba\xc3,coulisse:1,,web_upload,1,2026-01-01T00:00Z,,\n"
+            << header + good + "n-2,\xc4\xe3\xba\xc3,coulisse:1,,web_upload,1,2026-01-01T00:00Z,,\n"
             << ":3: the line is not valid UTF-8";
         QTest::newRow("missing external_id column")
             << Kind::Videos << "csv" << QByteArray("title,plays\nx,1\n")
@@ -343,8 +343,7 @@ private slots:
             << ":3: 3 field";
         QTest::newRow("unknown game")
             << Kind::Videos << "csv"
-            << header + good +
-                   "n-2,Fine,no-such-game,,web_upload,10,2026-01-01T00:00:00Z,false,1\n"
+            << header + good + "n-2,Fine,no-such-game,,web_upload,10,2026-01-01T00:00:00Z,false,1\n"
             << ":3:10: no game has the external id \"no-such-game\"";
         QTest::newRow("unknown uploader")
             << Kind::Videos << "jsonl"
@@ -352,9 +351,8 @@ private slots:
                           "\"uploader\": \"ghost\", \"source\": \"web_upload\", \"duration_s\": "
                           "1, \"published_at\": \"2026-01-01T00:00:00Z\"}\n")
             << ":1:60: no user has the external id \"ghost\"";
-        QTest::newRow("duplicate id")
-            << Kind::Videos << "csv" << header + good + good
-            << ":3:1: the external id \"n-1\" is on line 2 already";
+        QTest::newRow("duplicate id") << Kind::Videos << "csv" << header + good + good
+                                      << ":3:1: the external id \"n-1\" is on line 2 already";
         QTest::newRow("bad enum")
             << Kind::Videos << "csv"
             << header + "n-2,T,coulisse:1,,upload,10,2026-01-01T00:00:00Z,false,1\n"
@@ -367,8 +365,7 @@ private slots:
             << Kind::Videos << "jsonl" << QByteArray("{\"external_id\": \"n-2\", \"plays\": }\n")
             << ":1:34: not valid JSON";
         QTest::newRow("JSON title not a string")
-            << Kind::Videos << "jsonl"
-            << QByteArray("{\"external_id\": \"n-2\", \"title\": 12}\n")
+            << Kind::Videos << "jsonl" << QByteArray("{\"external_id\": \"n-2\", \"title\": 12}\n")
             << ":1:24: title is not a string";
         QTest::newRow("new video without its columns")
             << Kind::Videos << "csv" << QByteArray("external_id,plays\ncoulisse:1,3\nnew-1,3\n")
@@ -377,17 +374,14 @@ private slots:
             << Kind::Videos << "csv"
             << header + "coulisse:999999,T,coulisse:1,,web_upload,1,2026-01-01T00:00:00Z,,\n"
             << ":2:1: no row has the external id \"coulisse:999999\"";
-        QTest::newRow("error after a million bytes")
-            << Kind::Videos << "csv"
-            << header + [&] {
-                   QByteArray many;
-                   for (int i = 0; i < 20000; ++i)
-                       many += "m-" + QByteArray::number(i) +
-                               ",A title long enough to fill the buffer,coulisse:1,,web_upload,"
-                               "10,2026-01-01T00:00:00Z,false,1\n";
-                   return many + "m-x,T,coulisse:1,,web_upload,10,2026-01-01T00:00:00Z,maybe,1\n";
-               }()
-            << ":20002:54: featured: \"maybe\" is not true or false";
+        QTest::newRow("error after a million bytes") << Kind::Videos << "csv" << header + [&] {
+            QByteArray many;
+            for (int i = 0; i < 20000; ++i)
+                many += "m-" + QByteArray::number(i) +
+                        ",A title long enough to fill the buffer,coulisse:1,,web_upload,"
+                        "10,2026-01-01T00:00:00Z,false,1\n";
+            return many + "m-x,T,coulisse:1,,web_upload,10,2026-01-01T00:00:00Z,maybe,1\n";
+        }() << ":20002:54: featured: \"maybe\" is not true or false";
         QTest::newRow("category without a game")
             << Kind::Tags << "csv" << QByteArray("external_id,group,name\nt-x,character,Hero\n")
             << ":2:5: the group \"character\" is a category of a game's library";
@@ -401,7 +395,8 @@ private slots:
             << ":2:10: no game has the external id \"no-game\"";
         QTest::newRow("tag name taken")
             << Kind::Tags << "jsonl"
-            << QByteArray("{\"external_id\": \"t-new\", \"group\": \"genre\", \"name\": \"MOBA\"}\n")
+            << QByteArray(
+                   "{\"external_id\": \"t-new\", \"group\": \"genre\", \"name\": \"MOBA\"}\n")
             << ":1:44: another tag of the group is named \"MOBA\"";
         QTest::newRow("tag moves to another library")
             << Kind::Tags << "csv"
@@ -419,9 +414,8 @@ private slots:
             << QByteArray("external_id,nickname,kind,registered_at,platform,level\n"
                           "u-x,X,viewer,2026-01-01T00:00:00Z,web,-1\n")
             << ":2:39: level: \"-1\" is not a whole number from 0 to 1000000";
-        QTest::newRow("empty file")
-            << Kind::Users << "csv" << QByteArray()
-            << ":1: the file is empty: a CSV file starts with a header row";
+        QTest::newRow("empty file") << Kind::Users << "csv" << QByteArray()
+                                    << ":1: the file is empty: a CSV file starts with a header row";
     }
 
     void shouldRefuseABadFileWhole()
@@ -435,11 +429,11 @@ private slots:
         const QString before = storeState();
         const qint64 imports = count(QStringLiteral(
             "SELECT count(*) FROM coulisse.catalogue_imports WHERE finished_at IS NOT NULL"));
-        const qint64 staged = count(
-            QStringLiteral("SELECT (SELECT count(*) FROM coulisse.catalogue_staging_games) + "
-                           "(SELECT count(*) FROM coulisse.catalogue_staging_tags) + "
-                           "(SELECT count(*) FROM coulisse.catalogue_staging_users) + "
-                           "(SELECT count(*) FROM coulisse.catalogue_staging_videos)"));
+        const qint64 staged =
+            count(QStringLiteral("SELECT (SELECT count(*) FROM coulisse.catalogue_staging_games) + "
+                                 "(SELECT count(*) FROM coulisse.catalogue_staging_tags) + "
+                                 "(SELECT count(*) FROM coulisse.catalogue_staging_users) + "
+                                 "(SELECT count(*) FROM coulisse.catalogue_staging_videos)"));
         for (const bool dryRun : {true, false}) {
             const CatalogueImporter::Result r = importAs(m_admin, kind, path, dryRun);
             QVERIFY(!r.ok);
@@ -451,12 +445,12 @@ private slots:
                      "SELECT count(*) FROM coulisse.catalogue_imports WHERE finished_at IS NOT "
                      "NULL")),
                  imports);
-        QCOMPARE(count(QStringLiteral(
-                     "SELECT (SELECT count(*) FROM coulisse.catalogue_staging_games) + "
-                     "(SELECT count(*) FROM coulisse.catalogue_staging_tags) + "
-                     "(SELECT count(*) FROM coulisse.catalogue_staging_users) + "
-                     "(SELECT count(*) FROM coulisse.catalogue_staging_videos)")),
-                 staged);
+        QCOMPARE(
+            count(QStringLiteral("SELECT (SELECT count(*) FROM coulisse.catalogue_staging_games) + "
+                                 "(SELECT count(*) FROM coulisse.catalogue_staging_tags) + "
+                                 "(SELECT count(*) FROM coulisse.catalogue_staging_users) + "
+                                 "(SELECT count(*) FROM coulisse.catalogue_staging_videos)")),
+            staged);
     }
 
     void shouldLetOnlyAdminsImport_data()
@@ -501,9 +495,9 @@ private slots:
                       "s-1,Synced video,coulisse:3,web_upload,42,2026-02-01T00:00:00Z,7\n"));
         QVERIFY2(r.ok, qPrintable(r.error));
         QCOMPARE(r.inserted, 1);
-        const CatalogueImporter::Result plays = importAs(
-            m_admin, Kind::Videos,
-            writeFile(QStringLiteral("csv"), "external_id,plays\ncoulisse:5,777\n"));
+        const CatalogueImporter::Result plays =
+            importAs(m_admin, Kind::Videos,
+                     writeFile(QStringLiteral("csv"), "external_id,plays\ncoulisse:5,777\n"));
         QVERIFY2(plays.ok, qPrintable(plays.error));
         QCOMPARE(plays.updated, 1);
         report = engine.run();
@@ -530,9 +524,8 @@ private slots:
                  QString());
         {
             QString error;
-            QSqlDatabase db = CentralConnection::open(m_store.conninfo(role),
-                                                      QStringLiteral("platform"), &error,
-                                                      m_store.password());
+            QSqlDatabase db = CentralConnection::open(
+                m_store.conninfo(role), QStringLiteral("platform"), &error, m_store.password());
             QVERIFY2(db.isOpen(), qPrintable(error));
             QSqlQuery q(db);
             QVERIFY2(q.exec(QStringLiteral(
@@ -556,7 +549,8 @@ private slots:
                      qPrintable(q.lastError().text()));
             for (const QString &sql :
                  {QStringLiteral("INSERT INTO coulisse.tags (group_id, name) VALUES (1, 'x')"),
-                  QStringLiteral("INSERT INTO coulisse.video_tags (video_id, tag_id) VALUES (1, 1)"),
+                  QStringLiteral(
+                      "INSERT INTO coulisse.video_tags (video_id, tag_id) VALUES (1, 1)"),
                   QStringLiteral("UPDATE coulisse.videos SET row_version = 1"),
                   QStringLiteral("DELETE FROM coulisse.audit_log")}) {
                 QVERIFY2(!q.exec(sql), qPrintable(sql));
@@ -618,10 +612,7 @@ private slots:
         QCOMPARE(run.code, 2);
     }
 
-    void cleanupTestCase()
-    {
-        QSqlDatabase::removeDatabase(QStringLiteral("platform"));
-    }
+    void cleanupTestCase() { QSqlDatabase::removeDatabase(QStringLiteral("platform")); }
 };
 
 QTEST_GUILESS_MAIN(TestCatalogue)

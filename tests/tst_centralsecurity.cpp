@@ -496,9 +496,25 @@ private slots:
         QCOMPARE(installerValue(QStringLiteral(
                      "SELECT count(*) FROM pg_catalog.pg_class c JOIN pg_catalog.pg_roles r ON "
                      "r.oid = c.relowner WHERE c.relnamespace = 'coulisse'::regnamespace AND "
-                     "c.relkind = 'r' AND (NOT c.relrowsecurity OR r.rolcanlogin OR r.rolname "
-                     "<> 'coulisse_owner')")),
+                     "c.relkind = 'r' AND (NOT (c.relrowsecurity OR c.relname LIKE "
+                     "'catalogue\\_staging\\_%') OR r.rolcanlogin OR r.rolname <> "
+                     "'coulisse_owner')")),
                  QStringLiteral("0"));
+        // The exception: the catalogue import's staging tables, which COPY fills (COPY refuses
+        // tables with row-level security). Admins may only insert into them; nobody else
+        // may do anything (catalogue_import_apply reads them, for the caller's batch only).
+        QCOMPARE(installerValue(QStringLiteral(
+                     "SELECT string_agg(DISTINCT g.rolname || ' ' || a.privilege_type, ', ') "
+                     "FROM pg_catalog.pg_class c, aclexplode(c.relacl) a "
+                     "JOIN pg_catalog.pg_roles g ON g.oid = a.grantee "
+                     "WHERE c.relnamespace = 'coulisse'::regnamespace AND c.relname LIKE "
+                     "'catalogue\\_staging\\_%' AND a.grantee <> c.relowner")),
+                 QStringLiteral("coulisse_admin INSERT"));
+        QCOMPARE(installerValue(QStringLiteral(
+                     "SELECT count(*) FROM pg_catalog.pg_class c WHERE c.relnamespace = "
+                     "'coulisse'::regnamespace AND c.relname LIKE 'catalogue\\_staging\\_%' "
+                     "AND c.relkind = 'r'")),
+                 QStringLiteral("4"));
         QVERIFY(installerValue(QStringLiteral("SELECT count(*) FROM pg_catalog.pg_class c WHERE "
                                               "c.relnamespace = 'coulisse'::regnamespace AND "
                                               "c.relkind = 'r'"))

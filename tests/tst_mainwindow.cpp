@@ -19,6 +19,7 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QDateTime>
+#include <QFile>
 #include <QImage>
 #include <QLabel>
 #include <QLineEdit>
@@ -35,7 +36,6 @@
 #include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
-#include <QFile>
 #include <QTest>
 #include <QTextBrowser>
 #include <QToolButton>
@@ -265,8 +265,7 @@ private slots:
         QVERIFY(file.open(QIODevice::ReadOnly));
         const QList<QByteArray> lines = file.readAll().split('\n');
         QVERIFY(lines.first().startsWith("\xEF\xBB\xBFID,Name"));
-        QCOMPARE(lines.value(1).split(',').value(0).toLongLong(),
-                 games->model()->idAt(1));
+        QCOMPARE(lines.value(1).split(',').value(0).toLongLong(), games->model()->idAt(1));
         QTRY_VERIFY(exportTable->isEnabled());
 
         const QString all = dir.filePath(QStringLiteral("games.json"));

@@ -323,11 +323,12 @@ private slots:
             QCOMPARE(outboxState(e, op), QStringLiteral("applied"));
         QSqlQuery q(e.cache->database());
         const qint64 old = QDateTime::currentSecsSinceEpoch() - 31 * 86400;
-        QVERIFY(q.exec(QStringLiteral("UPDATE outbox SET updated_at = %1, result = json_set(result, "
-                                      "'$.review', json('{\"status\": \"approved\"}')) "
-                                      "WHERE op_id = '%2'")
-                           .arg(old)
-                           .arg(decided.opId)));
+        QVERIFY(
+            q.exec(QStringLiteral("UPDATE outbox SET updated_at = %1, result = json_set(result, "
+                                  "'$.review', json('{\"status\": \"approved\"}')) "
+                                  "WHERE op_id = '%2'")
+                       .arg(old)
+                       .arg(decided.opId)));
         QVERIFY(q.exec(QStringLiteral("UPDATE outbox SET updated_at = %1 WHERE op_id = '%2'")
                            .arg(old)
                            .arg(waiting.opId)));

@@ -1,7 +1,7 @@
 #include "cachedatabase.h"
 #include "gametablemodel.h"
-#include "rowloader.h"
 #include "recordreader.h"
+#include "rowloader.h"
 #include "searchtext.h"
 #include "tableexporter.h"
 #include "taggrouptreemodel.h"
@@ -202,9 +202,8 @@ private slots:
         QVERIFY(waitReady(model));
         model.sort(VideoTableModel::PlaysColumn, Qt::DescendingOrder);
         QVERIFY(waitReady(model));
-        QList<qint64> expected =
-            sqlIds(QStringLiteral("SELECT id FROM videos WHERE game_id = 1 "
-                                  "ORDER BY plays DESC, id DESC"));
+        QList<qint64> expected = sqlIds(QStringLiteral("SELECT id FROM videos WHERE game_id = 1 "
+                                                       "ORDER BY plays DESC, id DESC"));
         QVERIFY(expected.size() > 20);
         TableExporter exporter(&model);
         if (selection) {
@@ -213,8 +212,7 @@ private slots:
             expected = {expected[2], expected[3], expected[4], expected[10]};
         }
         const QString path = m_dir.filePath(QStringLiteral("export.") + suffix);
-        const TableExporter::Result r =
-            exporter.write(m_path, path, TableExporter::formatOf(path));
+        const TableExporter::Result r = exporter.write(m_path, path, TableExporter::formatOf(path));
         QVERIFY2(r.ok, qPrintable(r.error));
         QCOMPARE(r.rows, expected.size());
         QFile file(path);
@@ -250,10 +248,10 @@ private slots:
         }
         QCOMPARE(ids, expected);
         for (qsizetype i = 0; i < ids.size(); ++i) {
-            QCOMPARE(plays[i], scalar(m_cache->database(),
-                                      QStringLiteral("SELECT plays FROM videos WHERE id = ?"),
-                                      {ids[i]})
-                                   .toLongLong());
+            QCOMPARE(plays[i],
+                     scalar(m_cache->database(),
+                            QStringLiteral("SELECT plays FROM videos WHERE id = ?"), {ids[i]})
+                         .toLongLong());
             const QDateTime at = QDateTime::fromString(published[i], Qt::ISODate);
             QVERIFY2(at.isValid() && published[i].endsWith(QLatin1String("+08:00")),
                      qPrintable(published[i]));
@@ -270,16 +268,16 @@ private slots:
         GameTableModel model(m_loader.get());
         QVERIFY(waitReady(model));
         const QString path = m_dir.filePath(QStringLiteral("no-such-dir/games.csv"));
-        const TableExporter::Result r = TableExporter(&model).write(m_path, path,
-                                                                    TableExporter::Format::Csv);
+        const TableExporter::Result r =
+            TableExporter(&model).write(m_path, path, TableExporter::Format::Csv);
         QVERIFY(!r.ok);
         QVERIFY(!r.error.isEmpty());
         QVERIFY(!QFile::exists(path));
         // A cancelled export keeps nothing either.
         const QString cancelled = m_dir.filePath(QStringLiteral("cancelled.json"));
         std::atomic_bool stop{true};
-        const TableExporter::Result c = TableExporter(&model).write(
-            m_path, cancelled, TableExporter::Format::Json, &stop);
+        const TableExporter::Result c =
+            TableExporter(&model).write(m_path, cancelled, TableExporter::Format::Json, &stop);
         QVERIFY(!c.ok && c.cancelled);
         QVERIFY(!QFile::exists(cancelled));
     }

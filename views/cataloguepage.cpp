@@ -6,22 +6,22 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
-#include <QFileDialog>
-#include <QMenu>
-#include <QtConcurrent/QtConcurrentRun>
 #include <QEvent>
+#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QMenu>
 #include <QPointer>
 #include <QSplitter>
 #include <QTableView>
 #include <QTextBrowser>
 #include <QTimer>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 
@@ -462,10 +462,10 @@ void CataloguePage::startExport(const QString &path, bool selectionOnly)
     emit message(tr("Exporting %n row(s) to %1…", "", int(std::min<qint64>(rows, INT_MAX)))
                      .arg(QDir::toNativeSeparators(path)));
     m_exportPath = path;
-    m_export->setFuture(QtConcurrent::run([exporter, cache = m_model->cachePath(), path,
-                                           cancel = &m_cancelExport] {
-        return exporter.write(cache, path, TableExporter::formatOf(path), cancel);
-    }));
+    m_export->setFuture(
+        QtConcurrent::run([exporter, cache = m_model->cachePath(), path, cancel = &m_cancelExport] {
+            return exporter.write(cache, path, TableExporter::formatOf(path), cancel);
+        }));
     emit exportableChanged();
 }
 
@@ -475,7 +475,8 @@ void CataloguePage::onExported()
     const QString path = QDir::toNativeSeparators(m_exportPath);
     QString text;
     if (r.ok)
-        text = tr("Exported %n row(s) to %1.", "", int(std::min<qint64>(r.rows, INT_MAX))).arg(path);
+        text =
+            tr("Exported %n row(s) to %1.", "", int(std::min<qint64>(r.rows, INT_MAX))).arg(path);
     else if (r.cancelled)
         text = tr("The export was stopped; no file was written.");
     else

@@ -1,7 +1,6 @@
 #pragma once
 
 #include "page.h"
-
 #include "tableexporter.h"
 
 #include <QFutureWatcher>

@@ -44,8 +44,8 @@ bool writeVideos(const QString &path, qint64 count, int games, int users, qint64
     QByteArray chunk = "external_id,title,game,uploader,source,duration_s,published_at,featured,"
                        "plays\n";
     static const char *const sources[] = {"pc_recorder", "mobile_recorder", "web_upload"};
-    static const char *const words[] = {"精彩集锦", "新手教学", "Boss 速通", "排位上分",
-                                        "彩蛋合集", "\"神\"操作, 实况", "Speedrun", "Patch notes"};
+    static const char *const words[] = {"精彩集锦", "新手教学",         "Boss 速通", "排位上分",
+                                        "彩蛋合集", "\"神\"操作, 实况", "Speedrun",  "Patch notes"};
     const QDateTime start(QDate(2025, 1, 1), QTime(0, 0), Qt::UTC);
     for (qint64 i = 0; i < count; ++i) {
         const quint32 r = random.generate();
@@ -55,7 +55,8 @@ bool writeVideos(const QString &path, qint64 count, int games, int users, qint64
                      ? '"' + QByteArray(title).replace("\"", "\"\"") + '"'
                      : title;
         chunk += ",coulisse:" + QByteArray::number(1 + r % games);
-        chunk += i % 10 == 0 ? QByteArray(",") : ",coulisse:" + QByteArray::number(1 + (r >> 8) % users);
+        chunk +=
+            i % 10 == 0 ? QByteArray(",") : ",coulisse:" + QByteArray::number(1 + (r >> 8) % users);
         chunk += ',';
         chunk += sources[(r >> 4) % 3];
         chunk += ',' + QByteArray::number(30 + (r >> 12) % 3600) + ',';
@@ -183,11 +184,11 @@ int main(int argc, char *argv[])
                QStringLiteral("%1 MiB").arg(peakMiB(), 0, 'f', 1));
 
         heading(QStringLiteral("Export"));
-        for (const auto format : {CatalogueExporter::Format::Csv,
-                                  CatalogueExporter::Format::JsonLines}) {
+        for (const auto format :
+             {CatalogueExporter::Format::Csv, CatalogueExporter::Format::JsonLines}) {
             const bool csv = format == CatalogueExporter::Format::Csv;
-            const QString out = work.filePath(csv ? QStringLiteral("out.csv")
-                                                  : QStringLiteral("out.jsonl"));
+            const QString out =
+                work.filePath(csv ? QStringLiteral("out.csv") : QStringLiteral("out.jsonl"));
             timer.restart();
             const CatalogueExporter::Result e =
                 CatalogueExporter(db).exportFile(CatalogueFile::Kind::Videos, out, format);

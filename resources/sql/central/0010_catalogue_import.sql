@@ -218,22 +218,36 @@ BEGIN
 END
 $$;
 
--- Finishes an import: the counts, the staged rows gone.
-CREATE FUNCTION coulisse.catalogue_finish(p_kind text, p_batch bigint, p_dry_run boolean,
-                                          p_inserted bigint, p_updated bigint,
-                                          p_unchanged bigint) RETURNS jsonb
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+-- A new row may not take an id of Coulisse's own (the resolved rows of the batch).
+CREATE FUNCTION coulisse.catalogue_reserved() RETURNS jsonb
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
+    RETURN (SELECT coulisse.catalogue_refusal(r.line, 'external_id', 'reserved', r.external_id)
+            FROM pg_temp.catalogue_rows r
+            WHERE r.id IS NULL AND r.external_id LIKE 'coulisse:%' ORDER BY r.line LIMIT 1);
+END
+$$;
+
+-- Finishes an import: the counts of the resolved rows' actions, the staged rows gone.
+CREATE FUNCTION coulisse.catalogue_finish(p_kind text, p_batch bigint, p_dry_run boolean)
+RETURNS jsonb
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    v_ins bigint;
+    v_upd bigint;
+    v_same bigint;
+BEGIN
+    SELECT count(*) FILTER (WHERE action = 'I'), count(*) FILTER (WHERE action = 'U'),
+           count(*) FILTER (WHERE action = '=')
+    INTO v_ins, v_upd, v_same FROM pg_temp.catalogue_rows;
     EXECUTE format('DELETE FROM coulisse.%I WHERE batch = $1', 'catalogue_staging_' || p_kind)
     USING p_batch;
     UPDATE coulisse.catalogue_imports
-    SET finished_at = clock_timestamp(), dry_run = p_dry_run,
-        rows = p_inserted + p_updated + p_unchanged, inserted = p_inserted,
-        updated = p_updated, unchanged = p_unchanged
+    SET finished_at = clock_timestamp(), dry_run = p_dry_run, rows = v_ins + v_upd + v_same,
+        inserted = v_ins, updated = v_upd, unchanged = v_same
     WHERE id = p_batch;
     PERFORM coulisse.catalogue_drop_rows();
-    RETURN jsonb_build_object('inserted', p_inserted, 'updated', p_updated,
-                              'unchanged', p_unchanged);
+    RETURN jsonb_build_object('inserted', v_ins, 'updated', v_upd, 'unchanged', v_same);
 END
 $$;
 
@@ -248,9 +262,6 @@ RETURNS jsonb
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
     v_refusal jsonb;
-    v_ins bigint;
-    v_upd bigint;
-    v_same bigint;
 BEGIN
     v_refusal := coulisse.catalogue_duplicate('games', p_batch);
     IF v_refusal IS NOT NULL THEN
@@ -281,9 +292,7 @@ BEGIN
     LEFT JOIN coulisse.games g ON g.external_id = s.external_id
     WHERE s.batch = p_batch;
 
-    SELECT coulisse.catalogue_refusal(r.line, 'external_id', 'reserved', r.external_id)
-    INTO v_refusal FROM pg_temp.catalogue_rows r
-    WHERE r.id IS NULL AND r.external_id LIKE 'coulisse:%' ORDER BY r.line LIMIT 1;
+    v_refusal := coulisse.catalogue_reserved();
     IF v_refusal IS NOT NULL THEN
         RETURN v_refusal;
     END IF;
@@ -310,9 +319,6 @@ BEGIN
         RETURN v_refusal;
     END IF;
 
-    SELECT count(*) FILTER (WHERE action = 'I'), count(*) FILTER (WHERE action = 'U'),
-           count(*) FILTER (WHERE action = '=')
-    INTO v_ins, v_upd, v_same FROM pg_temp.catalogue_rows;
     IF NOT p_dry_run THEN
         UPDATE coulisse.games g
         SET name = r.name, name_en = r.name_en, aliases = r.aliases,
@@ -324,7 +330,7 @@ BEGIN
         SELECT external_id, name, name_en, aliases, introduction, developer, released, status
         FROM pg_temp.catalogue_rows WHERE action = 'I' ORDER BY line;
     END IF;
-    RETURN coulisse.catalogue_finish('games', p_batch, p_dry_run, v_ins, v_upd, v_same);
+    RETURN coulisse.catalogue_finish('games', p_batch, p_dry_run);
 END
 $$;
 
@@ -333,9 +339,6 @@ RETURNS jsonb
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
     v_refusal jsonb;
-    v_ins bigint;
-    v_upd bigint;
-    v_same bigint;
 BEGIN
     v_refusal := coulisse.catalogue_duplicate('tags', p_batch);
     IF v_refusal IS NOT NULL THEN
@@ -374,9 +377,7 @@ BEGIN
                 ELSE '=' END AS action
     FROM staged st;
 
-    SELECT coulisse.catalogue_refusal(r.line, 'external_id', 'reserved', r.external_id)
-    INTO v_refusal FROM pg_temp.catalogue_rows r
-    WHERE r.id IS NULL AND r.external_id LIKE 'coulisse:%' ORDER BY r.line LIMIT 1;
+    v_refusal := coulisse.catalogue_reserved();
     IF v_refusal IS NOT NULL THEN
         RETURN v_refusal;
     END IF;
@@ -424,9 +425,6 @@ BEGIN
         RETURN v_refusal;
     END IF;
 
-    SELECT count(*) FILTER (WHERE action = 'I'), count(*) FILTER (WHERE action = 'U'),
-           count(*) FILTER (WHERE action = '=')
-    INTO v_ins, v_upd, v_same FROM pg_temp.catalogue_rows;
     IF NOT p_dry_run THEN
         UPDATE coulisse.tags t
         SET group_id = r.group_id, name = r.name, name_en = r.name_en, aliases = r.aliases,
@@ -436,7 +434,7 @@ BEGIN
         SELECT external_id, group_id, name, name_en, aliases, status
         FROM pg_temp.catalogue_rows WHERE action = 'I' ORDER BY line;
     END IF;
-    RETURN coulisse.catalogue_finish('tags', p_batch, p_dry_run, v_ins, v_upd, v_same);
+    RETURN coulisse.catalogue_finish('tags', p_batch, p_dry_run);
 END
 $$;
 
@@ -445,9 +443,6 @@ RETURNS jsonb
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
     v_refusal jsonb;
-    v_ins bigint;
-    v_upd bigint;
-    v_same bigint;
 BEGIN
     v_refusal := coulisse.catalogue_duplicate('users', p_batch);
     IF v_refusal IS NOT NULL THEN
@@ -477,9 +472,7 @@ BEGIN
                 ELSE '=' END AS action
     FROM staged st;
 
-    SELECT coulisse.catalogue_refusal(r.line, 'external_id', 'reserved', r.external_id)
-    INTO v_refusal FROM pg_temp.catalogue_rows r
-    WHERE r.id IS NULL AND r.external_id LIKE 'coulisse:%' ORDER BY r.line LIMIT 1;
+    v_refusal := coulisse.catalogue_reserved();
     IF v_refusal IS NOT NULL THEN
         RETURN v_refusal;
     END IF;
@@ -495,9 +488,6 @@ BEGIN
         RETURN v_refusal;
     END IF;
 
-    SELECT count(*) FILTER (WHERE action = 'I'), count(*) FILTER (WHERE action = 'U'),
-           count(*) FILTER (WHERE action = '=')
-    INTO v_ins, v_upd, v_same FROM pg_temp.catalogue_rows;
     IF NOT p_dry_run THEN
         UPDATE coulisse.users u
         SET nickname = r.nickname, kind = r.kind, registered_at = r.registered_at,
@@ -510,7 +500,7 @@ BEGIN
                level, vip
         FROM pg_temp.catalogue_rows WHERE action = 'I' ORDER BY line;
     END IF;
-    RETURN coulisse.catalogue_finish('users', p_batch, p_dry_run, v_ins, v_upd, v_same);
+    RETURN coulisse.catalogue_finish('users', p_batch, p_dry_run);
 END
 $$;
 
@@ -519,9 +509,6 @@ RETURNS jsonb
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
     v_refusal jsonb;
-    v_ins bigint;
-    v_upd bigint;
-    v_same bigint;
 BEGIN
     v_refusal := coulisse.catalogue_duplicate('videos', p_batch);
     IF v_refusal IS NOT NULL THEN
@@ -555,9 +542,7 @@ BEGIN
                 ELSE '=' END AS action
     FROM staged st;
 
-    SELECT coulisse.catalogue_refusal(r.line, 'external_id', 'reserved', r.external_id)
-    INTO v_refusal FROM pg_temp.catalogue_rows r
-    WHERE r.id IS NULL AND r.external_id LIKE 'coulisse:%' ORDER BY r.line LIMIT 1;
+    v_refusal := coulisse.catalogue_reserved();
     IF v_refusal IS NOT NULL THEN
         RETURN v_refusal;
     END IF;
@@ -582,9 +567,6 @@ BEGIN
         RETURN v_refusal;
     END IF;
 
-    SELECT count(*) FILTER (WHERE action = 'I'), count(*) FILTER (WHERE action = 'U'),
-           count(*) FILTER (WHERE action = '=')
-    INTO v_ins, v_upd, v_same FROM pg_temp.catalogue_rows;
     IF NOT p_dry_run THEN
         UPDATE coulisse.videos v
         SET title = r.title, game_id = r.game_id, uploader_id = r.uploader_id,
@@ -597,7 +579,7 @@ BEGIN
                featured, plays
         FROM pg_temp.catalogue_rows WHERE action = 'I' ORDER BY line;
     END IF;
-    RETURN coulisse.catalogue_finish('videos', p_batch, p_dry_run, v_ins, v_upd, v_same);
+    RETURN coulisse.catalogue_finish('videos', p_batch, p_dry_run);
 END
 $$;
 
@@ -646,7 +628,7 @@ REVOKE ALL ON FUNCTION coulisse.default_external_id(), coulisse.require_catalogu
     coulisse.catalogue_import_begin(text, text),
     coulisse.catalogue_refusal(bigint, text, text, text, text),
     coulisse.catalogue_duplicate(text, bigint),
-    coulisse.catalogue_finish(text, bigint, boolean, bigint, bigint, bigint),
+    coulisse.catalogue_reserved(), coulisse.catalogue_finish(text, bigint, boolean),
     coulisse.catalogue_apply_games(bigint, boolean), coulisse.catalogue_apply_tags(bigint, boolean),
     coulisse.catalogue_apply_users(bigint, boolean), coulisse.catalogue_apply_videos(bigint, boolean),
     coulisse.catalogue_import_apply(bigint, boolean) FROM PUBLIC;
