@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
@@ -36,11 +36,17 @@
     </message>
     <message numerus="yes">
         <source>Exporting %n row(s) to %1…</source>
-        <translation><numerusform>Exporting %n row to %1…</numerusform><numerusform>Exporting %n rows to %1…</numerusform></translation>
+        <translation>
+            <numerusform>Exporting %n row to %1…</numerusform>
+            <numerusform>Exporting %n rows to %1…</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Exported %n row(s) to %1.</source>
-        <translation><numerusform>Exported %n row to %1.</numerusform><numerusform>Exported %n rows to %1.</numerusform></translation>
+        <translation>
+            <numerusform>Exported %n row to %1.</numerusform>
+            <numerusform>Exported %n rows to %1.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -203,7 +209,10 @@
     <name>RecordReader</name>
     <message numerus="yes">
         <source>%n field(s), but the header has %1</source>
-        <translation><numerusform>%n field, but the header has %1</numerusform><numerusform>%n fields, but the header has %1</numerusform></translation>
+        <translation>
+            <numerusform>%n field, but the header has %1</numerusform>
+            <numerusform>%n fields, but the header has %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -1088,14 +1088,6 @@
         <translation>%1：无法读取：%2</translation>
     </message>
     <message>
-        <source>%1:%2:%3: %4</source>
-        <translation>%1:%2:%3：%4</translation>
-    </message>
-    <message>
-        <source>%1:%2: %3</source>
-        <translation>%1:%2：%3</translation>
-    </message>
-    <message>
         <source>%1: not connected to the central store</source>
         <translation>%1：未连接中央库</translation>
     </message>
@@ -1174,11 +1166,15 @@
     </message>
     <message numerus="yes">
         <source>Exporting %n row(s) to %1…</source>
-        <translation><numerusform>正在导出 %n 行到 %1…</numerusform></translation>
+        <translation>
+            <numerusform>正在导出 %n 行到 %1…</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Exported %n row(s) to %1.</source>
-        <translation><numerusform>已导出 %n 行到 %1。</numerusform></translation>
+        <translation>
+            <numerusform>已导出 %n 行到 %1。</numerusform>
+        </translation>
     </message>
     <message>
         <source>The export was stopped; no file was written.</source>
@@ -3085,14 +3081,6 @@
         <translation>%1：无法读取：%2</translation>
     </message>
     <message>
-        <source>%1:%2:%3: %4</source>
-        <translation>%1:%2:%3: %4</translation>
-    </message>
-    <message>
-        <source>%1:%2: %3</source>
-        <translation>%1:%2: %3</translation>
-    </message>
-    <message>
         <source>%1: not connected to the central store</source>
         <translation>%1：未连接中心库</translation>
     </message>
@@ -4511,7 +4499,9 @@ Last lines of %3:
     </message>
     <message numerus="yes">
         <source>%n field(s), but the header has %1</source>
-        <translation><numerusform>有 %n 个字段，但表头有 %1 个</numerusform></translation>
+        <translation>
+            <numerusform>有 %n 个字段，但表头有 %1 个</numerusform>
+        </translation>
     </message>
     <message>
         <source>not valid JSON: %1</source>
@@ -4524,6 +4514,14 @@ Last lines of %3:
     <message>
         <source>unknown key "%1" (known: %2)</source>
         <translation>未知键“%1”（可用：%2）</translation>
+    </message>
+    <message>
+        <source>%1:%2:%3: %4</source>
+        <translation>%1:%2:%3：%4</translation>
+    </message>
+    <message>
+        <source>%1:%2: %3</source>
+        <translation>%1:%2：%3</translation>
     </message>
 </context>
 <context>
