@@ -29,6 +29,7 @@ QList<Command> reviewCommands();
 QList<Command> metricsCommands();
 QList<Command> reportCommands();
 QList<Command> catalogueCommands();
+QList<Command> releaseCommands();
 
 /// --url URL: the central store, and the connection string it (or the environment) gives.
 QCommandLineOption urlOption();

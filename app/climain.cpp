@@ -118,7 +118,7 @@ int main(int argc, char *argv[])
     QList<Cli::Command> commands = Cli::cacheCommands() + Cli::centralCommands() +
                                    Cli::syncCommands() + Cli::reviewCommands() +
                                    Cli::metricsCommands() + Cli::reportCommands() +
-                                   Cli::catalogueCommands();
+                                   Cli::catalogueCommands() + Cli::releaseCommands();
     if (args.isEmpty() || args.first() == QLatin1String("help") ||
         args.first() == QLatin1String("--help") || args.first() == QLatin1String("-h")) {
         printUsage(commands);

@@ -3,6 +3,8 @@
 #include <QColor>
 #include <QLocale>
 
+#include <algorithm>
+
 int StaffTableModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_members.size());
@@ -139,7 +141,16 @@ QString ApprovalPolicyModel::kindLabel(const QString &kind)
         return tr("Tag groups");
     if (kind == QLatin1String("games"))
         return tr("Games (create, edit)");
+    if (kind == QLatin1String("releases"))
+        return tr("Publishing app releases");
     return kind;
+}
+
+QString ApprovalPolicyModel::roleOf(int column)
+{
+    return column == EditorColumn       ? QStringLiteral("editor")
+           : column == SupervisorColumn ? QStringLiteral("supervisor")
+                                        : QStringLiteral("admin");
 }
 
 const CentralStaff::PolicyRule *ApprovalPolicyModel::rule(const QString &kind,
@@ -164,13 +175,17 @@ QVariant ApprovalPolicyModel::data(const QModelIndex &index, int role) const
         return {};
     const QString &kind = m_kinds.at(index.row());
     const int column = index.column();
-    if (column == EditorColumn || column == SupervisorColumn) {
-        const CentralStaff::PolicyRule *r = rule(
-            kind, column == EditorColumn ? QStringLiteral("editor") : QStringLiteral("supervisor"));
+    if (column == EditorColumn || column == SupervisorColumn || column == AdminColumn) {
+        const CentralStaff::PolicyRule *r = rule(kind, roleOf(column));
+        // A role that never makes this kind of change has no rule: nothing to show.
+        if (!r)
+            return {};
         if (role == Qt::CheckStateRole)
-            return (r && r->requiresReview) ? Qt::Checked : Qt::Unchecked;
+            return r->requiresReview ? Qt::Checked : Qt::Unchecked;
         if (role == Qt::DisplayRole)
-            return (r && r->requiresReview) ? tr("needs a supervisor") : tr("applies directly");
+            return !r->requiresReview      ? tr("applies directly")
+                   : column == AdminColumn ? tr("needs a second person")
+                                           : tr("needs a supervisor");
         return {};
     }
     if (role == Qt::DisplayRole && column == KindColumn)
@@ -196,12 +211,12 @@ bool ApprovalPolicyModel::setData(const QModelIndex &index, const QVariant &valu
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid) ||
         role != Qt::CheckStateRole ||
-        (index.column() != EditorColumn && index.column() != SupervisorColumn))
+        (index.column() != EditorColumn && index.column() != SupervisorColumn &&
+         index.column() != AdminColumn) ||
+        !rule(m_kinds.at(index.row()), roleOf(index.column())))
         return false;
     const bool requires = value.toInt() == Qt::Checked;
-    const QString roleName =
-        index.column() == EditorColumn ? QStringLiteral("editor") : QStringLiteral("supervisor");
-    emit changeRequested(m_kinds.at(index.row()), roleName, requires);
+    emit changeRequested(m_kinds.at(index.row()), roleOf(index.column()), requires);
     return false; // changes once central has it
 }
 
@@ -210,7 +225,9 @@ Qt::ItemFlags ApprovalPolicyModel::flags(const QModelIndex &index) const
     if (!index.isValid() || !checkIndex(index, CheckIndexOption::ParentIsInvalid))
         return Qt::NoItemFlags;
     Qt::ItemFlags f = Qt::ItemIsEnabled | Qt::ItemIsSelectable;
-    if (index.column() == EditorColumn || index.column() == SupervisorColumn)
+    if ((index.column() == EditorColumn || index.column() == SupervisorColumn ||
+         index.column() == AdminColumn) &&
+        rule(m_kinds.at(index.row()), roleOf(index.column())))
         f |= Qt::ItemIsUserCheckable;
     return f;
 }
@@ -226,6 +243,8 @@ QVariant ApprovalPolicyModel::headerData(int section, Qt::Orientation orientatio
         return tr("By editors");
     case SupervisorColumn:
         return tr("By supervisors");
+    case AdminColumn:
+        return tr("By admins");
     case UpdatedColumn:
         return tr("Last changed");
     }
@@ -241,6 +260,17 @@ void ApprovalPolicyModel::setRules(const QList<CentralStaff::PolicyRule> &rules)
         if (!m_kinds.contains(r.kind))
             m_kinds.append(r.kind);
     }
+    // Catalogue changes first, from the smallest, then releases.
+    static const QStringList order = {QStringLiteral("video_tags"), QStringLiteral("game_tags"),
+                                      QStringLiteral("tags"),       QStringLiteral("tag_groups"),
+                                      QStringLiteral("games"),      QStringLiteral("releases")};
+    std::stable_sort(m_kinds.begin(), m_kinds.end(), [](const QString &a, const QString &b) {
+        const auto rank = [](const QString &k) {
+            const qsizetype i = order.indexOf(k);
+            return i < 0 ? order.size() : i;
+        };
+        return rank(a) < rank(b);
+    });
     endResetModel();
 }
 

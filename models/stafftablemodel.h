@@ -51,7 +51,14 @@ class ApprovalPolicyModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { KindColumn, EditorColumn, SupervisorColumn, UpdatedColumn, ColumnCount };
+    enum Column {
+        KindColumn,
+        EditorColumn,
+        SupervisorColumn,
+        AdminColumn,
+        UpdatedColumn,
+        ColumnCount
+    };
 
     using QAbstractTableModel::QAbstractTableModel;
 
@@ -74,6 +81,8 @@ signals:
 
 private:
     const CentralStaff::PolicyRule *rule(const QString &kind, const QString &role) const;
+    /// The role of a rule column: editor, supervisor or admin.
+    static QString roleOf(int column);
 
     QStringList m_kinds;
     QList<CentralStaff::PolicyRule> m_rules;

@@ -436,7 +436,16 @@ private slots:
         ApprovalPolicyModel model;
         QAbstractItemModelTester tester(&model);
         model.setRules(rules);
-        QCOMPARE(model.rowCount(), 5);
+        QCOMPARE(model.rowCount(), 6);
+        // Releases: only admins publish them, so only the admin cell is a rule.
+        QCOMPARE(model.index(5, 0).data().toString(), QStringLiteral("Publishing app releases"));
+        QVERIFY(model.flags(model.index(5, ApprovalPolicyModel::AdminColumn)) &
+                Qt::ItemIsUserCheckable);
+        QVERIFY(!(model.flags(model.index(5, ApprovalPolicyModel::EditorColumn)) &
+                  Qt::ItemIsUserCheckable));
+        QVERIFY(!model.index(5, ApprovalPolicyModel::EditorColumn).data().isValid());
+        QVERIFY(!(model.flags(model.index(0, ApprovalPolicyModel::AdminColumn)) &
+                  Qt::ItemIsUserCheckable));
         QSignalSpy asked(&model, &ApprovalPolicyModel::changeRequested);
         const QModelIndex cell = model.index(0, ApprovalPolicyModel::SupervisorColumn);
         const bool before =
@@ -522,7 +531,7 @@ private slots:
         page.show();
         QVERIFY(ready.wait(10000));
         QVERIFY(page.staffModel()->rowOf(m_names.value(QStringLiteral("editor"))) >= 0);
-        QCOMPARE(page.policyModel()->rowCount(), 5);
+        QCOMPARE(page.policyModel()->rowCount(), 6);
 
         QSignalSpy done(&page, &StaffPage::done);
         const auto succeed = [&done, &ready]() -> bool {

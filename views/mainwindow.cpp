@@ -14,6 +14,7 @@
 #include "metricspage.h"
 #include "preferences.h"
 #include "rejectedchangesdialog.h"
+#include "releasespage.h"
 #include "reviewpage.h"
 #include "reviewtablemodel.h"
 #include "roles.h"
@@ -49,6 +50,7 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QSysInfo>
 #include <QTimer>
 #include <QUndoStack>
 
@@ -103,6 +105,7 @@ MainWindow::MainWindow(std::unique_ptr<CacheDatabase> cache, QWidget *parent)
         new AuditLogPage(m_central, m_stack),
         new StaffPage(m_central, m_repository.get(), m_stack),
         new MetricsPage(m_cache.get(), m_central, m_stack),
+        new ReleasesPage(m_central, m_stack),
     };
     for (Page *page : std::as_const(m_pages)) {
         m_stack->addWidget(page);
@@ -156,6 +159,10 @@ MainWindow::MainWindow(std::unique_ptr<CacheDatabase> cache, QWidget *parent)
     m_statusCentral->setObjectName(QStringLiteral("statusCentral"));
     m_statusCentral->hide();
     statusBar()->addPermanentWidget(m_statusCentral);
+    m_updateNotice = new QLabel(this);
+    m_updateNotice->setObjectName(QStringLiteral("updateNotice"));
+    m_updateNotice->hide();
+    statusBar()->addPermanentWidget(m_updateNotice);
     statusBar()->addPermanentWidget(m_statusCache);
 
     createMenus();
@@ -222,6 +229,7 @@ void MainWindow::createActions()
         {"audit", QT_TRANSLATE_NOOP("ActionRegistry", "&Audit Log")},
         {"staff", QT_TRANSLATE_NOOP("ActionRegistry", "&Staff")},
         {"metrics", QT_TRANSLATE_NOOP("ActionRegistry", "&Metrics")},
+        {"releases", QT_TRANSLATE_NOOP("ActionRegistry", "Re&leases")},
     };
     int n = 1;
     for (const auto &[key, text] : pages) {
@@ -523,6 +531,7 @@ void MainWindow::signIn(const QString &conninfo, const QString &password)
     m_central->setCredentials(conninfo, password);
     auditLogPage()->setSignedIn(true);
     staffPage()->setSignedIn(true);
+    releasesPage()->setSignedIn(true);
     showCentralOf(conninfo);
     updateSyncActions();
 }
@@ -533,6 +542,9 @@ void MainWindow::signOut()
     m_central->setCredentials({}, {});
     auditLogPage()->setSignedIn(false);
     staffPage()->setSignedIn(false);
+    releasesPage()->setSignedIn(false);
+    m_updateChecked = false;
+    m_updateNotice->hide();
     // Signing out forgets the remembered password too; the server and user stay filled in.
     const QString conninfo = Preferences::signInConninfo().value();
     if (!conninfo.isEmpty())
@@ -628,8 +640,10 @@ void MainWindow::onSyncFinished(const SyncEngine::Report &report)
         m_syncIndicator->setIdentity(m_centralUser, m_role);
         emit roleChanged(m_role);
     }
-    if (report.ok)
+    if (report.ok) {
         metricsPage()->setSynced();
+        checkForUpdate();
+    }
     if (report.metricsChanged)
         metricsPage()->refresh();
     refreshSyncStatus();
@@ -781,6 +795,9 @@ void MainWindow::applyRole(const QString &role)
     show(staffPage(), role == QLatin1String("admin"));
     show(metricsPage(), Roles::readsMetrics(role));
     metricsPage()->setRole(role);
+    show(releasesPage(), role == QLatin1String("admin") || role == QLatin1String("supervisor") ||
+                             role == QLatin1String("pm"));
+    releasesPage()->setRole(role, m_centralUser);
 }
 
 void MainWindow::refreshCataloguePages()
@@ -795,6 +812,60 @@ void MainWindow::refreshCataloguePages()
 AuditLogPage *MainWindow::auditLogPage() const
 {
     return qobject_cast<AuditLogPage *>(page(QStringLiteral("audit")));
+}
+
+ReleasesPage *MainWindow::releasesPage() const
+{
+    return qobject_cast<ReleasesPage *>(page(QStringLiteral("releases")));
+}
+
+void MainWindow::checkForUpdate()
+{
+    // Once per sign-in, when the central store is reachable (a sync just finished).
+    if (m_updateChecked || m_centralUser.isEmpty() || !m_central->hasCredentials())
+        return;
+    m_updateChecked = true;
+    const QString product = QSysInfo::productType();
+    const QString platform = product == QLatin1String("windows") ? product
+                             : product == QLatin1String("macos") || product == QLatin1String("osx")
+                                 ? QStringLiteral("macos")
+                                 : QStringLiteral("linux");
+    const QString user = m_centralUser;
+    m_central->call(
+        this,
+        [platform,
+         user](CentralClient::Session &session) -> std::optional<CentralReleases::Decision> {
+            if (!session.isOpen())
+                return std::nullopt;
+            // A store without the release channel (before schema 11) has nothing to say.
+            return CentralReleases(session.db)
+                .decide(QStringLiteral("coulisse"), platform, QStringLiteral(COULISSE_VERSION),
+                        user, QStringLiteral("staff"), QSysInfo::prettyProductName());
+        },
+        [this](const std::optional<CentralReleases::Decision> &d) { showUpdate(d); });
+}
+
+void MainWindow::showUpdate(const std::optional<CentralReleases::Decision> &decision)
+{
+    m_update = decision.value_or(CentralReleases::Decision());
+    if (m_update.decision != QLatin1String("optional") &&
+        m_update.decision != QLatin1String("forced")) {
+        m_updateNotice->hide();
+        return;
+    }
+    const bool forced = m_update.decision == QLatin1String("forced");
+    m_updateNotice->setText(
+        forced ? tr("Coulisse %1 is required: this version (%2) is no longer supported")
+                     .arg(m_update.version, QStringLiteral(COULISSE_VERSION))
+               : tr("Coulisse %1 is available").arg(m_update.version));
+    m_updateNotice->setStyleSheet(forced ? QStringLiteral("QLabel { color: #b03030; }")
+                                         : QStringLiteral("QLabel { color: #1f6fbf; }"));
+    const QString notes = Translations::current().startsWith(QLatin1String("zh"))
+                              ? m_update.notesZh
+                              : m_update.notesEn;
+    m_updateNotice->setToolTip(notes.isEmpty() ? tr("No release notes.") : notes);
+    m_updateNotice->show();
+    statusBar()->showMessage(m_updateNotice->text(), 8000);
 }
 
 MetricsPage *MainWindow::metricsPage() const

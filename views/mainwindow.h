@@ -1,5 +1,6 @@
 #pragma once
 
+#include "centralreleases.h"
 #include "syncengine.h"
 
 #include <QMainWindow>
@@ -14,6 +15,7 @@ class AuditLogPage;
 class CataloguePage;
 class CentralClient;
 class MetricsPage;
+class ReleasesPage;
 class Page;
 class StaffPage;
 class CatalogueRepository;
@@ -62,6 +64,9 @@ public:
     AuditLogPage *auditLogPage() const;
     StaffPage *staffPage() const;
     MetricsPage *metricsPage() const;
+    ReleasesPage *releasesPage() const;
+    /// The release channel's answer for this Coulisse (none, optional, forced), once asked.
+    CentralReleases::Decision updateDecision() const { return m_update; }
     /// Online reads and admin calls on the central store (the Audit log and Staff pages).
     CentralClient *centralClient() const { return m_central; }
     QString cachePath() const;
@@ -120,6 +125,9 @@ private:
     void updateSyncActions();
     /// Export Table and Export Selected Rows follow what the current page can export.
     void updateExportActions();
+    /// Asks the release channel about this Coulisse once per sign-in, when online.
+    void checkForUpdate();
+    void showUpdate(const std::optional<CentralReleases::Decision> &decision);
     void showCentralOf(const QString &conninfo);
     void applyRole(const QString &role);
     void refreshCataloguePages();
@@ -150,6 +158,9 @@ private:
     SyncStatus m_syncStatus;
     QString m_role;
     QString m_centralUser;
+    QLabel *m_updateNotice = nullptr;
+    bool m_updateChecked = false;
+    CentralReleases::Decision m_update;
     QString m_restoringKey;
     QPointer<SignInDialog> m_signInDialog;
     QPointer<RejectedChangesDialog> m_rejectedDialog;
