@@ -103,10 +103,83 @@ bool DemoEnvironment::prepare(const DemoDataGenerator::Progress &progress)
                 ok = generator.seedCentral(db);
                 m_error = generator.errorString();
             }
+            // A few releases of the platform's apps for the Releases page, once.
+            if (ok && (!q.exec(QStringLiteral("SELECT EXISTS (SELECT FROM coulisse.releases)")) ||
+                       !q.next())) {
+                m_error = CentralConnection::describe(q.lastError());
+                ok = false;
+            } else if (ok && !q.value(0).toBool()) {
+                ok = seedReleases(db);
+            }
         }
     }
     CentralConnection::close(name);
     return ok;
+}
+
+bool DemoEnvironment::seedReleases(const QSqlDatabase &db)
+{
+    // The history is written directly (the installer's connection): ten days of a staged
+    // rollout of the Android app, its offers to the users of the demo events, a PC client
+    // release halted at 10 %, an iOS release waiting for approval, and Coulisse itself.
+    const QStringList statements = {
+        QStringLiteral(
+            "INSERT INTO coulisse.releases (app, platform, version, min_version, rollout_percent, "
+            "notes_zh, notes_en, state, created_by, published_by, published_at, created_at) "
+            "VALUES ('aipai', 'android', '5.3.3', NULL, 100, '修复上传中断的问题。', "
+            "'Fixes interrupted uploads.', 'complete', 'demo_admin', 'demo_supervisor', "
+            "now() - interval '40 days', now() - interval '41 days'), "
+            "('aipai', 'android', '5.4.0', '5.3.1', 20, '新增创作者等级与动态封面；5.3.1 以下版本"
+            "存在登录安全问题，须更新。', 'Creator levels and animated covers; versions below "
+            "5.3.1 have a sign-in security issue and must update.', 'rolling_out', "
+            "'demo_admin', 'demo_supervisor', now() - interval '10 days', "
+            "now() - interval '11 days'), "
+            "('aipai', 'windows', '3.9.0', NULL, 10, '录像工具支持 4K。', "
+            "'The recorder supports 4K.', 'halted', 'demo_admin', 'demo_supervisor', "
+            "now() - interval '6 days', now() - interval '7 days'), "
+            "('coulisse', 'linux', '0.1.0', NULL, 100, '首个版本。', 'First release.', "
+            "'complete', 'demo_admin', 'demo_supervisor', now() - interval '30 days', "
+            "now() - interval '31 days')"),
+        QStringLiteral(
+            "INSERT INTO coulisse.releases (app, platform, version, rollout_percent, notes_zh, "
+            "notes_en, created_by, publish_requested_by, publish_requested_at) VALUES ('aipai', "
+            "'ios', '5.4.0', 5, '新增创作者等级与动态封面。', 'Creator levels and animated "
+            "covers.', 'demo_admin', 'demo_admin', now() - interval '1 day')"),
+        // The Android rollout: 1 % -> 5 % -> 10 % -> 20 %, and who got it each day.
+        QStringLiteral("DELETE FROM coulisse.release_history WHERE release_id IN (SELECT id FROM "
+                       "coulisse.releases WHERE (app, platform, version) IN (('aipai', 'android', "
+                       "'5.4.0'), ('aipai', 'windows', '3.9.0')))"),
+        QStringLiteral(
+            "INSERT INTO coulisse.release_history (release_id, at, by, state, rollout_percent) "
+            "SELECT r.id, now() - make_interval(days => d), 'demo_admin', 'rolling_out', p "
+            "FROM coulisse.releases r, (VALUES (10, 1), (7, 5), (4, 10), (2, 20)) AS s (d, p) "
+            "WHERE (r.app, r.platform, r.version) = ('aipai', 'android', '5.4.0') "
+            "UNION ALL SELECT r.id, now() - make_interval(days => d), 'demo_admin', st, p "
+            "FROM coulisse.releases r, (VALUES (6, 'rolling_out', 2), (4, 'rolling_out', 10), "
+            "(3, 'halted', 10)) AS s (d, st, p) "
+            "WHERE (r.app, r.platform, r.version) = ('aipai', 'windows', '3.9.0')"),
+        QStringLiteral(
+            "INSERT INTO coulisse.release_offers (release_id, user_key, first_offered_at, forced) "
+            "SELECT r.id, u.user_id::text, now() - make_interval(days => s.d) + "
+            "make_interval(secs => 86400 * s.d * 0.9 * random() * random()), "
+            "u.app_version < '5.3.1' "
+            "FROM coulisse.releases r, (SELECT DISTINCT ON (user_id) user_id, app_version FROM "
+            "coulisse.events WHERE os ILIKE 'android%' ORDER BY user_id, at DESC) u, "
+            // Each user is offered it after the step that took them in (see the history).
+            "LATERAL (SELECT CASE WHEN b < 100 THEN 10 WHEN b < 500 THEN 7 WHEN b < 1000 THEN 4 "
+            "ELSE 2 END AS d FROM (SELECT coulisse.release_bucket(r.id, u.user_id::text) AS b) x) "
+            "s "
+            "WHERE (r.app, r.platform, r.version) = ('aipai', 'android', '5.4.0') "
+            "AND coulisse.release_bucket(r.id, u.user_id::text) < 2000"),
+    };
+    QSqlQuery q(db);
+    for (const QString &sql : statements) {
+        if (!q.exec(sql)) {
+            m_error = CentralConnection::describe(q.lastError());
+            return false;
+        }
+    }
+    return true;
 }
 
 bool DemoEnvironment::stop()

@@ -3,6 +3,7 @@
 #include "demodatagenerator.h"
 
 #include <QCoreApplication>
+#include <QSqlDatabase>
 #include <QString>
 
 /// The demo's world in one directory: a demo cache and a demo central store on a private
@@ -32,6 +33,9 @@ public:
     QString errorString() const { return m_error; }
 
 private:
+    /// The demo releases (Releases page), on the installer's connection \a db.
+    bool seedReleases(const QSqlDatabase &db);
+
     QString m_directory;
     qint64 m_videos;
     QString m_error;

@@ -74,7 +74,7 @@ QVariant ReleaseTableModel::data(const QModelIndex &index, int role) const
             return r.minVersion;
         case PublishedColumn:
             return r.publishedAt.isValid()
-                       ? r.publishedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))
+                       ? r.publishedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd"))
                        : QString();
         default:
             return {};
@@ -89,6 +89,11 @@ QVariant ReleaseTableModel::data(const QModelIndex &index, int role) const
         if (r.state == QLatin1String("draft"))
             return QBrush(QColor(0x6b, 0x6b, 0x6b));
     }
+    if (role == Qt::ToolTipRole && index.column() == PublishedColumn && r.publishedAt.isValid())
+        return tr("Published %1 by %2, approved by %3")
+            .arg(r.publishedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")),
+                 r.publishRequestedBy.isEmpty() ? r.publishedBy : r.publishRequestedBy,
+                 r.publishedBy);
     if (role == Qt::ToolTipRole && index.column() == MinimumColumn && !r.minVersion.isEmpty())
         return tr("Users below %1 must update").arg(r.minVersion);
     return {};

@@ -216,6 +216,16 @@
     </message>
 </context>
 <context>
+    <name>ReleasesPage</name>
+    <message numerus="yes">
+        <source>%n release(s)</source>
+        <translation>
+            <numerusform>%n release</numerusform>
+            <numerusform>%n releases</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ReviewPage</name>
     <message numerus="yes">
         <source>%Ln decided request(s)</source>

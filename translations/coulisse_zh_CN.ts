@@ -155,6 +155,10 @@
         <source>Export &amp;Selected Rows…</source>
         <translation>导出所选行(&amp;S)…</translation>
     </message>
+    <message>
+        <source>Re&amp;leases</source>
+        <translation>版本发布(&amp;L)</translation>
+    </message>
 </context>
 <context>
     <name>ApprovalPolicyModel</name>
@@ -205,6 +209,18 @@
     <message>
         <source>Last changed</source>
         <translation>最近修改</translation>
+    </message>
+    <message>
+        <source>Publishing app releases</source>
+        <translation>发布应用版本</translation>
+    </message>
+    <message>
+        <source>needs a second person</source>
+        <translation>需要第二人审批</translation>
+    </message>
+    <message>
+        <source>By admins</source>
+        <translation>管理员的修改</translation>
     </message>
 </context>
 <context>
@@ -1641,10 +1657,6 @@
         <translation>列出主管不能独自完成的变更类型。</translation>
     </message>
     <message>
-        <source>Sets whether a kind of change (video_tags, game_tags, tags, tag_groups, games) needs a second supervisor.</source>
-        <translation>设置某类变更（video_tags、game_tags、tags、tag_groups、games）是否需要第二名主管审核。</translation>
-    </message>
-    <message>
         <source>--review takes yes or no.</source>
         <translation>--review 的取值为 yes 或 no。</translation>
     </message>
@@ -2329,10 +2341,6 @@
         <translation>yes：由（另一位）主管批准；no：修改直接生效。</translation>
     </message>
     <message>
-        <source>Whose changes: editor or supervisor (default).</source>
-        <translation>谁的修改：editor 或 supervisor（默认）。</translation>
-    </message>
-    <message>
         <source>Only this person's changes.</source>
         <translation>只看此人的变更。</translation>
     </message>
@@ -2855,6 +2863,214 @@
     <message>
         <source>Export games, tags, users or videos in the import format</source>
         <translation>以导入格式导出游戏、标签、用户或视频</translation>
+    </message>
+    <message>
+        <source>Whose changes: editor, supervisor (default), or admin (for releases).</source>
+        <translation>谁的修改：editor、supervisor（默认），或 admin（用于版本发布）。</translation>
+    </message>
+    <message>
+        <source>Sets whether a kind of change (video_tags, game_tags, tags, tag_groups, games; releases for admins) needs a second person.</source>
+        <translation>设置某类修改（video_tags、game_tags、tags、tag_groups、games；管理员的 releases）是否需要第二人审批。</translation>
+    </message>
+    <message>
+        <source>Give the release's ID (see 'coulisse-cli releases list').</source>
+        <translation>请给出版本的 ID（见“coulisse-cli releases list”）。</translation>
+    </message>
+    <message>
+        <source>Lists the releases, newest first (supervisors, pms, admins).</source>
+        <translation>列出版本，最新的在前（主管、产品经理、管理员）。</translation>
+    </message>
+    <message>
+        <source>%1 offered</source>
+        <translation>已推送给 %1 人</translation>
+    </message>
+    <message>
+        <source>forced below %1</source>
+        <translation>低于 %1 强制更新</translation>
+    </message>
+    <message>
+        <source>awaiting approval (asked by %1)</source>
+        <translation>等待审批（由 %1 提交）</translation>
+    </message>
+    <message>
+        <source>No releases.</source>
+        <translation>没有版本。</translation>
+    </message>
+    <message>
+        <source>Change this release (default: create one).</source>
+        <translation>修改此版本（默认：新建一个）。</translation>
+    </message>
+    <message>
+        <source>The app (lowercase letters, digits, _; e.g. coulisse).</source>
+        <translation>应用（小写字母、数字、_；例如 coulisse）。</translation>
+    </message>
+    <message>
+        <source>android, ios, windows, macos or linux.</source>
+        <translation>android、ios、windows、macos 或 linux。</translation>
+    </message>
+    <message>
+        <source>Its version (semantic: 5.2.1, 6.0.0-beta.1).</source>
+        <translation>版本号（语义化版本：5.2.1、6.0.0-beta.1）。</translation>
+    </message>
+    <message>
+        <source>The minimum supported version: below it the update is forced (empty: never).</source>
+        <translation>最低支持版本：低于它时强制更新（留空：从不强制）。</translation>
+    </message>
+    <message>
+        <source>Rollout percentage, 0 to 100.</source>
+        <translation>灰度比例，0 到 100。</translation>
+    </message>
+    <message>
+        <source>Only these channels, separated by commas (empty: all).</source>
+        <translation>仅限这些渠道，用逗号分隔（留空：全部）。</translation>
+    </message>
+    <message>
+        <source>Only OS names starting with these, separated by commas (e.g. "Android 13,Android 14"; empty: all).</source>
+        <translation>仅限以这些开头的操作系统名，用逗号分隔（例如 "Android 13,Android 14"；留空：全部）。</translation>
+    </message>
+    <message>
+        <source>Only users on this version or later.</source>
+        <translation>仅限使用此版本或更高版本的用户。</translation>
+    </message>
+    <message>
+        <source>Only users on this version or earlier.</source>
+        <translation>仅限使用此版本或更低版本的用户。</translation>
+    </message>
+    <message>
+        <source>Users who get it whatever the percentage, separated by commas.</source>
+        <translation>不论比例都能收到的用户，用逗号分隔。</translation>
+    </message>
+    <message>
+        <source>Release notes in Chinese.</source>
+        <translation>中文更新说明。</translation>
+    </message>
+    <message>
+        <source>Release notes in English.</source>
+        <translation>英文更新说明。</translation>
+    </message>
+    <message>
+        <source>Creates or changes a draft release (admins); a published release only takes new notes.</source>
+        <translation>新建或修改草稿版本（管理员）；已发布的版本只能修改更新说明。</translation>
+    </message>
+    <message>
+        <source>--%1: "%2" is not a version like 5.2.1.</source>
+        <translation>--%1：“%2”不是形如 5.2.1 的版本号。</translation>
+    </message>
+    <message>
+        <source>There is no release %1.</source>
+        <translation>没有版本 %1。</translation>
+    </message>
+    <message>
+        <source>Saved release %1.</source>
+        <translation>已保存版本 %1。</translation>
+    </message>
+    <message>
+        <source>Publishes a draft release (admins). When the approval policy asks for it, the release waits for a second admin or a supervisor.</source>
+        <translation>发布草稿版本（管理员）。审批策略要求时，版本需等待另一位管理员或主管批准。</translation>
+    </message>
+    <message>
+        <source>Release %1 waits for a second admin or a supervisor to approve it ('coulisse-cli releases approve %1').</source>
+        <translation>版本 %1 等待另一位管理员或主管批准（“coulisse-cli releases approve %1”）。</translation>
+    </message>
+    <message>
+        <source>Release %1 is published; set its rollout with 'coulisse-cli releases rollout %1 --percent N'.</source>
+        <translation>版本 %1 已发布；用“coulisse-cli releases rollout %1 --percent N”设置灰度比例。</translation>
+    </message>
+    <message>
+        <source>Approves the publication of a release someone else asked for (admins, supervisors).</source>
+        <translation>批准他人提交的版本发布（管理员、主管）。</translation>
+    </message>
+    <message>
+        <source>Release %1 is published.</source>
+        <translation>版本 %1 已发布。</translation>
+    </message>
+    <message>
+        <source>Deletes a draft release (admins).</source>
+        <translation>删除草稿版本（管理员）。</translation>
+    </message>
+    <message>
+        <source>Deleted draft release %1.</source>
+        <translation>已删除草稿版本 %1。</translation>
+    </message>
+    <message>
+        <source>Roll out to N % of the users.</source>
+        <translation>推送给 N % 的用户。</translation>
+    </message>
+    <message>
+        <source>Stop offering it to anyone new (who has it keeps it).</source>
+        <translation>不再推送给新用户（已收到的保持不变）。</translation>
+    </message>
+    <message>
+        <source>Go on after a halt.</source>
+        <translation>暂停后继续。</translation>
+    </message>
+    <message>
+        <source>Offer it to everyone it targets.</source>
+        <translation>推送给目标人群中的所有人。</translation>
+    </message>
+    <message>
+        <source>Changes a published release's rollout (admins).</source>
+        <translation>修改已发布版本的灰度（管理员）。</translation>
+    </message>
+    <message>
+        <source>Give one of --percent N, --halt, --resume or --complete.</source>
+        <translation>请给出 --percent N、--halt、--resume 或 --complete 之一。</translation>
+    </message>
+    <message>
+        <source>Release %1: done.</source>
+        <translation>版本 %1：已完成。</translation>
+    </message>
+    <message>
+        <source>At this percentage instead of the release's own.</source>
+        <translation>按此比例计算，而不是版本自身的比例。</translation>
+    </message>
+    <message>
+        <source>How many of the users active in the last 30 days a release would reach.</source>
+        <translation>某个版本能覆盖最近 30 天活跃用户中的多少人。</translation>
+    </message>
+    <message>
+        <source>Users active in the last 30 days: %1; on the release's platform: %2; in its target groups: %3; reached at %4 %: %5.</source>
+        <translation>最近 30 天活跃用户：%1；该版本平台上：%2；目标人群中：%3；按 %4 % 覆盖：%5。</translation>
+    </message>
+    <message>
+        <source>The app's %1.</source>
+        <translation>应用的 %1。</translation>
+    </message>
+    <message>
+        <source>Asks what the platform's update service asks at an app's start: none, optional or forced, with the release (records the offer).</source>
+        <translation>像平台更新服务在应用启动时那样询问：无更新、可选或强制，以及对应版本（会记录推送）。</translation>
+    </message>
+    <message>
+        <source>List the app releases</source>
+        <translation>列出应用版本</translation>
+    </message>
+    <message>
+        <source>Create or change a draft release (admin)</source>
+        <translation>新建或修改草稿版本（管理员）</translation>
+    </message>
+    <message>
+        <source>Publish a release, or ask for approval (admin)</source>
+        <translation>发布版本或提交审批（管理员）</translation>
+    </message>
+    <message>
+        <source>Approve a release's publication (admin, supervisor)</source>
+        <translation>批准版本发布（管理员、主管）</translation>
+    </message>
+    <message>
+        <source>Delete a draft release (admin)</source>
+        <translation>删除草稿版本（管理员）</translation>
+    </message>
+    <message>
+        <source>Set the rollout percentage, halt, resume, complete (admin)</source>
+        <translation>设置灰度比例、暂停、继续、全量（管理员）</translation>
+    </message>
+    <message>
+        <source>How many recent users a release would reach</source>
+        <translation>某个版本能覆盖多少近期用户</translation>
+    </message>
+    <message>
+        <source>The update decision for an app start</source>
+        <translation>应用启动时的更新判定</translation>
     </message>
 </context>
 <context>
@@ -3517,6 +3733,18 @@ Demo staff (name / password):
     <message>
         <source>Accept &amp;Suggestion</source>
         <translation>采纳推荐(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Coulisse %1 is required: this version (%2) is no longer supported</source>
+        <translation>需要 Coulisse %1：当前版本（%2）已不再支持</translation>
+    </message>
+    <message>
+        <source>Coulisse %1 is available</source>
+        <translation>Coulisse %1 已发布</translation>
+    </message>
+    <message>
+        <source>No release notes.</source>
+        <translation>没有更新说明。</translation>
     </message>
 </context>
 <context>
@@ -4600,6 +4828,322 @@ Last lines of %3:
     </message>
 </context>
 <context>
+    <name>ReleaseTableModel</name>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Awaiting approval</source>
+        <translation>等待审批</translation>
+    </message>
+    <message>
+        <source>Rolling out</source>
+        <translation>灰度中</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>全量</translation>
+    </message>
+    <message>
+        <source>Halted</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>Published %1 by %2, approved by %3</source>
+        <translation>%1 由 %2 发布，%3 批准</translation>
+    </message>
+    <message>
+        <source>Users below %1 must update</source>
+        <translation>低于 %1 的用户必须更新</translation>
+    </message>
+    <message>
+        <source>App</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Rollout</source>
+        <translation>灰度</translation>
+    </message>
+    <message>
+        <source>Offered to</source>
+        <translation>已推送</translation>
+    </message>
+    <message>
+        <source>Forced below</source>
+        <translation>强制更新低于</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>发布时间</translation>
+    </message>
+</context>
+<context>
+    <name>ReleasesPage</name>
+    <message>
+        <source>Releases</source>
+        <translation>版本发布</translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>未登录</translation>
+    </message>
+    <message>
+        <source>Reading the releases…</source>
+        <translation>正在读取版本…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n release(s)</source>
+        <translation>
+            <numerusform>%n 个版本</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 %2 for %3 — %4</source>
+        <translation>%1 %2（%3）— %4</translation>
+    </message>
+    <message>
+        <source>A draft is offered to nobody: its rollout shows here once it is published.</source>
+        <translation>草稿不会推送给任何人：发布后在这里显示灰度情况。</translation>
+    </message>
+    <message>
+        <source>Users offered the release per day, and the rollout percentage:</source>
+        <translation>每天新推送的用户数，以及灰度比例：</translation>
+    </message>
+    <message>
+        <source>New release</source>
+        <translation>新版本</translation>
+    </message>
+    <message>
+        <source>The central store refused: %1</source>
+        <translation>中央库拒绝了：%1</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Forced below</source>
+        <translation>强制更新低于</translation>
+    </message>
+    <message>
+        <source>From version</source>
+        <translation>起始版本</translation>
+    </message>
+    <message>
+        <source>To version</source>
+        <translation>截止版本</translation>
+    </message>
+    <message>
+        <source>%1: "%2" is not a version like 5.2.1.</source>
+        <translation>%1：“%2”不是形如 5.2.1 的版本号。</translation>
+    </message>
+    <message>
+        <source>Saved %1 %2.</source>
+        <translation>已保存 %1 %2。</translation>
+    </message>
+    <message>
+        <source>Created the draft %1 %2.</source>
+        <translation>已创建草稿 %1 %2。</translation>
+    </message>
+    <message>
+        <source>Deleted the draft.</source>
+        <translation>已删除草稿。</translation>
+    </message>
+    <message>
+        <source>Asked for approval: a second admin or a supervisor publishes it.</source>
+        <translation>已提交审批：由另一位管理员或主管发布。</translation>
+    </message>
+    <message>
+        <source>Published. Set the rollout percentage to start offering it.</source>
+        <translation>已发布。设置灰度比例后开始推送。</translation>
+    </message>
+    <message>
+        <source>Approved and published.</source>
+        <translation>已批准并发布。</translation>
+    </message>
+    <message>
+        <source>Halted: nobody new is offered it.</source>
+        <translation>已暂停：不再推送给新用户。</translation>
+    </message>
+    <message>
+        <source>Rolling out again.</source>
+        <translation>已继续灰度。</translation>
+    </message>
+    <message>
+        <source>Complete: offered to everyone it targets.</source>
+        <translation>已全量：推送给目标人群中的所有人。</translation>
+    </message>
+    <message>
+        <source>Rollout set to %1 %.</source>
+        <translation>灰度比例已设为 %1 %。</translation>
+    </message>
+    <message>
+        <source>Counting the users of the last 30 days…</source>
+        <translation>正在统计最近 30 天的用户…</translation>
+    </message>
+    <message>
+        <source>The preview failed: %1</source>
+        <translation>预估失败：%1</translation>
+    </message>
+    <message>
+        <source>At %1 %, it would reach %2 of the %3 users active in the last 30 days (%4 on this platform, %5 in its target groups).</source>
+        <translation>按 %1 %，将覆盖最近 30 天 %3 名活跃用户中的 %2 人（该平台 %4 人，目标人群 %5 人）。</translation>
+    </message>
+    <message>
+        <source>Releases live on the central store: sign in to see and manage them.</source>
+        <translation>版本保存在中央库中：请登录后查看和管理。</translation>
+    </message>
+    <message>
+        <source>Cannot read the releases: %1</source>
+        <translation>无法读取版本：%1</translation>
+    </message>
+    <message>
+        <source>Product managers see releases and their reach; admins change them.</source>
+        <translation>产品经理可以查看版本及其覆盖范围；修改由管理员进行。</translation>
+    </message>
+    <message>
+        <source>Supervisors approve the publication of releases; admins change them.</source>
+        <translation>主管负责批准版本发布；修改由管理员进行。</translation>
+    </message>
+    <message>
+        <source>New Release</source>
+        <translation>新建版本</translation>
+    </message>
+    <message>
+        <source>App:</source>
+        <translation>应用：</translation>
+    </message>
+    <message>
+        <source>Platform:</source>
+        <translation>平台：</translation>
+    </message>
+    <message>
+        <source>Version:</source>
+        <translation>版本：</translation>
+    </message>
+    <message>
+        <source>Forced below:</source>
+        <translation>低于此版本强制更新：</translation>
+    </message>
+    <message>
+        <source>Rollout:</source>
+        <translation>灰度比例：</translation>
+    </message>
+    <message>
+        <source>Channels:</source>
+        <translation>渠道：</translation>
+    </message>
+    <message>
+        <source>OS starts with:</source>
+        <translation>操作系统开头为：</translation>
+    </message>
+    <message>
+        <source>Current versions:</source>
+        <translation>当前版本范围：</translation>
+    </message>
+    <message>
+        <source>Also these users:</source>
+        <translation>另加这些用户：</translation>
+    </message>
+    <message>
+        <source>Notes (Chinese):</source>
+        <translation>说明（中文）：</translation>
+    </message>
+    <message>
+        <source>Notes (English):</source>
+        <translation>说明（英文）：</translation>
+    </message>
+    <message>
+        <source>e.g. aipai, coulisse</source>
+        <translation>例如 aipai、coulisse</translation>
+    </message>
+    <message>
+        <source>e.g. 5.2.1</source>
+        <translation>例如 5.2.1</translation>
+    </message>
+    <message>
+        <source>empty: never forced</source>
+        <translation>留空：从不强制</translation>
+    </message>
+    <message>
+        <source>empty: every channel; or huawei, official, …</source>
+        <translation>留空：全部渠道；或 huawei, official, …</translation>
+    </message>
+    <message>
+        <source>empty: every OS; or Android 13, Android 14</source>
+        <translation>留空：全部系统；或 Android 13, Android 14</translation>
+    </message>
+    <message>
+        <source>from (any)</source>
+        <translation>起（不限）</translation>
+    </message>
+    <message>
+        <source>to (any)</source>
+        <translation>止（不限）</translation>
+    </message>
+    <message>
+        <source>user ids, separated by commas (testers)</source>
+        <translation>用户 ID，用逗号分隔（测试人员）</translation>
+    </message>
+    <message>
+        <source>Save Draft</source>
+        <translation>保存草稿</translation>
+    </message>
+    <message>
+        <source>Delete Draft</source>
+        <translation>删除草稿</translation>
+    </message>
+    <message>
+        <source>Publish</source>
+        <translation>发布</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <source>Rollout</source>
+        <translation>灰度</translation>
+    </message>
+    <message>
+        <source>Set</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Halt</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>全量</translation>
+    </message>
+    <message>
+        <source>Preview Reach</source>
+        <translation>预估覆盖</translation>
+    </message>
+    <message>
+        <source>Save Notes</source>
+        <translation>保存说明</translation>
+    </message>
+</context>
+<context>
     <name>ReviewPage</name>
     <message>
         <source>retired</source>
@@ -4973,6 +5517,17 @@ Last lines of %3:
     <message>
         <source>Conflict on approval (%1)</source>
         <translation>批准时冲突（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>RolloutChart</name>
+    <message>
+        <source>Users offered per day</source>
+        <translation>每日推送用户数</translation>
+    </message>
+    <message>
+        <source>Rollout %</source>
+        <translation>灰度 %</translation>
     </message>
 </context>
 <context>

@@ -21,6 +21,7 @@
 #include <QScrollArea>
 #include <QSplitter>
 #include <QTableView>
+#include <QUrl>
 #include <QVBoxLayout>
 
 namespace {
@@ -160,7 +161,9 @@ ReleasesPage::ReleasesPage(CentralClient *client, QWidget *parent)
     rightLayout->addLayout(actions);
 
     m_rolloutBox = new QGroupBox(right);
-    auto *rolloutLayout = new QHBoxLayout(m_rolloutBox);
+    auto *rolloutLayout = new QVBoxLayout(m_rolloutBox);
+    auto *percentRow = new QHBoxLayout;
+    auto *stateRow = new QHBoxLayout;
     m_rolloutPercent = new QDoubleSpinBox(m_rolloutBox);
     m_rolloutPercent->setObjectName(QStringLiteral("rolloutPercent"));
     m_rolloutPercent->setRange(0, 100);
@@ -172,26 +175,35 @@ ReleasesPage::ReleasesPage(CentralClient *client, QWidget *parent)
     m_complete = new QPushButton(m_rolloutBox);
     m_preview = new QPushButton(m_rolloutBox);
     m_preview->setObjectName(QStringLiteral("previewRelease"));
-    rolloutLayout->addWidget(m_rolloutPercent);
-    for (QPushButton *b : {m_setPercent, m_halt, m_resume, m_complete, m_preview})
-        rolloutLayout->addWidget(b);
-    rolloutLayout->addStretch(1);
+    percentRow->addWidget(m_rolloutPercent);
+    percentRow->addWidget(m_setPercent);
+    percentRow->addWidget(m_preview);
+    percentRow->addStretch(1);
+    for (QPushButton *b : {m_halt, m_resume, m_complete})
+        stateRow->addWidget(b);
+    stateRow->addStretch(1);
+    rolloutLayout->addLayout(percentRow);
+    rolloutLayout->addLayout(stateRow);
     rightLayout->addWidget(m_rolloutBox);
     m_previewLabel = new QLabel(right);
     m_previewLabel->setObjectName(QStringLiteral("previewLabel"));
     m_previewLabel->setWordWrap(true);
     rightLayout->addWidget(m_previewLabel);
     m_chartLabel = new QLabel(right);
+    m_chartLabel->setWordWrap(true);
     rightLayout->addWidget(m_chartLabel);
     m_chart = new RolloutChart(right);
     m_chart->setObjectName(QStringLiteral("rolloutChart"));
     rightLayout->addWidget(m_chart, 1);
+    // Takes the space the chart leaves when it is hidden (a draft).
+    rightLayout->addStretch();
 
     splitter->addWidget(left);
     splitter->addWidget(scroll);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
-    splitter->setSizes({760, 560});
+    splitter->setSizes({640, 680});
+    scroll->setMinimumWidth(520);
     layout->addWidget(splitter, 1);
 
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
@@ -240,6 +252,22 @@ void ReleasesPage::refresh()
     m_stale = true;
     if (isVisible())
         reload();
+}
+
+bool ReleasesPage::openLink(const QUrl &link)
+{
+    if (link.scheme() != QLatin1String("coulisse") || link.host() != key())
+        return false;
+    bool ok = false;
+    const qint64 id = link.path().mid(1).toLongLong(&ok);
+    if (!ok || id <= 0)
+        return false;
+    const int row = m_model->rowOf(id);
+    if (row >= 0)
+        m_table->selectRow(row);
+    else
+        m_keepId = id; // selected once the list is read
+    return true;
 }
 
 QString ReleasesPage::previewText() const
@@ -324,6 +352,7 @@ void ReleasesPage::reload()
                 const qint64 keep = m_keepId > 0 ? m_keepId : selectedId();
                 m_keepId = 0;
                 m_model->setReleases(s.releases);
+                m_table->resizeColumnsToContents();
                 const int row = m_model->rowOf(keep);
                 if (row >= 0)
                     m_table->selectRow(row);
@@ -389,8 +418,22 @@ void ReleasesPage::showSelected()
     m_heading->setText(tr("%1 %2 for %3 — %4")
                            .arg(r.app, r.version, ReleaseTableModel::platformLabel(r.platform),
                                 ReleaseTableModel::stateLabel(r)));
-    loadChart(r.id);
+    const bool draft = r.state == QLatin1String("draft");
+    updateChartLabel();
+    if (!draft)
+        loadChart(r.id);
     updateState();
+}
+
+void ReleasesPage::updateChartLabel()
+{
+    const int row = m_model->rowOf(selectedId());
+    const bool draft = row < 0 || m_model->release(row).state == QLatin1String("draft");
+    m_chart->setVisible(!draft);
+    m_chartLabel->setText(draft ? tr("A draft is offered to nobody: its rollout shows here once "
+                                     "it is published.")
+                                : tr("Users offered the release per day, and the rollout "
+                                     "percentage:"));
 }
 
 void ReleasesPage::loadChart(qint64 id)
@@ -422,6 +465,7 @@ void ReleasesPage::newRelease()
     m_heading->setText(tr("New release"));
     m_previewLabel->clear();
     m_chart->clear();
+    updateChartLabel();
     updateState();
 }
 
@@ -611,6 +655,7 @@ void ReleasesPage::updateState()
     m_notesEn->setReadOnly(!admin);
     m_new->setEnabled(admin);
     m_save->setEnabled(admin);
+    m_save->setText(draft ? tr("Save Draft") : tr("Save Notes"));
     m_delete->setEnabled(admin && r && draft);
     m_publish->setEnabled(admin && r && draft && r->publishRequestedBy.isEmpty());
     m_approve->setEnabled(
@@ -660,8 +705,8 @@ void ReleasesPage::retranslate()
     m_resume->setText(tr("Resume"));
     m_complete->setText(tr("Complete"));
     m_preview->setText(tr("Preview Reach"));
-    m_chartLabel->setText(tr("Users offered the release per day, and the rollout percentage:"));
     m_chart->retranslate();
+    updateChartLabel();
     if (selectedId() <= 0)
         m_heading->setText(tr("New release"));
     emit statusChanged();

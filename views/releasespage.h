@@ -34,6 +34,8 @@ public:
     QString statusText() const override;
     bool isReady() const override;
     void refresh() override;
+    /// coulisse://releases/ID selects that release.
+    bool openLink(const QUrl &link) override;
 
     ReleaseTableModel *model() const { return m_model; }
     QTableView *table() const { return m_table; }
@@ -73,6 +75,7 @@ private:
     void reload();
     void showSelected();
     void loadChart(qint64 id);
+    void updateChartLabel();
     qint64 selectedId() const;
     void change(const std::function<bool(CentralReleases &)> &call, const QString &success);
     void updateState();
