@@ -6,6 +6,8 @@
 
 #include <QLocale>
 
+#include <functional>
+
 namespace Cli {
 
 namespace {
@@ -35,6 +37,21 @@ int withReleases(const QCommandLineParser &parser, Work work)
     if (!releases.errorString().isEmpty())
         err() << releases.errorString() << '\n';
     return 1;
+}
+
+/// A command on one release (its ID as the argument): \a work says what it did.
+int onRelease(const QStringList &arguments, const QString &description,
+              const std::function<bool(CentralReleases &, qint64)> &work)
+{
+    QCommandLineParser parser;
+    parser.addOption(urlOption());
+    int code = 0;
+    if (!parse(parser, description, arguments, &code, QStringLiteral("ID")))
+        return code;
+    const qint64 id = releaseId(parser);
+    if (id == 0)
+        return 2;
+    return withReleases(parser, [&](CentralReleases &releases) { return work(releases, id); });
 }
 
 QStringList listValue(const QCommandLineParser &parser, const QString &name)
@@ -164,71 +181,48 @@ int releasesSave(const QStringList &arguments)
 
 int releasesPublish(const QStringList &arguments)
 {
-    QCommandLineParser parser;
-    parser.addOption(urlOption());
-    int code = 0;
-    if (!parse(parser,
-               Text::tr("Publishes a draft release (admins). When the approval policy asks for "
-                        "it, the release waits for a second admin or a supervisor."),
-               arguments, &code, QStringLiteral("ID")))
-        return code;
-    const qint64 id = releaseId(parser);
-    if (id == 0)
-        return 2;
-    return withReleases(parser, [id](CentralReleases &releases) {
-        const QString state = releases.publish(id);
-        if (state.isEmpty())
-            return false;
-        out() << (state == QLatin1String("draft")
-                      ? Text::tr("Release %1 waits for a second admin or a supervisor to approve "
-                                 "it ('coulisse-cli releases approve %1').")
-                            .arg(id)
-                      : Text::tr("Release %1 is published; set its rollout with 'coulisse-cli "
-                                 "releases rollout %1 --percent N'.")
-                            .arg(id))
-              << '\n';
-        return true;
-    });
+    return onRelease(
+        arguments,
+        Text::tr("Publishes a draft release (admins). When the approval policy asks for it, the "
+                 "release waits for a second admin or a supervisor."),
+        [](CentralReleases &releases, qint64 id) {
+            const QString state = releases.publish(id);
+            if (state.isEmpty())
+                return false;
+            out() << (state == QLatin1String("draft")
+                          ? Text::tr("Release %1 waits for a second admin or a supervisor to "
+                                     "approve it ('coulisse-cli releases approve %1').")
+                                .arg(id)
+                          : Text::tr("Release %1 is published; set its rollout with "
+                                     "'coulisse-cli releases rollout %1 --percent N'.")
+                                .arg(id))
+                  << '\n';
+            return true;
+        });
 }
 
 int releasesApprove(const QStringList &arguments)
 {
-    QCommandLineParser parser;
-    parser.addOption(urlOption());
-    int code = 0;
-    if (!parse(parser,
-               Text::tr("Approves the publication of a release someone else asked for (admins, "
-                        "supervisors)."),
-               arguments, &code, QStringLiteral("ID")))
-        return code;
-    const qint64 id = releaseId(parser);
-    if (id == 0)
-        return 2;
-    return withReleases(parser, [id](CentralReleases &releases) {
-        if (!releases.approve(id))
-            return false;
-        out() << Text::tr("Release %1 is published.").arg(id) << '\n';
-        return true;
-    });
+    return onRelease(arguments,
+                     Text::tr("Approves the publication of a release someone else asked for "
+                              "(admins, supervisors)."),
+                     [](CentralReleases &releases, qint64 id) {
+                         if (!releases.approve(id))
+                             return false;
+                         out() << Text::tr("Release %1 is published.").arg(id) << '\n';
+                         return true;
+                     });
 }
 
 int releasesDelete(const QStringList &arguments)
 {
-    QCommandLineParser parser;
-    parser.addOption(urlOption());
-    int code = 0;
-    if (!parse(parser, Text::tr("Deletes a draft release (admins)."), arguments, &code,
-               QStringLiteral("ID")))
-        return code;
-    const qint64 id = releaseId(parser);
-    if (id == 0)
-        return 2;
-    return withReleases(parser, [id](CentralReleases &releases) {
-        if (!releases.removeDraft(id))
-            return false;
-        out() << Text::tr("Deleted draft release %1.").arg(id) << '\n';
-        return true;
-    });
+    return onRelease(arguments, Text::tr("Deletes a draft release (admins)."),
+                     [](CentralReleases &releases, qint64 id) {
+                         if (!releases.removeDraft(id))
+                             return false;
+                         out() << Text::tr("Deleted draft release %1.").arg(id) << '\n';
+                         return true;
+                     });
 }
 
 int releasesRollout(const QStringList &arguments)

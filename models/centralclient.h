@@ -8,6 +8,7 @@
 #include <QSqlDatabase>
 #include <QThreadPool>
 
+#include <functional>
 #include <memory>
 
 /// Online work on the central store for the app's pages that read or manage it directly (the
@@ -68,6 +69,29 @@ public:
                              handler(watcher->result());
                          });
         watcher->setFuture(run(std::move(job)));
+    }
+
+    /// Runs \a call on a \a Store (CentralStaff, CentralReleases, …) made on the job's
+    /// connection, then hands \a handler whether it succeeded and, if not, why (the store's
+    /// errorString(), or why there is no connection), in \a context's thread.
+    template<typename Store, typename Handler>
+    void change(QObject *context, std::function<bool(Store &)> call, Handler handler)
+    {
+        this->call(
+            context,
+            [call](Session &session) {
+                std::pair<bool, QString> outcome{false, session.error};
+                if (session.isOpen()) {
+                    Store store(session.db);
+                    outcome.first = call(store);
+                    if (!outcome.first)
+                        outcome.second = store.errorString();
+                }
+                return outcome;
+            },
+            [handler](const std::pair<bool, QString> &outcome) mutable {
+                handler(outcome.first, outcome.second);
+            });
     }
 
     /// Blocks until the jobs started so far are done (tests, shutdown).

@@ -36,12 +36,6 @@ QStringList splitList(const QString &text)
     return values;
 }
 
-struct Outcome
-{
-    bool ok = false;
-    QString error;
-};
-
 } // namespace
 
 ReleasesPage::ReleasesPage(CentralClient *client, QWidget *parent)
@@ -472,26 +466,10 @@ void ReleasesPage::newRelease()
 void ReleasesPage::change(const std::function<bool(CentralReleases &)> &call,
                           const QString &success)
 {
-    m_client->call(
-        this,
-        [call](CentralClient::Session &session) {
-            Outcome outcome;
-            if (!session.isOpen()) {
-                outcome.error = session.error;
-                return outcome;
-            }
-            CentralReleases releases(session.db);
-            outcome.ok = call(releases);
-            if (!outcome.ok)
-                outcome.error = releases.errorString();
-            return outcome;
-        },
-        [this, success](const Outcome &outcome) {
-            emit done(outcome.ok, outcome.ok
-                                      ? success
-                                      : tr("The central store refused: %1").arg(outcome.error));
-            reload();
-        });
+    m_client->change<CentralReleases>(this, call, [this, success](bool ok, const QString &error) {
+        emit done(ok, ok ? success : tr("The central store refused: %1").arg(error));
+        reload();
+    });
 }
 
 void ReleasesPage::saveForm()
@@ -541,27 +519,19 @@ void ReleasesPage::publishSelected()
         return;
     auto state = std::make_shared<QString>();
     m_keepId = id;
-    m_client->call(
+    m_client->change<CentralReleases>(
         this,
-        [id, state](CentralClient::Session &session) {
-            Outcome outcome;
-            if (!session.isOpen()) {
-                outcome.error = session.error;
-                return outcome;
-            }
-            CentralReleases releases(session.db);
+        [id, state](CentralReleases &releases) {
             *state = releases.publish(id);
-            outcome.ok = !state->isEmpty();
-            if (!outcome.ok)
-                outcome.error = releases.errorString();
-            return outcome;
+            return !state->isEmpty();
         },
-        [this, state](const Outcome &outcome) {
-            emit done(outcome.ok,
-                      !outcome.ok ? tr("The central store refused: %1").arg(outcome.error)
-                      : *state == QLatin1String("draft")
-                          ? tr("Asked for approval: a second admin or a supervisor publishes it.")
-                          : tr("Published. Set the rollout percentage to start offering it."));
+        [this, state](bool ok, const QString &error) {
+            emit done(ok, !ok ? tr("The central store refused: %1").arg(error)
+                          : *state == QLatin1String("draft")
+                              ? tr("Asked for approval: a second admin or a supervisor "
+                                   "publishes it.")
+                              : tr("Published. Set the rollout percentage to start offering "
+                                   "it."));
             reload();
         });
 }

@@ -28,12 +28,6 @@ struct Snapshot
     QList<CentralStaff::PolicyRule> rules;
 };
 
-struct Outcome
-{
-    bool ok = false;
-    QString error;
-};
-
 } // namespace
 
 StaffPage::StaffPage(CentralClient *client, CatalogueRepository *repository, QWidget *parent)
@@ -391,26 +385,10 @@ void StaffPage::setPolicy(const QString &kind, const QString &role, bool require
 
 void StaffPage::change(const std::function<bool(CentralStaff &)> &call, const QString &success)
 {
-    m_client->call(
-        this,
-        [call](CentralClient::Session &session) {
-            Outcome outcome;
-            if (!session.isOpen()) {
-                outcome.error = session.error;
-                return outcome;
-            }
-            CentralStaff staff(session.db);
-            outcome.ok = call(staff);
-            if (!outcome.ok)
-                outcome.error = staff.errorString();
-            return outcome;
-        },
-        [this, success](const Outcome &outcome) {
-            emit done(outcome.ok, outcome.ok
-                                      ? success
-                                      : tr("The central store refused: %1").arg(outcome.error));
-            reload();
-        });
+    m_client->change<CentralStaff>(this, call, [this, success](bool ok, const QString &error) {
+        emit done(ok, ok ? success : tr("The central store refused: %1").arg(error));
+        reload();
+    });
 }
 
 QTableView *StaffPage::makeTable(QWidget *parent, QAbstractItemModel *model, const QString &name)
