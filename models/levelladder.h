@@ -1,0 +1,65 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QJsonObject>
+#include <QStringList>
+
+/// The creator growth ladder (issue: creator levels): levels 1..N, each with a rule over creator
+/// metrics and the resources it grants. A rule is a criterion {"metric", "window", "min"} or a
+/// combination {"all": [rules]} / {"any": [rules]}. Metrics: videos (published), plays,
+/// featured (videos), featured_rate (featured / published, 0-1), active_days, followers; a
+/// window is 30, 90 or 365 days, or 0 for all time.
+///
+/// A creator is at the highest level L whose rule holds together with the rules of every level
+/// below it (a ladder is climbed rung by rung), 0 when level 1's does not. Progress towards the
+/// next level is, for a criterion, its value over its minimum (at most 1); for "all" the least
+/// of its parts, for "any" the greatest.
+class LevelLadder
+{
+    Q_DECLARE_TR_FUNCTIONS(LevelLadder)
+
+public:
+    struct Level
+    {
+        int level = 0;
+        QString nameZh;
+        QString nameEn;
+        QStringList resources;
+        QJsonObject rule;
+    };
+
+    /// A creator's metrics, keyed "metric:window" ("plays:30", "videos:0").
+    using Stats = QHash<QString, double>;
+
+    struct Standing
+    {
+        int level = 0;
+        double progress = 0; ///< towards level + 1 (1 at the top level)
+    };
+
+    /// Reads and checks a ladder; on failure isValid() is false and errorString() names the
+    /// place ("levels[2].rule.all[0]: unknown metric \"likes\"").
+    static LevelLadder fromJson(const QJsonObject &json);
+    QJsonObject toJson() const;
+
+    bool isValid() const { return m_error.isEmpty(); }
+    QString errorString() const { return m_error; }
+    const QList<Level> &levels() const { return m_levels; }
+
+    static QStringList metrics();
+    static QList<int> windows();
+    /// Every "metric:window" key the ladder's rules read.
+    QStringList statKeys() const;
+
+    Standing standing(const Stats &stats) const;
+    static bool holds(const QJsonObject &rule, const Stats &stats);
+    static double progress(const QJsonObject &rule, const Stats &stats);
+
+private:
+    static bool checkRule(const QJsonObject &rule, const QString &path, int depth, QString *error);
+    static void collectKeys(const QJsonObject &rule, QStringList *keys);
+
+    QList<Level> m_levels;
+    QString m_error;
+};
