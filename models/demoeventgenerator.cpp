@@ -5,6 +5,7 @@
 #include <QFile>
 #include <QHash>
 #include <QIODevice>
+#include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -87,10 +88,12 @@ enum Kind : quint8 {
     VipOpen,
     Gift,
     Push,
+    Follow,
+    Unfollow,
 };
 const char *const kNames[] = {"register",      "app_open",       "page_view",     "video_play",
                               "video_publish", "video_featured", "vip_page_view", "vip_open",
-                              "gift_send",     "push_received"};
+                              "gift_send",     "push_received",  "user_follow",   "user_unfollow"};
 
 struct Pending
 {
@@ -204,6 +207,9 @@ QList<CentralMetrics::Campaign> DemoEventGenerator::campaigns() const
 bool DemoEventGenerator::write(QIODevice *out)
 {
     Random random(m_options.seed * 0x9E3779B97F4A7C15ull + 7);
+    // Follows have a stream of their own: adding them left every other event as it was.
+    Random followRandom(m_options.seed * 0x9E3779B97F4A7C15ull + 11);
+    QSet<QPair<int, qint64>> following; // (follower index, creator id)
     const qint64 until = m_options.until.toSecsSinceEpoch();
     const qint64 windowStart = until - qint64(m_options.days) * kDay;
     const QList<CentralMetrics::Campaign> campaignList = campaigns();
@@ -370,6 +376,23 @@ bool DemoEventGenerator::write(QIODevice *out)
                     t += 5 + random.below(30);
                     day.append({t, int(i), Play, props});
                     t += watched;
+                    // A viewer who liked a video follows its creator; a few leave again.
+                    const QPair<int, qint64> follow{int(i), video.uploaderId};
+                    if (video.uploaderId != u.id && video.uploaderId > 0) {
+                        const bool follows = following.contains(follow);
+                        if (!follows && followRandom.chance(watched > video.durationS / 2 ? 0.04
+                                                                                          : 0.01)) {
+                            following.insert(follow);
+                            day.append({t, int(i), Follow,
+                                        "{\"creator_id\":" + QByteArray::number(video.uploaderId) +
+                                            '}'});
+                        } else if (follows && followRandom.chance(0.003)) {
+                            following.remove(follow);
+                            day.append({t, int(i), Unfollow,
+                                        "{\"creator_id\":" + QByteArray::number(video.uploaderId) +
+                                            '}'});
+                        }
+                    }
                     if (random.chance(0.11)) // replays within the day
                         day.append(
                             {std::min(dayEnd - 1, t + 300 + random.below(6 * 3600)), int(i), Play,
