@@ -20,6 +20,8 @@ using Type = CatalogueFile::Type;
 using Value = RecordReader::Type;
 
 constexpr qsizetype kFlushBytes = 1 << 20;
+/// 2^53 - 1: the largest integer that a double, and so any JSON reader, keeps exactly.
+constexpr qint64 kLargestExactInteger = (Q_INT64_C(1) << 53) - 1;
 
 bool isString(const RecordReader::Field &f)
 {
@@ -32,9 +34,13 @@ bool checkKey(const QString &column, const QByteArray &text, int max, QString *r
 {
     const QString key = QString::fromUtf8(text);
     bool control = false;
-    for (const QChar c : key)
+    qsizetype characters = 0; // code points, as the store's length() counts them
+    for (const QChar c : key) {
         control = control || c.category() == QChar::Other_Control;
-    if (key.isEmpty() || key.size() > max || key.front().isSpace() || key.back().isSpace() ||
+        if (!c.isLowSurrogate())
+            ++characters;
+    }
+    if (key.isEmpty() || characters > max || key.front().isSpace() || key.back().isSpace() ||
         control) {
         *reason = CatalogueImporter::tr("%1 \"%2\" is not 1-%3 characters without control "
                                         "characters or white space at either end")
@@ -143,6 +149,19 @@ bool CatalogueImporter::convert(Kind kind, const RecordReader &reader, QByteArra
             }
             if (!isString(f) && f.type != Value::Number)
                 return notA(tr("%1 is not a string").arg(name));
+            if (f.type == Value::Number) {
+                // A JSON number stands for an id only when it is written whole and is exact in
+                // every reader of the file (a double holds integers up to 2^53 exactly).
+                qint64 value = 0;
+                if (!f.integral || !FieldParser::parseInteger(f.text, -kLargestExactInteger,
+                                                              kLargestExactInteger, &value, reason))
+                    return notA(tr("%1: a JSON number as an id is a whole number from %2 to "
+                                   "%3, without a fraction or an exponent (or write the id as a "
+                                   "JSON string)")
+                                    .arg(name)
+                                    .arg(-kLargestExactInteger)
+                                    .arg(kLargestExactInteger));
+            }
             if (!checkKey(name, f.text, spec.maxLength, reason))
                 return false;
             CopyLine::appendEscaped(*row, f.text);

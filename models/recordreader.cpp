@@ -1,12 +1,97 @@
 #include "recordreader.h"
 
 #include <QFileInfo>
+#include <QHash>
 #include <QIODevice>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
+#include <QVariant>
 
 #include <cmath>
+
+namespace {
+
+/// Where a member of the line's top-level object starts: its key and its value.
+struct Member
+{
+    qsizetype keyAt = -1;
+    qsizetype valueAt = -1;
+};
+
+/// The members of the top-level object of \a line (valid JSON), by key: keys inside nested
+/// values and strings that spell a key are not members. A repeated key keeps its last place.
+QHash<QString, Member> topLevelMembers(const QByteArray &line)
+{
+    QHash<QString, Member> members;
+    int depth = 0;
+    char previous = 0; // the last character outside strings that is not white space
+    for (qsizetype i = 0; i < line.size(); ++i) {
+        const char c = line[i];
+        if (c == '"') {
+            const qsizetype start = i;
+            bool escaped = false;
+            for (++i; i < line.size(); ++i) {
+                if (escaped)
+                    escaped = false;
+                else if (line[i] == '\\')
+                    escaped = true;
+                else if (line[i] == '"')
+                    break;
+            }
+            if (depth == 1 && (previous == '{' || previous == ',')) {
+                const QByteArray raw = line.mid(start, i - start + 1);
+                const QString key =
+                    raw.contains('\\')
+                        ? QJsonDocument::fromJson('[' + raw + ']').array().at(0).toString()
+                        : QString::fromUtf8(raw.mid(1, raw.size() - 2));
+                qsizetype v = i + 1;
+                while (v < line.size() && (line[v] == ' ' || line[v] == '\t' || line[v] == '\r' ||
+                                           line[v] == '\n' || line[v] == ':'))
+                    ++v;
+                members.insert(key, {start, v});
+            }
+            previous = '"';
+            continue;
+        }
+        if (c == ' ' || c == '\t' || c == '\r' || c == '\n')
+            continue;
+        if (c == '{' || c == '[')
+            ++depth;
+        else if (c == '}' || c == ']')
+            --depth;
+        previous = c;
+    }
+    return members;
+}
+
+/// The number literal at \a at of \a line, as the line writes it.
+QByteArray numberLiteral(const QByteArray &line, qsizetype at)
+{
+    if (at < 0)
+        return {};
+    qsizetype end = at;
+    while (end < line.size() &&
+           (QByteArrayView("-+.eE").contains(line[end]) || (line[end] >= '0' && line[end] <= '9')))
+        ++end;
+    return line.mid(at, end - at);
+}
+
+/// Whether \a literal is a JSON integer: an optional minus and digits.
+bool isIntegerLiteral(const QByteArray &literal)
+{
+    const qsizetype first = literal.startsWith('-') ? 1 : 0;
+    if (literal.size() <= first)
+        return false;
+    for (qsizetype i = first; i < literal.size(); ++i) {
+        if (literal[i] < '0' || literal[i] > '9')
+            return false;
+    }
+    return true;
+}
+
+} // namespace
 
 RecordReader::RecordReader(QIODevice *device, Format format, QStringList columns)
     : m_device(device)
@@ -273,20 +358,10 @@ bool RecordReader::readJsonRecord()
     if (!doc.isObject())
         return fail(m_recordLine, 1, tr("each line holds one JSON object"));
     const QJsonObject object = doc.object();
+    const QHash<QString, Member> members = topLevelMembers(m_line);
     for (auto it = object.begin(); it != object.end(); ++it) {
-        // The key, not a string value that spells it: the one a colon follows.
-        const QByteArray quoted = '"' + it.key().toUtf8() + '"';
-        qsizetype at = m_line.indexOf(quoted);
-        while (at >= 0) {
-            qsizetype after = at + quoted.size();
-            while (after < m_line.size() &&
-                   (m_line[after] == ' ' || m_line[after] == '\t' || m_line[after] == '\r'))
-                ++after;
-            if (after < m_line.size() && m_line[after] == ':')
-                break;
-            at = m_line.indexOf(quoted, at + 1);
-        }
-        const int column = at < 0 ? 1 : characterColumn(m_line, at);
+        const Member member = members.value(it.key());
+        const int column = member.keyAt < 0 ? 1 : characterColumn(m_line, member.keyAt);
         const int c = int(m_names.indexOf(it.key()));
         if (c < 0)
             return fail(m_recordLine, column,
@@ -302,10 +377,31 @@ bool RecordReader::readJsonRecord()
             break;
         case QJsonValue::Double: {
             field.type = Type::Number;
+            // Qt's parser keeps a number as a double or a 64-bit integer (also 5.0 or 1e3 as
+            // integers, and 2^53 + 1 written with a fraction as the double 2^53): the line's
+            // own literal says whether the file wrote a whole number, and its exact digits
+            // (checked against the value, should a key be repeated).
             const double d = v.toDouble();
-            field.text = std::floor(d) == d && std::fabs(d) < 9007199254740992.0
-                             ? QByteArray::number(qint64(d))
-                             : QByteArray::number(d, 'g', 17);
+            const QByteArray literal = numberLiteral(m_line, member.valueAt);
+            bool literalOk = false;
+            const bool same = !literal.isEmpty() && literal.toDouble(&literalOk) == d && literalOk;
+            const QVariant exact = v.toVariant();
+            if (same ? isIntegerLiteral(literal) : exact.typeId() == QMetaType::LongLong) {
+                field.text = !same             ? QByteArray::number(exact.toLongLong())
+                             : literal == "-0" ? QByteArrayLiteral("0")
+                                               : literal;
+                field.integral = true;
+                break;
+            }
+            // Written with a fraction or an exponent: whole values below 2^53 are exact as
+            // digits; beyond, the exponent shows that the digits were rounded (never read back
+            // as an exact integer).
+            if (std::fabs(d) >= 9007199254740992.0)
+                field.text = QByteArray::number(d, 'e', QLocale::FloatingPointShortest);
+            else if (std::floor(d) == d)
+                field.text = QByteArray::number(qint64(d));
+            else
+                field.text = QByteArray::number(d, 'g', QLocale::FloatingPointShortest);
             break;
         }
         case QJsonValue::Bool:

@@ -27,7 +27,10 @@ class RecordReader
 public:
     enum class Format { Auto, Csv, JsonLines };
     /// What a value was in the file: CSV fields are Text; JSON values keep their type, arrays
-    /// and objects as compact JSON text, numbers as their shortest exact text.
+    /// and objects as compact JSON text. A JSON number written as a whole number keeps its
+    /// exact digits (Field::integral); one written with a fraction or an exponent is the
+    /// shortest text of its double, digits when whole below 2^53, with an exponent from 2^53
+    /// on.
     enum class Type { Absent, Text, String, Number, Bool, Null, Array, Object };
 
     struct Field
@@ -35,6 +38,9 @@ public:
         QByteArray text;
         Type type = Type::Absent;
         int column = 0; ///< 1-based character column on its line, 0 when unknown
+        /// A JSON number written as a whole number (no fraction, no exponent): text holds its
+        /// exact digits, however many.
+        bool integral = false;
 
         /// Absent, JSON null or an empty CSV field.
         bool isEmpty() const

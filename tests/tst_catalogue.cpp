@@ -282,6 +282,40 @@ private slots:
         QVERIFY(videoValue(QStringLiteral("v-1"), QStringLiteral("uploader_id")).isNull());
     }
 
+    void shouldKeepLargeNumbersExact_data()
+    {
+        QTest::addColumn<QString>("plays");
+        QTest::newRow("2^53 + 1") << "9007199254740993";
+        QTest::newRow("the largest plays") << "4611686018427387903";
+        QTest::newRow("2^53 - 1") << "9007199254740991";
+    }
+
+    void shouldKeepLargeNumbersExact()
+    {
+        QFETCH(QString, plays);
+        const QByteArray line = "{\"external_id\": \"big-1\", \"title\": \"Big\", \"game\": "
+                                "\"coulisse:1\", \"source\": \"web_upload\", \"duration_s\": 1, "
+                                "\"published_at\": \"2026-01-01T00:00:00Z\", \"plays\": " +
+                                plays.toLatin1() + "}\n";
+        CatalogueImporter::Result r =
+            importAs(m_admin, Kind::Videos, writeFile(QStringLiteral("jsonl"), line));
+        QVERIFY2(r.ok, qPrintable(r.error));
+        QCOMPARE(videoValue(QStringLiteral("big-1"), QStringLiteral("plays::text")).toString(),
+                 plays);
+        // Exported as a JSON number with every digit, and read back unchanged.
+        const QByteArray exported =
+            exportAs(m_pm, Kind::Videos, CatalogueExporter::Format::JsonLines);
+        const qsizetype at = exported.indexOf("\"external_id\": \"big-1\"");
+        QVERIFY(at >= 0);
+        const QByteArray mine = exported.mid(at, exported.indexOf('\n', at) - at);
+        QVERIFY2(mine.endsWith("\"plays\": " + plays.toLatin1() + "}"), mine.constData());
+        r = importAs(m_admin, Kind::Videos, writeFile(QStringLiteral("jsonl"), exported));
+        QVERIFY2(r.ok, qPrintable(r.error));
+        QCOMPARE(r.updated, 0);
+        QCOMPARE(videoValue(QStringLiteral("big-1"), QStringLiteral("plays::text")).toString(),
+                 plays);
+    }
+
     void shouldDropTheOldLibrarysTagsOfAVideoThatMoves()
     {
         // A video of game 1 with a tag of game 1's library and a general tag.

@@ -253,7 +253,22 @@ private slots:
         QTest::newRow("fractions, minus zero and beyond 2^53")
             << QByteArray("{\"id\":0.25,\"name\":-0,\"note\":9007199254740993}\n")
             << QStringList{
-                   QStringLiteral("1 id:N@2[0.25] name:N@12[0] note:N@22[9007199254740992]")};
+                   QStringLiteral("1 id:N@2[0.25] name:N@12[0] note:N@22[9007199254740993]")};
+        QTest::newRow("whole numbers stay exact to 64 bits")
+            << QByteArray("{\"id\":9223372036854775807,\"name\":-9223372036854775808,"
+                          "\"note\":4611686018427387903}\n")
+            << QStringList{QStringLiteral("1 id:N@2[9223372036854775807] "
+                                          "name:N@27[-9223372036854775808] "
+                                          "note:N@55[4611686018427387903]")};
+        QTest::newRow("beyond 64 bits exact, a fraction or exponent beyond 2^53 rounded")
+            << QByteArray("{\"id\":18446744073709551616,\"name\":9007199254740993.0,"
+                          "\"note\":1e300}\n")
+            << QStringList{QStringLiteral("1 id:N@2[18446744073709551616] "
+                                          "name:N@28[9.007199254740992e+15] note:N@54[1e+300]")};
+        QTest::newRow("the same key in a nested object first")
+            << QByteArray("{\"name\":{\"id\":1.5},\"id\":12345678901234567890}\n")
+            << QStringList{
+                   QStringLiteral("1 id:N@20[12345678901234567890] name:O@2[{\"id\":1.5}]")};
         QTest::newRow("bools and null")
             << QByteArray("{\"id\":true,\"name\":false,\"note\":null}\n")
             << QStringList{QStringLiteral("1 id:B@2[true] name:B@12[false] note:null@25[]")};
@@ -861,6 +876,20 @@ private slots:
         QTest::newRow("video, JSON numbers as external ids")
             << Kind::Videos << QByteArray("{\"external_id\":42,\"title\":\"x\",\"game\":7}\n")
             << QByteArray("42\tx\t7\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N");
+        QTest::newRow("video, JSON ids up to 2^53 - 1 and plays beyond it, exact")
+            << Kind::Videos
+            << QByteArray("{\"external_id\":9007199254740991,\"game\":-9007199254740991,"
+                          "\"uploader\":1000,\"plays\":4611686018427387903}\n")
+            << QByteArray("9007199254740991\t\\N\t-9007199254740991\t1000\t\\N\t\\N\t\\N\t\\N\t"
+                          "4611686018427387903");
+        QTest::newRow("video, plays of 2^53 + 1")
+            << Kind::Videos << QByteArray("{\"external_id\":\"v\",\"plays\":9007199254740993}\n")
+            << QByteArray("v\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t9007199254740993");
+        QTest::newRow("external id of 100 characters outside the BMP")
+            << Kind::Games
+            << QByteArray("external_id\n") + QByteArray("\xF0\x9F\x8E\xAE").repeated(100) + "\n"
+            << QByteArray("\xF0\x9F\x8E\xAE").repeated(100) +
+                   QByteArray("\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N");
         QTest::newRow("game, aliases in CSV")
             << Kind::Games
             << gamesHeader() +
@@ -971,6 +1000,29 @@ private slots:
             << 1 << QStringLiteral("is not 1-100 characters");
         QTest::newRow("empty external id") << Kind::Videos << QByteArray("external_id,title\n,t\n")
                                            << 1 << QStringLiteral("external_id is missing");
+        QTest::newRow("external id of 101 characters outside the BMP")
+            << Kind::Games
+            << QByteArray("external_id\n") + QByteArray("\xF0\x9F\x8E\xAE").repeated(101) + "\n"
+            << 1 << QStringLiteral("is not 1-100 characters");
+        QTest::newRow("external id as a fractional JSON number")
+            << Kind::Videos << QByteArray("{\"external_id\":1.5}\n") << 2
+            << QStringLiteral("external_id: a JSON number as an id is a whole number from "
+                              "-9007199254740991 to 9007199254740991, without a fraction or an "
+                              "exponent (or write the id as a JSON string)");
+        QTest::newRow("game as a JSON number of 2^53")
+            << Kind::Videos << QByteArray("{\"external_id\":\"v1\",\"game\":9007199254740992}\n")
+            << 21 << QStringLiteral("game: a JSON number as an id is a whole number");
+        QTest::newRow("uploader as a JSON number beyond 64 bits")
+            << Kind::Videos
+            << QByteArray("{\"external_id\":\"v1\",\"uploader\":123456789012345678901234}\n") << 21
+            << QStringLiteral("uploader: a JSON number as an id is a whole number from");
+        QTest::newRow("tag game as a JSON number with an exponent")
+            << Kind::Tags
+            << QByteArray("{\"external_id\":\"t1\",\"group\":\"item\",\"game\":1e16}\n") << 36
+            << QStringLiteral("game: a JSON number as an id is a whole number");
+        QTest::newRow("external id as a JSON number with a fraction of zero")
+            << Kind::Users << QByteArray("{\"external_id\":5.0}\n") << 2
+            << QStringLiteral("external_id: a JSON number as an id is a whole number");
         QTest::newRow("external id as a JSON bool")
             << Kind::Videos << QByteArray("{\"external_id\":true}\n") << 2
             << QStringLiteral("external_id is not a string");
