@@ -1,3 +1,4 @@
+#include "centralconnection.h"
 #include "centralreleases.h"
 #include "eventimporter.h"
 #include "semanticversion.h"
@@ -251,6 +252,171 @@ private slots:
         QCOMPARE(decision(current, QStringLiteral("42")), expected);
     }
 
+    void shouldForceAnUpdateBelowAnyPublishedMinimum_data()
+    {
+        QTest::addColumn<QString>("current");
+        QTest::addColumn<QString>("expected");
+        QTest::addColumn<QString>("version");
+        QTest::newRow("below the minimum of a release that does not reach the user") << "3.9.0"
+                                                                                     << "forced"
+                                                                                     << "6.0.0";
+        QTest::newRow("below the minimum of a halted release") << "4.9.0"
+                                                               << "forced"
+                                                               << "6.0.0";
+        QTest::newRow("at every published minimum") << "5.0.0"
+                                                    << "optional"
+                                                    << "6.0.0";
+        QTest::newRow("a draft's minimum does not count") << "5.5.0"
+                                                          << "optional"
+                                                          << "6.0.0";
+        QTest::newRow("nothing newer") << "6.0.0"
+                                       << "none"
+                                       << "";
+    }
+
+    void shouldForceAnUpdateBelowAnyPublishedMinimum()
+    {
+        QFETCH(QString, current);
+        QFETCH(QString, expected);
+        QFETCH(QString, version);
+        // The newest release reaches everyone and has no minimum; an older one at 0 % says
+        // 4.0.0 is no longer supported, a halted one 5.0.0, and a draft 6.5.0.
+        QVERIFY(published(QStringLiteral("4.5.0"), 0, QStringLiteral("4.0.0")) > 0);
+        const qint64 halted = published(QStringLiteral("5.5.0"), 0, QStringLiteral("5.0.0"));
+        QVERIFY(halted > 0);
+        CentralReleases releases(m_store.installer());
+        QVERIFY(releases.rollout(halted, QStringLiteral("halt")));
+        QVERIFY(published(QStringLiteral("6.0.0"), 100) > 0);
+        CentralReleases::Release draft;
+        draft.app = QStringLiteral("game");
+        draft.platform = QStringLiteral("android");
+        draft.version = QStringLiteral("7.0.0");
+        draft.minVersion = QStringLiteral("6.5.0");
+        draft.rolloutPercent = 100;
+        QVERIFY2(releases.save(draft) > 0, qPrintable(releases.errorString()));
+        // Another app's minimum counts for that app only.
+        QVERIFY(published(QStringLiteral("9.0.0"), 100, QStringLiteral("9.0.0"),
+                          [](CentralReleases::Release &r) { r.app = QStringLiteral("other"); }) >
+                0);
+        QString offered;
+        QCOMPARE(decision(current, QStringLiteral("42"), {}, {}, &offered), expected);
+        QCOMPARE(offered, version);
+        // The offer records whether it was forced.
+        QCOMPARE(TestSupport::scalar(m_store.installer(),
+                                     QStringLiteral("SELECT count(*) FROM coulisse.release_offers "
+                                                    "WHERE forced <> (? = 'forced')"),
+                                     {expected})
+                     .toInt(),
+                 0);
+    }
+
+    void shouldLetStaffAskOnlyAboutTheirOwnCoulisse_data()
+    {
+        QTest::addColumn<QString>("app");
+        QTest::addColumn<bool>("self");
+        QTest::addColumn<bool>("allowed");
+        QTest::newRow("their own Coulisse") << "coulisse" << true << true;
+        QTest::newRow("another app") << "game" << true << false;
+        QTest::newRow("someone else's Coulisse") << "coulisse" << false << false;
+        QTest::newRow("another app for someone else") << "game" << false << false;
+    }
+
+    void shouldLetStaffAskOnlyAboutTheirOwnCoulisse()
+    {
+        QFETCH(QString, app);
+        QFETCH(bool, self);
+        QFETCH(bool, allowed);
+        QVERIFY(published(QStringLiteral("2.0.0"), 100) > 0);
+        for (const QString &who : {m_editor, m_admin}) {
+            as(who, [&](CentralReleases &releases) {
+                const auto d =
+                    releases.decide(app, QStringLiteral("android"), QStringLiteral("1.0.0"),
+                                    self ? who : QStringLiteral("12345"));
+                QCOMPARE(bool(d), allowed);
+                if (!allowed) {
+                    QVERIFY2(releases.errorString().contains(QLatin1String("42501")),
+                             qPrintable(releases.errorString()));
+                    QVERIFY2(releases.errorString().contains(QLatin1String("their own Coulisse")),
+                             qPrintable(releases.errorString()));
+                }
+            });
+        }
+        // The platform's services ask about anyone's app.
+        const QString role = QStringLiteral("platform_%1").arg(m_store.database());
+        QCOMPARE(m_store.exec(QStringLiteral("CREATE ROLE %1 LOGIN PASSWORD '%2' IN ROLE "
+                                             "coulisse_platform")
+                                  .arg(role, m_store.password())),
+                 QString());
+        {
+            QString error;
+            QSqlDatabase db = CentralConnection::open(
+                m_store.conninfo(role), QStringLiteral("platform"), &error, m_store.password());
+            QVERIFY2(db.isOpen(), qPrintable(error));
+            CentralReleases releases(db);
+            const auto d = releases.decide(app, QStringLiteral("android"), QStringLiteral("1.0.0"),
+                                           QStringLiteral("12345"));
+            QVERIFY2(d, qPrintable(releases.errorString()));
+            QCOMPARE(d->decision, app == QLatin1String("game") ? QStringLiteral("optional")
+                                                               : QStringLiteral("none"));
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("platform"));
+        QCOMPARE(m_store.exec(QStringLiteral("DROP ROLE %1").arg(role)), QString());
+    }
+
+    void shouldRefuseEqualVersionsWrittenDifferently_data()
+    {
+        QTest::addColumn<QString>("platform");
+        QTest::addColumn<QString>("version");
+        QTest::addColumn<bool>("refused");
+        QTest::newRow("missing patch") << "android"
+                                       << "2.0" << true;
+        QTest::newRow("major only") << "android"
+                                    << "2" << true;
+        QTest::newRow("leading v") << "android"
+                                   << "v2.0.0" << true;
+        QTest::newRow("other build metadata") << "android"
+                                              << "2.0.0+build.7" << true;
+        QTest::newRow("exactly the same") << "android"
+                                          << "2.0.0" << true;
+        QTest::newRow("a pre-release of it") << "android"
+                                             << "2.0.0-rc.1" << false;
+        QTest::newRow("the next patch") << "android"
+                                        << "2.0.1" << false;
+        QTest::newRow("another platform") << "ios"
+                                          << "2.0" << false;
+    }
+
+    void shouldRefuseEqualVersionsWrittenDifferently()
+    {
+        QFETCH(QString, platform);
+        QFETCH(QString, version);
+        QFETCH(bool, refused);
+        QVERIFY(published(QStringLiteral("2.0.0"), 10) > 0);
+        as(m_admin, [&](CentralReleases &releases) {
+            CentralReleases::Release r;
+            r.app = QStringLiteral("game");
+            r.platform = platform;
+            r.version = version;
+            const qint64 id = releases.save(r);
+            QCOMPARE(id == 0, refused);
+            if (refused) {
+                QVERIFY2(releases.errorString().contains(QLatin1String("23505")),
+                         qPrintable(releases.errorString()));
+                QVERIFY2(releases.errorString().contains(QLatin1String("has the version")),
+                         qPrintable(releases.errorString()));
+                return;
+            }
+            // A draft cannot be changed into an equal version either.
+            r.id = id;
+            r.state = QStringLiteral("draft");
+            r.platform = QStringLiteral("android");
+            r.version = QStringLiteral("2.0");
+            QCOMPARE(releases.save(r), 0);
+            QVERIFY2(releases.errorString().contains(QLatin1String("23505")),
+                     qPrintable(releases.errorString()));
+        });
+    }
+
     void shouldOfferTheNewestReleaseThatReachesTheUser()
     {
         QVERIFY(published(QStringLiteral("2.0.0"), 100) > 0);
@@ -395,6 +561,11 @@ private slots:
             csv += "2026-11-10T10:00:00Z," + QByteArray::number(u) + ",app_open,app," +
                    (u % 2 ? "huawei" : "official") + ',' + (u <= 300 ? "Android 14" : "iOS 17") +
                    ',' + (u % 3 ? "1.5.0" : "2.0.0") + '\n';
+        // And 20 huawei Android users whose app version is not a version: update_decision
+        // refuses to answer them, so nothing reaches them.
+        for (int u = 401; u <= 420; ++u)
+            csv += "2026-11-10T10:00:00Z," + QByteArray::number(u) +
+                   ",app_open,app,huawei,Android 14," + (u % 2 ? "1.5.0.1" : "unknown") + '\n';
         const QString path = m_dir.filePath(QStringLiteral("events.csv"));
         QFile file(path);
         QVERIFY(file.open(QIODevice::WriteOnly) && file.write(csv) == csv.size());
@@ -409,23 +580,52 @@ private slots:
         as(m_pm, [&](CentralReleases &releases) {
             const auto p = releases.preview(id);
             QVERIFY2(p, qPrintable(releases.errorString()));
-            QCOMPARE(p->active, 400);
-            QCOMPARE(p->platform, 300);
-            QCOMPARE(p->targeted, 150);
+            QCOMPARE(p->active, 420);
+            QCOMPARE(p->platform, 320);
+            QCOMPARE(p->targeted, 170);
             // Exactly the users the decision would reach: on 1.5.0, huawei, in the 30 %.
-            QString expected;
-            int reached = 0;
-            for (int u = 1; u <= 300; u += 2) {
-                if (u % 3 == 0)
-                    continue;
-                if (decision(QStringLiteral("1.5.0"), QString::number(u), QStringLiteral("huawei"),
-                             QStringLiteral("Android 14")) == QLatin1String("optional"))
-                    ++reached;
-            }
+            const auto reachedNow = [&](bool *any) {
+                int reached = 0;
+                for (int u = 1; u <= 420; ++u) {
+                    if ((u <= 300 && (u % 2 == 0 || u % 3 == 0)) || (u > 300 && u <= 400))
+                        continue;
+                    const QString version =
+                        u <= 300 ? QStringLiteral("1.5.0")
+                                 : QString::fromLatin1(u % 2 ? "1.5.0.1" : "unknown");
+                    const QString d =
+                        decision(version, QString::number(u), QStringLiteral("huawei"),
+                                 QStringLiteral("Android 14"));
+                    reached += d == QLatin1String("optional") ? 1 : 0;
+                    if (u > 400 && d != QLatin1String("error"))
+                        *any = true;
+                }
+                return reached;
+            };
+            bool answeredUnparsable = false;
+            const int reached = reachedNow(&answeredUnparsable);
+            QVERIFY(!answeredUnparsable);
+            QVERIFY(reached > 0);
             QCOMPARE(p->reached, reached);
             const auto all = releases.preview(id, 100);
             QVERIFY(all);
             QCOMPARE(all->reached, 100); // the huawei users not on 2.0.0 already
+        });
+        // Halted: those it was offered to keep it, nobody else gets it, whatever the percentage.
+        QVERIFY(CentralReleases(m_store.installer()).rollout(id, QStringLiteral("halt")));
+        as(m_pm, [&](CentralReleases &releases) {
+            int reached = 0;
+            for (int u = 1; u <= 300; u += 2) {
+                if (u % 3 != 0 &&
+                    decision(QStringLiteral("1.5.0"), QString::number(u), QStringLiteral("huawei"),
+                             QStringLiteral("Android 14")) == QLatin1String("optional"))
+                    ++reached;
+            }
+            QVERIFY(reached > 0 && reached < 100);
+            for (const double percent : {-1.0, 30.0, 100.0}) {
+                const auto p = releases.preview(id, percent);
+                QVERIFY2(p, qPrintable(releases.errorString()));
+                QCOMPARE(p->reached, reached);
+            }
         });
     }
 
