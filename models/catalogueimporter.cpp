@@ -86,6 +86,18 @@ QString refusal(Kind kind, const QJsonObject &r)
                    : CatalogueImporter::tr("another tag of the group is named \"%1\" (external "
                                            "id %2)")
                          .arg(value, other);
+    if (code == QLatin1String("name_held"))
+        return kind == Kind::Games
+                   ? CatalogueImporter::tr("the name \"%1\" still belongs to the game of line %2, "
+                                           "which gives it up in this file: a name moves from "
+                                           "one game to another in two imports (first rename "
+                                           "the game of line %2)")
+                         .arg(value, other)
+                   : CatalogueImporter::tr("the name \"%1\" still belongs to the tag of line %2, "
+                                           "which gives it up in this file: a name moves from "
+                                           "one tag to another in two imports (first rename "
+                                           "the tag of line %2)")
+                         .arg(value, other);
     if (code == QLatin1String("unknown_game"))
         return CatalogueImporter::tr("no game has the external id \"%1\"").arg(value);
     if (code == QLatin1String("unknown_user"))

@@ -15,6 +15,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <memory>
+#include <vector>
+
 using Kind = CatalogueFile::Kind;
 Q_DECLARE_METATYPE(CatalogueFile::Kind)
 
@@ -344,6 +347,111 @@ private slots:
                  QStringLiteral("general"));
     }
 
+    void shouldSendAMovedVideosTagsToTheCachesOfItsNewGame_data()
+    {
+        QTest::addColumn<bool>("import");
+        QTest::newRow("moved by an import") << true;
+        QTest::newRow("moved by a direct update") << false;
+    }
+
+    void shouldSendAMovedVideosTagsToTheCachesOfItsNewGame()
+    {
+        QFETCH(bool, import);
+        const QString video = import ? QStringLiteral("v-relog-1") : QStringLiteral("v-relog-2");
+        // An editor who works on game 2 only, and a supervisor who sees every game.
+        QCOMPARE(m_store.exec(QStringLiteral("INSERT INTO coulisse.staff_scopes (staff, game_id) "
+                                             "VALUES ('%1', 2) ON CONFLICT DO NOTHING")
+                                  .arg(m_editor)),
+                 QString());
+        // A video of game 1 with a tag of game 1's library and two general tags.
+        QCOMPARE(m_store.exec(QStringLiteral(
+                                  "INSERT INTO coulisse.videos (external_id, title, game_id, "
+                                  "source, duration_s, published_at) VALUES ('%1', 'Relogged', "
+                                  "1, 'web_upload', 5, now());"
+                                  "INSERT INTO coulisse.video_tags (video_id, tag_id) SELECT v.id, "
+                                  "t.id FROM coulisse.videos v, coulisse.tags t JOIN "
+                                  "coulisse.tag_groups g ON g.id = t.group_id WHERE "
+                                  "v.external_id = '%1' AND t.status = 'active' AND t.id IN ("
+                                  "(SELECT min(x.id) FROM coulisse.tags x JOIN coulisse.tag_groups "
+                                  "y ON y.id = x.group_id WHERE y.kind = 'category' AND "
+                                  "y.game_id = 1 AND y.code = 'default'),"
+                                  "(SELECT min(x.id) FROM coulisse.tags x JOIN coulisse.tag_groups "
+                                  "y ON y.id = x.group_id WHERE y.kind = 'general' AND x.status = "
+                                  "'active'),"
+                                  "(SELECT max(x.id) FROM coulisse.tags x JOIN coulisse.tag_groups "
+                                  "y ON y.id = x.group_id WHERE y.kind = 'general' AND x.status = "
+                                  "'active'))")
+                                  .arg(video)),
+                 QString());
+        const qint64 id = videoValue(video, QStringLiteral("id")).toLongLong();
+        const QString generalTags =
+            TestSupport::scalar(m_store.installer(),
+                                QStringLiteral("SELECT string_agg(vt.tag_id::text, ',' "
+                                               "ORDER BY vt.tag_id) FROM "
+                                               "coulisse.video_tags vt JOIN coulisse.tags "
+                                               "t ON t.id = vt.tag_id JOIN "
+                                               "coulisse.tag_groups g ON g.id = "
+                                               "t.group_id WHERE g.kind = 'general' AND "
+                                               "vt.video_id = ?"),
+                                {id})
+                .toString();
+        QCOMPARE(generalTags.count(QLatin1Char(',')), 1);
+
+        std::vector<std::unique_ptr<CacheDatabase>> caches;
+        std::vector<std::unique_ptr<SyncEngine>> engines;
+        for (const QString &who : {m_editor, m_supervisor}) {
+            caches.push_back(std::make_unique<CacheDatabase>());
+            QVERIFY2(
+                caches.back()->open(m_dir.filePath(QStringLiteral("%1-%2.sqlite").arg(who, video))),
+                qPrintable(caches.back()->errorString()));
+            SyncEngine::Settings settings;
+            settings.conninfo = m_store.conninfo(who);
+            settings.password = m_store.password();
+            engines.push_back(std::make_unique<SyncEngine>(*caches.back(), settings));
+            const SyncEngine::Report report = engines.back()->run();
+            QVERIFY2(report.ok, qPrintable(report.error));
+        }
+        const auto cachedTags = [&](size_t cache) {
+            return TestSupport::scalar(caches[cache]->database(),
+                                       QStringLiteral("SELECT group_concat(tag_id, ',') FROM "
+                                                      "(SELECT tag_id FROM video_tags WHERE "
+                                                      "video_id = ? ORDER BY tag_id)"),
+                                       {id})
+                .toString();
+        };
+        QCOMPARE(cachedTags(0), QString()); // not the editor's game yet
+        QCOMPARE(cachedTags(1).count(QLatin1Char(',')), 2);
+
+        if (import) {
+            const CatalogueImporter::Result r =
+                importAs(m_admin, Kind::Videos,
+                         writeFile(QStringLiteral("csv"),
+                                   "external_id,game\n" + video.toUtf8() + ",coulisse:2\n"));
+            QVERIFY2(r.ok, qPrintable(r.error));
+            QCOMPARE(r.updated, 1);
+        } else {
+            QCOMPARE(m_store.exec(QStringLiteral("UPDATE coulisse.videos SET game_id = 2 WHERE "
+                                                 "external_id = '%1'")
+                                      .arg(video)),
+                     QString());
+        }
+        for (const auto &engine : engines) {
+            const SyncEngine::Report report = engine->run();
+            QVERIFY2(report.ok, qPrintable(report.error));
+        }
+        // Both caches hold the video in game 2 with its general tags, and nothing else: the
+        // editor's receives the tags with the video, the supervisor's (which sees both games)
+        // keeps the video rather than taking the old game's delete.
+        for (size_t cache = 0; cache < caches.size(); ++cache) {
+            QCOMPARE(TestSupport::scalar(caches[cache]->database(),
+                                         QStringLiteral("SELECT game_id FROM videos WHERE id = ?"),
+                                         {id})
+                         .toLongLong(),
+                     2);
+            QCOMPARE(cachedTags(cache), generalTags);
+        }
+    }
+
     void shouldRefuseABadFileWhole_data()
     {
         QTest::addColumn<Kind>("kind");
@@ -443,6 +551,44 @@ private slots:
             << Kind::Games << "csv"
             << QByteArray("external_id,name\ng-a,Same name\ng-b,Same name\n")
             << ":3:5: the name \"Same name\" is on line 2 already";
+        const auto name = [this](const char *sql) {
+            return TestSupport::scalar(m_store.installer(), QString::fromLatin1(sql))
+                .toString()
+                .toUtf8();
+        };
+        const QByteArray game1 = name("SELECT name FROM coulisse.games WHERE id = 1");
+        const QByteArray game2 = name("SELECT name FROM coulisse.games WHERE id = 2");
+        QTest::newRow("game names swapped")
+            << Kind::Games << "csv"
+            << "external_id,name\ncoulisse:1," + game2 + "\ncoulisse:2," + game1 + "\n"
+            << QStringLiteral(":2:12: the name \"%1\" still belongs to the game of line 3")
+                   .arg(QString::fromUtf8(game2));
+        QTest::newRow("game name passed on in JSON Lines")
+            << Kind::Games << "jsonl"
+            << "{\"external_id\": \"coulisse:2\", \"name\": \"Fresh name\"}\n"
+               "{\"external_id\": \"coulisse:3\", \"name\": \"" +
+                   game2 + "\"}\n"
+            << QStringLiteral(":2:31: the name \"%1\" still belongs to the game of line 1, which "
+                              "gives it up in this file")
+                   .arg(QString::fromUtf8(game2));
+        const QByteArray tag1 = name("SELECT external_id FROM coulisse.tags t JOIN "
+                                     "coulisse.tag_groups g ON g.id = t.group_id WHERE g.kind = "
+                                     "'general' ORDER BY t.id LIMIT 1");
+        const QByteArray tag2 = name("SELECT external_id FROM coulisse.tags t JOIN "
+                                     "coulisse.tag_groups g ON g.id = t.group_id WHERE g.kind = "
+                                     "'general' ORDER BY t.id LIMIT 1 OFFSET 1");
+        const QByteArray tagName1 = name("SELECT t.name FROM coulisse.tags t JOIN "
+                                         "coulisse.tag_groups g ON g.id = t.group_id WHERE g.kind "
+                                         "= 'general' ORDER BY t.id LIMIT 1");
+        const QByteArray tagName2 = name("SELECT t.name FROM coulisse.tags t JOIN "
+                                         "coulisse.tag_groups g ON g.id = t.group_id WHERE g.kind "
+                                         "= 'general' ORDER BY t.id LIMIT 1 OFFSET 1");
+        QTest::newRow("tag names swapped within a group")
+            << Kind::Tags << "csv"
+            << "external_id,name\n" + tag1 + ',' + tagName2 + '\n' + tag2 + ',' + tagName1 + '\n'
+            << QStringLiteral(":2:%1: the name \"%2\" still belongs to the tag of line 3")
+                   .arg(tag1.size() + 2)
+                   .arg(QString::fromUtf8(tagName2));
         QTest::newRow("user level out of range")
             << Kind::Users << "csv"
             << QByteArray("external_id,nickname,kind,registered_at,platform,level\n"
@@ -609,6 +755,28 @@ private slots:
                            .arg(role)),
                  3);
         QCOMPARE(m_store.exec(QStringLiteral("DROP ROLE %1").arg(role)), QString());
+    }
+
+    void shouldLetANewRowTakeANameGivenUpInTheSameFile()
+    {
+        // The rename is written before the insert, here and in the caches.
+        const QString old =
+            TestSupport::scalar(m_store.installer(),
+                                QStringLiteral("SELECT name FROM coulisse.games WHERE id = 4"))
+                .toString();
+        const CatalogueImporter::Result r =
+            importAs(m_admin, Kind::Games,
+                     writeFile(QStringLiteral("csv"), "external_id,name\ng-heir," + old.toUtf8() +
+                                                          "\ncoulisse:4,Renamed four\n"));
+        QVERIFY2(r.ok, qPrintable(r.error));
+        QCOMPARE(r.inserted, 1);
+        QCOMPARE(r.updated, 1);
+        QCOMPARE(TestSupport::scalar(m_store.installer(),
+                                     QStringLiteral("SELECT external_id FROM coulisse.games "
+                                                    "WHERE name = ?"),
+                                     {old})
+                     .toString(),
+                 QStringLiteral("g-heir"));
     }
 
     void shouldImportAndExportFromTheCommandLine()
