@@ -30,6 +30,7 @@ QList<Command> metricsCommands();
 QList<Command> reportCommands();
 QList<Command> catalogueCommands();
 QList<Command> releaseCommands();
+QList<Command> levelCommands();
 
 /// --url URL: the central store, and the connection string it (or the environment) gives.
 QCommandLineOption urlOption();

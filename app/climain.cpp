@@ -115,10 +115,10 @@ int main(int argc, char *argv[])
     }
     Translations::install(language);
 
-    QList<Cli::Command> commands = Cli::cacheCommands() + Cli::centralCommands() +
-                                   Cli::syncCommands() + Cli::reviewCommands() +
-                                   Cli::metricsCommands() + Cli::reportCommands() +
-                                   Cli::catalogueCommands() + Cli::releaseCommands();
+    QList<Cli::Command> commands =
+        Cli::cacheCommands() + Cli::centralCommands() + Cli::syncCommands() +
+        Cli::reviewCommands() + Cli::metricsCommands() + Cli::reportCommands() +
+        Cli::catalogueCommands() + Cli::releaseCommands() + Cli::levelCommands();
     if (args.isEmpty() || args.first() == QLatin1String("help") ||
         args.first() == QLatin1String("--help") || args.first() == QLatin1String("-h")) {
         printUsage(commands);

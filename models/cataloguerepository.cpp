@@ -353,6 +353,18 @@ std::optional<CatalogueRepository::UserDetail> CatalogueRepository::user(qint64 
         if (check(q.exec(), q) && q.next())
             d.plays = qint64(q.value(0).toDouble());
     }
+    q.prepare(QStringLiteral("SELECT cl.level, cl.progress, cl.stats, coalesce(ll.ladder, '') "
+                             "FROM creator_levels cl LEFT JOIN level_ladders ll "
+                             "ON ll.version = cl.ladder_version WHERE cl.user_id = ?"));
+    q.addBindValue(id);
+    if (!check(q.exec(), q))
+        return std::nullopt;
+    if (q.next()) {
+        d.creatorLevel = q.value(0).toInt();
+        d.levelProgress = q.value(1).toDouble();
+        d.levelStats = q.value(2).toString();
+        d.ladder = q.value(3).toString();
+    }
     return d;
 }
 

@@ -108,6 +108,12 @@ public:
         qint64 videos = 0;
         qint64 plays = 0;
         QList<QPair<qint64, QString>> recentVideos; ///< id, title
+        /// A creator's growth level (-1: none synced), progress towards the next, their
+        /// metrics (JSON) and the ladder version (JSON) that placed them.
+        int creatorLevel = -1;
+        double levelProgress = 0;
+        QString levelStats;
+        QString ladder;
     };
 
     struct Totals

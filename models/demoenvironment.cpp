@@ -11,6 +11,7 @@
 #include <QFileInfo>
 #include <QSqlQuery>
 #include <QStandardPaths>
+#include <QTimeZone>
 #include <QVariant>
 
 DemoEnvironment::DemoEnvironment(const QString &directory, qint64 videos)
@@ -111,6 +112,15 @@ bool DemoEnvironment::prepare(const DemoDataGenerator::Progress &progress)
             } else if (ok && !q.value(0).toBool()) {
                 ok = seedReleases(db);
             }
+            // Creator levels: an old ladder, the opened one, a proposal, once.
+            if (ok &&
+                (!q.exec(QStringLiteral("SELECT EXISTS (SELECT FROM coulisse.level_ladders)")) ||
+                 !q.next())) {
+                m_error = CentralConnection::describe(q.lastError());
+                ok = false;
+            } else if (ok && !q.value(0).toBool()) {
+                ok = seedLevels(db, options.until.date());
+            }
         }
     }
     CentralConnection::close(name);
@@ -176,6 +186,85 @@ bool DemoEnvironment::seedReleases(const QSqlDatabase &db)
     for (const QString &sql : statements) {
         if (!q.exec(sql)) {
             m_error = CentralConnection::describe(q.lastError());
+            return false;
+        }
+    }
+    return true;
+}
+
+bool DemoEnvironment::seedLevels(const QSqlDatabase &db, const QDate &until)
+{
+    // The old ladder put the "star" bar out of reach; the opened one (version 2, three weeks
+    // before the data ends) gives small creators rungs to climb; version 3 waits for approval.
+    // The staff act through their own functions (the installer takes their identity); only the
+    // dates are moved back, so that the distribution has a history.
+    const QString v1 = QStringLiteral(R"({"levels": [
+        {"level": 1, "name_zh": "新人", "name_en": "Newcomer", "resources": ["创作者徽章"],
+         "rule": {"metric": "videos", "window": 0, "min": 1}},
+        {"level": 2, "name_zh": "活跃创作者", "name_en": "Active creator",
+         "resources": ["每周推荐池"],
+         "rule": {"all": [{"metric": "videos", "window": 90, "min": 8},
+                          {"metric": "active_days", "window": 30, "min": 8}]}},
+        {"level": 3, "name_zh": "红人", "name_en": "Star", "resources": ["首页推荐位", "专属运营"],
+         "rule": {"all": [{"metric": "plays", "window": 30, "min": 1000},
+                          {"metric": "followers", "window": 0, "min": 50},
+                          {"metric": "featured", "window": 365, "min": 3}]}}]})");
+    const QString v2 = QStringLiteral(R"({"levels": [
+        {"level": 1, "name_zh": "新人", "name_en": "Newcomer", "resources": ["创作者徽章"],
+         "rule": {"metric": "videos", "window": 0, "min": 1}},
+        {"level": 2, "name_zh": "成长中", "name_en": "Growing", "resources": ["新人流量包"],
+         "rule": {"metric": "videos", "window": 90, "min": 2}},
+        {"level": 3, "name_zh": "活跃创作者", "name_en": "Active creator",
+         "resources": ["每周推荐池"],
+         "rule": {"all": [{"metric": "videos", "window": 90, "min": 4},
+                          {"metric": "active_days", "window": 30, "min": 4}]}},
+        {"level": 4, "name_zh": "优质创作者", "name_en": "Quality creator",
+         "resources": ["分类页推荐", "活动优先报名"],
+         "rule": {"all": [{"metric": "videos", "window": 90, "min": 8},
+                          {"any": [{"metric": "plays", "window": 30, "min": 150},
+                                   {"metric": "featured", "window": 365, "min": 1}]}]}},
+        {"level": 5, "name_zh": "红人", "name_en": "Star", "resources": ["首页推荐位", "专属运营"],
+         "rule": {"all": [{"metric": "plays", "window": 30, "min": 300},
+                          {"metric": "followers", "window": 0, "min": 12}]}}]})");
+    QString v3 = v2;
+    v3.replace(QStringLiteral(R"("min": 300})"), QStringLiteral(R"("min": 250})"));
+    v3.replace(QStringLiteral(R"("min": 12})"), QStringLiteral(R"("min": 10})"));
+    const auto at = [&](int daysBefore) {
+        return QStringLiteral("'%1'::timestamptz")
+            .arg(QDateTime(until.addDays(-daysBefore), QTime(10, 0), QTimeZone(8 * 3600))
+                     .toString(Qt::ISODate));
+    };
+    const QStringList statements = {
+        QStringLiteral("SET SESSION AUTHORIZATION demo_pm"),
+        QStringLiteral("SELECT coulisse.ladder_save('%1', '最初的等级：红人门槛很高。')").arg(v1),
+        QStringLiteral("SET SESSION AUTHORIZATION demo_supervisor"),
+        QStringLiteral("SELECT coulisse.ladder_decide(1, true)"),
+        QStringLiteral("RESET SESSION AUTHORIZATION"),
+        QStringLiteral("UPDATE coulisse.level_ladders SET created_at = %1, decided_at = %2, "
+                       "activated_at = %2 WHERE version = 1")
+            .arg(at(90), at(89)),
+        QStringLiteral("SET SESSION AUTHORIZATION demo_pm"),
+        QStringLiteral("SELECT coulisse.ladder_save('%1', '开放等级：小创作者也能逐级成长。')")
+            .arg(v2),
+        QStringLiteral("SET SESSION AUTHORIZATION demo_supervisor"),
+        QStringLiteral("SELECT coulisse.ladder_decide(2, true, '同意，观察两周。')"),
+        QStringLiteral("RESET SESSION AUTHORIZATION"),
+        QStringLiteral("UPDATE coulisse.level_ladders SET created_at = %1, decided_at = %2, "
+                       "activated_at = %2 WHERE version = 2")
+            .arg(at(22), at(21)),
+        QStringLiteral("SET SESSION AUTHORIZATION demo_pm"),
+        QStringLiteral("SELECT coulisse.levels_refresh('%1')")
+            .arg(until.addDays(-1).toString(Qt::ISODate)),
+        QStringLiteral("SELECT coulisse.levels_backfill('%1', '%2')")
+            .arg(until.addDays(-59).toString(Qt::ISODate), until.addDays(-2).toString(Qt::ISODate)),
+        QStringLiteral("SELECT coulisse.ladder_save('%1', '红人门槛再降一点。')").arg(v3),
+        QStringLiteral("RESET SESSION AUTHORIZATION"),
+    };
+    QSqlQuery q(db);
+    for (const QString &sql : statements) {
+        if (!q.exec(sql)) {
+            m_error = CentralConnection::describe(q.lastError());
+            q.exec(QStringLiteral("RESET SESSION AUTHORIZATION"));
             return false;
         }
     }

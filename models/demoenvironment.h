@@ -35,6 +35,7 @@ public:
 private:
     /// The demo releases (Releases page), on the installer's connection \a db.
     bool seedReleases(const QSqlDatabase &db);
+    bool seedLevels(const QSqlDatabase &db, const QDate &until);
 
     QString m_directory;
     qint64 m_videos;

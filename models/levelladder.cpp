@@ -1,6 +1,10 @@
 #include "levelladder.h"
 
+#include "translations.h"
+
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QLocale>
 
 #include <algorithm>
 #include <cmath>
@@ -23,11 +27,77 @@ QStringList stringList(const QJsonValue &value)
 
 } // namespace
 
+QString LevelLadder::levelName(const QString &nameZh, const QString &nameEn)
+{
+    const bool chinese = Translations::current() == QLatin1String("zh_CN");
+    const QString &first = chinese ? nameZh : nameEn;
+    return first.isEmpty() ? (chinese ? nameEn : nameZh) : first;
+}
+
 QStringList LevelLadder::metrics()
 {
     return {QStringLiteral("videos"),      QStringLiteral("plays"),
             QStringLiteral("featured"),    QStringLiteral("featured_rate"),
             QStringLiteral("active_days"), QStringLiteral("followers")};
+}
+
+QString LevelLadder::metricName(const QString &metric)
+{
+    if (metric == QLatin1String("videos"))
+        return tr("videos published");
+    if (metric == QLatin1String("plays"))
+        return tr("plays");
+    if (metric == QLatin1String("featured"))
+        return tr("featured videos");
+    if (metric == QLatin1String("featured_rate"))
+        return tr("featured rate");
+    if (metric == QLatin1String("active_days"))
+        return tr("active days");
+    if (metric == QLatin1String("followers"))
+        return tr("followers gained");
+    return metric;
+}
+
+QString LevelLadder::windowName(int window)
+{
+    return window == 0 ? tr("all time") : tr("%n days", nullptr, window);
+}
+
+QList<QJsonObject> LevelLadder::criteria(const QJsonObject &rule)
+{
+    QList<QJsonObject> result;
+    for (const char *kind : {"all", "any"}) {
+        for (const QJsonValue &part : rule.value(QLatin1String(kind)).toArray())
+            result.append(criteria(part.toObject()));
+    }
+    if (rule.contains(QLatin1String("metric")))
+        result.append(rule);
+    return result;
+}
+
+QString LevelLadder::describe(const QJsonObject &rule)
+{
+    for (const char *kind : {"all", "any"}) {
+        if (!rule.contains(QLatin1String(kind)))
+            continue;
+        QStringList parts;
+        const QJsonArray list = rule.value(QLatin1String(kind)).toArray();
+        for (const QJsonValue &part : list) {
+            const QJsonObject o = part.toObject();
+            const QString text = describe(o);
+            parts.append(o.contains(QLatin1String("metric")) || list.size() == 1
+                             ? text
+                             : QStringLiteral("(%1)").arg(text));
+        }
+        return parts.join(kind[1] == 'l' ? tr(" and ") : tr(" or "));
+    }
+    const QString metric = rule.value(QLatin1String("metric")).toString();
+    const double min = rule.value(QLatin1String("min")).toDouble();
+    const QString amount = metric == QLatin1String("featured_rate")
+                               ? QLocale().toString(min * 100, 'g', 4) + QLocale().percent()
+                               : QLocale().toString(min, 'g', 12);
+    return tr("%1 in %2 ≥ %3")
+        .arg(metricName(metric), windowName(rule.value(QLatin1String("window")).toInt()), amount);
 }
 
 QList<int> LevelLadder::windows()
@@ -104,6 +174,10 @@ LevelLadder LevelLadder::fromJson(const QJsonObject &json)
         ladder.m_error = tr("levels: a ladder has at least one level");
         return ladder;
     }
+    if (levels.size() > 100) {
+        ladder.m_error = tr("levels: a ladder has at most 100 levels");
+        return ladder;
+    }
     for (qsizetype i = 0; i < levels.size(); ++i) {
         const QString path = QStringLiteral("levels[%1]").arg(i);
         const QJsonObject o = levels.at(i).toObject();
@@ -120,13 +194,44 @@ LevelLadder LevelLadder::fromJson(const QJsonObject &json)
             ladder.m_error = tr("%1: a level has a name").arg(path);
             return ladder;
         }
-        level.resources = stringList(o.value(QLatin1String("resources")));
+        const QJsonValue resources = o.value(QLatin1String("resources"));
+        const QJsonArray resourceList = resources.toArray();
+        if ((!resources.isUndefined() && !resources.isArray()) ||
+            std::any_of(resourceList.begin(), resourceList.end(),
+                        [](const QJsonValue &r) { return !r.isString(); })) {
+            ladder.m_error = tr("%1.resources: a list of texts").arg(path);
+            return ladder;
+        }
+        level.resources = stringList(resources);
         level.rule = o.value(QLatin1String("rule")).toObject();
         if (!checkRule(level.rule, path + QStringLiteral(".rule"), 0, &ladder.m_error))
             return ladder;
         ladder.m_levels.append(level);
     }
     return ladder;
+}
+
+LevelLadder LevelLadder::fromText(const QByteArray &text, const QString &source)
+{
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(text, &error);
+    if (error.error != QJsonParseError::NoError || !document.isObject()) {
+        const int offset = error.error == QJsonParseError::NoError ? 0 : error.offset;
+        const QByteArray before = text.left(offset);
+        const int line = int(before.count('\n')) + 1;
+        const int column =
+            int(QString::fromUtf8(before.mid(before.lastIndexOf('\n') + 1)).size()) + 1;
+        LevelLadder ladder;
+        ladder.m_error =
+            tr("%1:%2:%3: %4")
+                .arg(source)
+                .arg(line)
+                .arg(column)
+                .arg(error.error == QJsonParseError::NoError ? tr("a ladder is a JSON object")
+                                                             : error.errorString());
+        return ladder;
+    }
+    return fromJson(document.object());
 }
 
 QJsonObject LevelLadder::toJson() const
@@ -204,5 +309,81 @@ LevelLadder::Standing LevelLadder::standing(const Stats &stats) const
         s.level = l.level;
     }
     s.progress = s.level >= m_levels.size() ? 1 : progress(m_levels.at(s.level).rule, stats);
+    return s;
+}
+
+// LadderEvaluator ----------------------------------------------------------------------------
+
+LadderEvaluator::LadderEvaluator(const LevelLadder &ladder)
+{
+    m_keys = ladder.statKeys();
+    for (const LevelLadder::Level &l : ladder.levels())
+        m_roots.append(compile(l.rule));
+}
+
+int LadderEvaluator::compile(const QJsonObject &rule)
+{
+    for (const char *kind : {"all", "any"}) {
+        if (!rule.contains(QLatin1String(kind)))
+            continue;
+        QList<int> parts;
+        for (const QJsonValue &part : rule.value(QLatin1String(kind)).toArray())
+            parts.append(compile(part.toObject()));
+        Node node;
+        node.kind = kind[1] == 'l' ? All : Any;
+        node.first = int(m_parts.size());
+        node.count = int(parts.size());
+        m_parts.append(parts);
+        m_nodes.append(node);
+        return int(m_nodes.size()) - 1;
+    }
+    Node node;
+    node.key = int(m_keys.indexOf(keyOf(rule)));
+    node.min = rule.value(QLatin1String("min")).toDouble();
+    m_nodes.append(node);
+    return int(m_nodes.size()) - 1;
+}
+
+bool LadderEvaluator::holds(int index, const double *values) const
+{
+    const Node &node = m_nodes.at(index);
+    switch (node.kind) {
+    case Criterion:
+        return values[node.key] >= node.min;
+    case All:
+        for (int i = 0; i < node.count; ++i) {
+            if (!holds(m_parts.at(node.first + i), values))
+                return false;
+        }
+        return true;
+    case Any:
+        for (int i = 0; i < node.count; ++i) {
+            if (holds(m_parts.at(node.first + i), values))
+                return true;
+        }
+        return false;
+    }
+    return false;
+}
+
+double LadderEvaluator::progress(int index, const double *values) const
+{
+    const Node &node = m_nodes.at(index);
+    if (node.kind == Criterion)
+        return node.min <= 0 ? 1 : std::clamp(values[node.key] / node.min, 0.0, 1.0);
+    double result = node.kind == All ? 1 : 0;
+    for (int i = 0; i < node.count; ++i) {
+        const double p = progress(m_parts.at(node.first + i), values);
+        result = node.kind == All ? std::min(result, p) : std::max(result, p);
+    }
+    return result;
+}
+
+LevelLadder::Standing LadderEvaluator::standing(const double *values) const
+{
+    LevelLadder::Standing s;
+    while (s.level < m_roots.size() && holds(m_roots.at(s.level), values))
+        ++s.level;
+    s.progress = s.level >= m_roots.size() ? 1 : progress(m_roots.at(s.level), values);
     return s;
 }

@@ -41,13 +41,25 @@ public:
     /// Reads and checks a ladder; on failure isValid() is false and errorString() names the
     /// place ("levels[2].rule.all[0]: unknown metric \"likes\"").
     static LevelLadder fromJson(const QJsonObject &json);
+    /// Reads a ladder file's text; a JSON syntax error names "source:line:column".
+    static LevelLadder fromText(const QByteArray &text, const QString &source);
     QJsonObject toJson() const;
 
     bool isValid() const { return m_error.isEmpty(); }
     QString errorString() const { return m_error; }
     const QList<Level> &levels() const { return m_levels; }
 
+    /// A level's name in the language of the interface, else in the other.
+    static QString levelName(const QString &nameZh, const QString &nameEn);
+
     static QStringList metrics();
+    static QString metricName(const QString &metric);
+    /// "30 days", "all time".
+    static QString windowName(int window);
+    /// The criteria of a rule, every level of "all" and "any" flattened.
+    static QList<QJsonObject> criteria(const QJsonObject &rule);
+    /// A rule in words: "videos in 90 days ≥ 3 and (plays in 30 days ≥ 50 or …)".
+    static QString describe(const QJsonObject &rule);
     static QList<int> windows();
     /// Every "metric:window" key the ladder's rules read.
     QStringList statKeys() const;
@@ -62,4 +74,38 @@ private:
 
     QList<Level> m_levels;
     QString m_error;
+};
+
+/// A ladder compiled for placing many creators (the what-if preview): rules become nodes that
+/// read a creator's stats by position in keys(). Gives exactly LevelLadder::standing().
+class LadderEvaluator
+{
+public:
+    explicit LadderEvaluator(const LevelLadder &ladder);
+
+    /// The stats to supply, in order ("metric:window").
+    const QStringList &keys() const { return m_keys; }
+    int levelCount() const { return int(m_roots.size()); }
+    /// \a values holds keys().size() stats.
+    LevelLadder::Standing standing(const double *values) const;
+
+private:
+    enum Kind : quint8 { Criterion, All, Any };
+    struct Node
+    {
+        Kind kind = Criterion;
+        int key = -1;   ///< a criterion's stat
+        double min = 0; ///< a criterion's minimum
+        int first = 0;  ///< a combination's parts in m_parts
+        int count = 0;
+    };
+
+    int compile(const QJsonObject &rule);
+    bool holds(int node, const double *values) const;
+    double progress(int node, const double *values) const;
+
+    QList<Node> m_nodes;
+    QList<int> m_parts;
+    QList<int> m_roots;
+    QStringList m_keys;
 };

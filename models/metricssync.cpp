@@ -1,6 +1,7 @@
 #include "metricssync.h"
 
 #include "cachedatabase.h"
+#include "rowcopier.h"
 #include "syncstate.h"
 
 #include <QDateTime>
@@ -10,60 +11,49 @@
 #include <QSqlQuery>
 #include <QVariant>
 
-#include <sqlite3.h>
-
 namespace {
 
 const char *const kAggregates[] = {"metric_daily", "metric_retention"};
 const char *const kSmallTables[] = {"metric_definitions", "metric_refreshes", "campaigns",
                                     "campaign_effect", "campaign_daily"};
 
-// One central table copied whole or in part: its select and the cache's insert, with the
-// column types ('t' text, 'n' text or NULL, 'i' integer, 'r' real).
-struct Copy
-{
-    const char *select;
-    const char *insert;
-    const char *types;
-};
-
-const Copy kDefinitions{
+const RowCopier::Table kDefinitions{
     "SELECT definition, version, params::text, description::text, note, "
     "extract(epoch FROM created_at)::bigint, created_by FROM coulisse.metric_definitions",
     "INSERT INTO metric_definitions (definition, version, params, description, note, created_at, "
     "created_by) VALUES (?, ?, ?, ?, ?, ?, ?)",
     "titttit"};
-const Copy kRefreshes{
+const RowCopier::Table kRefreshes{
     "SELECT id, extract(epoch FROM finished_at)::bigint, refreshed_by, full_refresh::int, days, "
     "first_day::text, last_day::text, extract(epoch FROM events_until)::bigint, time_zone "
     "FROM coulisse.metric_refreshes WHERE finished_at IS NOT NULL",
     "INSERT INTO metric_refreshes (id, finished_at, refreshed_by, full_refresh, days, first_day, "
     "last_day, events_until, time_zone) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
     "iitiinnit"};
-const Copy kCampaigns{
+const RowCopier::Table kCampaigns{
     "SELECT id, name, kind, template, array_to_json(events)::text, match_campaign::int, "
     "goal_event, start_day::text, end_day::text, row_version FROM coulisse.campaigns",
     "INSERT INTO campaigns (id, name, kind, template, events, match_campaign, goal_event, "
     "start_day, end_day, row_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     "tttntittti"};
-const Copy kEffects{
+const RowCopier::Table kEffects{
     "SELECT campaign_id, version, period, start_day::text, end_day::text, active_users, "
     "participants, converted, goal_users FROM coulisse.campaign_effect",
     "INSERT INTO campaign_effect (campaign_id, version, period, start_day, end_day, active_users, "
     "participants, converted, goal_users) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
     "titttiiii"};
-const Copy kCampaignDays{
+const RowCopier::Table kCampaignDays{
     "SELECT campaign_id, version, day::text, participants, goal_users FROM coulisse.campaign_daily",
     "INSERT INTO campaign_daily (campaign_id, version, day, participants, goal_users) "
     "VALUES (?, ?, ?, ?, ?)",
     "titii"};
-const Copy kDaily{
+const RowCopier::Table kDaily{
     "SELECT definition, version, metric, day::text, dim, value, num, den "
     "FROM coulisse.metric_daily",
     "INSERT OR REPLACE INTO metric_daily (definition, version, metric, day, dim, value, num, den) "
     "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
     "tittttrr"};
-const Copy kRetention{
+const RowCopier::Table kRetention{
     "SELECT version, cohort_day::text, dim, value, day_n, cohort_size, retained, "
     "retained_unbounded FROM coulisse.metric_retention",
     "INSERT OR REPLACE INTO metric_retention (version, cohort_day, dim, value, day_n, "
@@ -236,45 +226,13 @@ bool MetricsSync::pullReports(Result *result)
 
 // Aggregates --------------------------------------------------------------------------------
 
-bool MetricsSync::copyRows(const QString &select, const char *insertSql, const QList<char> &types,
-                           qint64 *rows)
+bool MetricsSync::copyRows(const RowCopier::Table &table, const QString &where, qint64 *rows)
 {
-    QSqlQuery q(m_central);
-    q.setForwardOnly(true);
-    if (!q.exec(select))
-        return central(q.lastError());
-    sqlite3 *handle = CacheDatabase::handleOf(m_cache.database());
-    sqlite3_stmt *insert = nullptr;
-    if (sqlite3_prepare_v2(handle, insertSql, -1, &insert, nullptr) != SQLITE_OK)
-        return cache(QString::fromUtf8(sqlite3_errmsg(handle)));
-    const int columns = int(types.size());
-    while (q.next()) {
-        for (int c = 0; c < columns; ++c) {
-            const QVariant v = q.value(c);
-            if (v.isNull()) {
-                sqlite3_bind_null(insert, c + 1);
-            } else if (types[c] == 'i') {
-                sqlite3_bind_int64(insert, c + 1, v.toLongLong());
-            } else if (types[c] == 'r') {
-                sqlite3_bind_double(insert, c + 1, v.toDouble());
-            } else {
-                const QByteArray text = v.toString().toUtf8();
-                sqlite3_bind_text(insert, c + 1, text.constData(), int(text.size()),
-                                  SQLITE_TRANSIENT);
-            }
-        }
-        if (sqlite3_step(insert) != SQLITE_DONE) {
-            const QString error = QString::fromUtf8(sqlite3_errmsg(handle));
-            sqlite3_finalize(insert);
-            return cache(error);
-        }
-        sqlite3_reset(insert);
-        ++*rows;
-    }
-    sqlite3_finalize(insert);
-    if (q.lastError().isValid())
-        return central(q.lastError());
-    return true;
+    RowCopier copier(m_central, m_cache.database());
+    if (copier.copy(table, where, rows))
+        return true;
+    return copier.centralError().isValid() ? central(copier.centralError())
+                                           : cache(copier.errorString());
 }
 
 bool MetricsSync::replaceSmallTables()
@@ -285,9 +243,9 @@ bool MetricsSync::replaceSmallTables()
             return cache(q.lastError().text());
     }
     qint64 rows = 0;
-    for (const Copy *c : {&kDefinitions, &kRefreshes, &kCampaigns, &kEffects, &kCampaignDays}) {
-        QList<char> types(c->types, c->types + qstrlen(c->types));
-        if (!copyRows(QLatin1String(c->select), c->insert, types, &rows))
+    for (const RowCopier::Table *c :
+         {&kDefinitions, &kRefreshes, &kCampaigns, &kEffects, &kCampaignDays}) {
+        if (!copyRows(*c, {}, &rows))
             return false;
     }
     return true;
@@ -369,9 +327,8 @@ bool MetricsSync::pullAggregates(Result *result)
     if (full || newest > cursor) {
         const QString after =
             full ? QString() : QStringLiteral(" WHERE refresh_id > %1").arg(cursor);
-        for (const Copy *c : {&kDaily, &kRetention}) {
-            QList<char> types(c->types, c->types + qstrlen(c->types));
-            if (!copyRows(QLatin1String(c->select) + after, c->insert, types, &result->rows))
+        for (const RowCopier::Table *c : {&kDaily, &kRetention}) {
+            if (!copyRows(*c, after, &result->rows))
                 return fail();
         }
     }

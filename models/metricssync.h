@@ -1,5 +1,7 @@
 #pragma once
 
+#include "rowcopier.h"
+
 #include <QCoreApplication>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -46,8 +48,7 @@ private:
     bool pullReports(Result *result);
     bool pullAggregates(Result *result);
     bool replaceSmallTables();
-    bool copyRows(const QString &select, const char *insert, const QList<char> &types,
-                  qint64 *rows);
+    bool copyRows(const RowCopier::Table &table, const QString &where, qint64 *rows);
     bool deleteCleared(qint64 after);
     bool central(const QSqlError &error);
     bool cache(const QString &message);

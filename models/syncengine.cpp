@@ -4,6 +4,7 @@
 #include "centralconnection.h"
 #include "centralrows.h"
 #include "copyreader.h"
+#include "levelssync.h"
 #include "localops.h"
 #include "metricssync.h"
 #include "syncstate.h"
@@ -419,7 +420,7 @@ SyncEngine::Report SyncEngine::run(const Progress &progress)
             return finish(false);
     }
     if (!confirm(report, progress) || !reviewOutcomes(report) || !pruneOutbox(report) ||
-        !syncMetrics(report, identity))
+        !syncMetrics(report, identity) || !syncLevels(report, identity))
         return finish(false);
     QString error;
     if (!setState(m_cache.database(), QStringLiteral("last_sync"),
@@ -1278,6 +1279,23 @@ bool SyncEngine::syncMetrics(Report &report, const Identity &identity)
     if (metrics.centralError().isValid())
         return centralError(report, metrics.centralError(), tr("Receiving the metrics failed"));
     return cacheError(report, metrics.errorString());
+}
+
+// Levels (every role): ladders, creators' levels and metrics, the distribution per day.
+bool SyncEngine::syncLevels(Report &report, const Identity &identity)
+{
+    if (identity.schema < 13)
+        return true; // an older central store has no levels
+    LevelsSync levels(m_cache, central(), identity.storeId + QLatin1Char('/') + identity.user);
+    LevelsSync::Result result;
+    if (levels.run(&result)) {
+        report.levelRows = result.rows;
+        report.levelsChanged = result.changed;
+        return true;
+    }
+    if (levels.centralError().isValid())
+        return centralError(report, levels.centralError(), tr("Receiving the levels failed"));
+    return cacheError(report, levels.errorString());
 }
 
 bool SyncEngine::copyRequests(Report &report)

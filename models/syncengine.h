@@ -81,6 +81,8 @@ public:
         int removedGames = 0;        ///< games that left the user's scope
         qint64 metricRows = 0;       ///< metric aggregate rows received
         bool metricsChanged = false; ///< the aggregates, campaigns or definitions changed
+        qint64 levelRows = 0;        ///< creators' level rows received
+        bool levelsChanged = false;  ///< ladders, levels or the distribution changed
         int prunedOps = 0;           ///< settled operations removed from the outbox
         qint64 elapsedMs = 0;
     };
@@ -121,6 +123,7 @@ private:
     bool pruneOutbox(Report &report);
     bool copyRequests(Report &report);
     bool syncMetrics(Report &report, const Identity &identity);
+    bool syncLevels(Report &report, const Identity &identity);
     bool dropCatalogueIndexes(QString *error);
     bool restoreCatalogueIndexes(QString *error);
     bool stopped(Report &report);

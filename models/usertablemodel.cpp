@@ -1,6 +1,7 @@
 #include "usertablemodel.h"
 
 #include "catalogue.h"
+#include "levelladder.h"
 #include "searchtext.h"
 
 #include <QBrush>
@@ -19,8 +20,21 @@ enum Raw {
     ROs,
     RLevel,
     RVip,
-    RVideos
+    RVideos,
+    RCreatorLevel,
+    RProgress,
+    RNameZh,
+    RNameEn,
+    RLevels
 };
+}
+
+int UserTableModel::rawIndex(int column)
+{
+    static const int kRaw[ColumnCount] = {
+        RId,       RNickname, RKind, RCreatorLevel, RProgress, RRegistered, RChannel,
+        RPlatform, RDevice,   ROs,   RLevel,        RVip,      RVideos};
+    return kRaw[column];
 }
 
 UserTableModel::UserTableModel(RowLoader *loader, QObject *parent)
@@ -43,11 +57,12 @@ QList<LazyTableModel::ColumnSpec> UserTableModel::columns() const
     const Qt::Alignment right = Qt::AlignRight | Qt::AlignVCenter;
     const Qt::Alignment left = Qt::AlignLeft | Qt::AlignVCenter;
     return {
-        {QStringLiteral("id"), right, true},     {QStringLiteral("nickname"), left, true},
-        {QStringLiteral("kind"), left, true},    {QStringLiteral("registered"), left, true},
-        {QStringLiteral("channel"), left, true}, {QStringLiteral("platform"), left, true},
-        {QStringLiteral("device"), left, true},  {QStringLiteral("os"), left, true},
-        {QStringLiteral("level"), right, true},  {QStringLiteral("vip"), Qt::AlignCenter, true},
+        {QStringLiteral("id"), right, true},       {QStringLiteral("nickname"), left, true},
+        {QStringLiteral("kind"), left, true},      {QStringLiteral("creator_level"), left, true},
+        {QStringLiteral("progress"), right, true}, {QStringLiteral("registered"), left, true},
+        {QStringLiteral("channel"), left, true},   {QStringLiteral("platform"), left, true},
+        {QStringLiteral("device"), left, true},    {QStringLiteral("os"), left, true},
+        {QStringLiteral("level"), right, true},    {QStringLiteral("vip"), Qt::AlignCenter, true},
         {QStringLiteral("videos"), right, true},
     };
 }
@@ -72,7 +87,11 @@ QString UserTableModel::columnTitle(int column) const
     case OsColumn:
         return tr("OS");
     case LevelColumn:
-        return tr("Level");
+        return tr("Account Level");
+    case CreatorLevelColumn:
+        return tr("Creator Level");
+    case ProgressColumn:
+        return tr("To Next Level");
     case VipColumn:
         return tr("VIP");
     case VideosColumn:
@@ -86,8 +105,14 @@ TableQuery UserTableModel::buildQuery() const
 {
     TableQuery q;
     q.columns = QStringLiteral("u.id, u.nickname, u.kind, u.registered_at, u.channel, u.platform, "
-                               "u.device_model, u.os, u.level, u.vip, u.video_count");
-    q.from = QStringLiteral("users u");
+                               "u.device_model, u.os, u.level, u.vip, u.video_count, cl.level, "
+                               "cl.progress, CASE WHEN cl.level > 0 THEN json_extract(ll.ladder, "
+                               "'$.levels[' || (cl.level - 1) || '].name_zh') END, "
+                               "CASE WHEN cl.level > 0 THEN json_extract(ll.ladder, '$.levels[' "
+                               "|| (cl.level - 1) || '].name_en') END, "
+                               "json_array_length(ll.ladder, '$.levels')");
+    q.from = QStringLiteral("users u LEFT JOIN creator_levels cl ON cl.user_id = u.id "
+                            "LEFT JOIN level_ladders ll ON ll.version = cl.ladder_version");
     q.keyColumn = QStringLiteral("u.id");
     const QString match = SearchText::matchExpression(m_filter.search);
     if (!match.isEmpty()) {
@@ -147,6 +172,12 @@ TableQuery UserTableModel::buildQuery() const
     case VideosColumn:
         q.order = keys({"u.video_count", "u.id"});
         break;
+    case CreatorLevelColumn:
+        q.order = keys({"coalesce(cl.level, -1)", "coalesce(cl.progress, -1)", "u.id"});
+        break;
+    case ProgressColumn:
+        q.order = keys({"coalesce(cl.progress, -1)", "coalesce(cl.level, -1)", "u.id"});
+        break;
     case RegisteredColumn:
     default:
         q.order = keys({"u.registered_at", "u.id"});
@@ -158,7 +189,7 @@ TableQuery UserTableModel::buildQuery() const
 QVariant UserTableModel::cellData(const QVariantList &row, int column, int role) const
 {
     if (role == RawRole)
-        return column >= 0 && column < ColumnCount ? row.value(column) : QVariant();
+        return column >= 0 && column < ColumnCount ? row.value(rawIndex(column)) : QVariant();
     if (role == Qt::DisplayRole) {
         switch (column) {
         case IdColumn:
@@ -183,10 +214,30 @@ QVariant UserTableModel::cellData(const QVariantList &row, int column, int role)
             return row.value(RVip).toInt() ? tr("VIP") : QString();
         case VideosColumn:
             return QLocale().toString(row.value(RVideos).toLongLong());
+        case CreatorLevelColumn: {
+            if (row.value(RCreatorLevel).isNull())
+                return {};
+            const int level = row.value(RCreatorLevel).toInt();
+            const QString name = LevelLadder::levelName(row.value(RNameZh).toString(),
+                                                        row.value(RNameEn).toString());
+            return level == 0       ? tr("Not yet on the ladder")
+                   : name.isEmpty() ? tr("Level %1").arg(level)
+                                    : tr("%1 · %2").arg(level).arg(name);
+        }
+        case ProgressColumn:
+            if (row.value(RProgress).isNull())
+                return {};
+            if (row.value(RCreatorLevel).toInt() >= row.value(RLevels).toInt() &&
+                row.value(RLevels).toInt() > 0)
+                return tr("Top level");
+            return QLocale().toString(row.value(RProgress).toDouble() * 100, 'f', 0) +
+                   QLocale().percent();
         default:
             return {};
         }
     }
+    if (role == Qt::ToolTipRole && column == ProgressColumn && !row.value(RProgress).isNull())
+        return tr("How far the creator is towards the next level's rule, from 0 to 100 %");
     if (role == Qt::ForegroundRole && column == VipColumn) {
         static const QBrush gold(QColor(0xB8, 0x86, 0x0B));
         return gold;
@@ -201,6 +252,10 @@ QVariant UserTableModel::exportValue(const QVariantList &row, int column) const
     case LevelColumn:
     case VideosColumn:
         return cellData(row, column, RawRole).toLongLong();
+    case CreatorLevelColumn:
+        return row.value(RCreatorLevel).isNull() ? QVariant() : row.value(RCreatorLevel);
+    case ProgressColumn:
+        return row.value(RProgress).isNull() ? QVariant() : row.value(RProgress).toDouble();
     case RegisteredColumn:
         return Catalogue::Labels::isoDateTime(row.value(RRegistered).toLongLong());
     case VipColumn:

@@ -2,7 +2,8 @@
 
 #include "lazytablemodel.h"
 
-/// The platform's users (creators and viewers).
+/// The platform's users (creators and viewers), with a creator's growth level and progress
+/// towards the next (from the cache's creator_levels).
 class UserTableModel : public LazyTableModel
 {
     Q_OBJECT
@@ -12,6 +13,8 @@ public:
         IdColumn,
         NicknameColumn,
         KindColumn,
+        CreatorLevelColumn, ///< the growth ladder's level (creators; docs/levels.md)
+        ProgressColumn,     ///< towards the next level
         RegisteredColumn,
         ChannelColumn,
         PlatformColumn,
@@ -52,7 +55,9 @@ protected:
 public:
     QVariant exportValue(const QVariantList &row, int column) const override;
 
-protected:
 private:
+    /// The position of a column's value in the query's row.
+    static int rawIndex(int column);
+
     Filter m_filter;
 };

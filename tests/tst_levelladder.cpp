@@ -92,6 +92,14 @@ private slots:
         QCOMPARE(standing.level, level);
         QVERIFY2(std::abs(standing.progress - progress) < 1e-9,
                  qPrintable(QString::number(standing.progress, 'g', 12)));
+        // The compiled evaluator of the what-if preview places the creator exactly alike.
+        const LadderEvaluator evaluator(ladder());
+        QList<double> values;
+        for (const QString &key : evaluator.keys())
+            values.append(s.value(key, 0));
+        const LevelLadder::Standing compiled = evaluator.standing(values.constData());
+        QCOMPARE(compiled.level, standing.level);
+        QCOMPARE(compiled.progress, standing.progress);
     }
 
     void shouldRefuseABadLadder_data()
@@ -127,6 +135,9 @@ private slots:
         QTest::newRow("misspelt key")
             << R"({"levels": [{"level": 1, "name_en": "x", "rule": {"metric": "plays", "window": 30, "minimum": 1}}]})"
             << "levels[0].rule: the minimum is a number";
+        QTest::newRow("resources not texts")
+            << R"({"levels": [{"level": 1, "name_en": "x", "resources": ["a", 2], "rule": {"metric": "plays", "window": 30, "min": 1}}]})"
+            << "levels[0].resources: a list of texts";
         QTest::newRow("extra key")
             << R"({"levels": [{"level": 1, "name_en": "x", "rule": {"metric": "plays", "window": 30, "min": 1, "max": 9}}]})"
             << "levels[0].rule: unknown key \"max\"";

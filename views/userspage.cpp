@@ -1,11 +1,14 @@
 #include "userspage.h"
 
 #include "catalogue.h"
+#include "levelladder.h"
 #include "usertablemodel.h"
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QHBoxLayout>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLineEdit>
 #include <QLocale>
 #include <QPushButton>
@@ -97,6 +100,64 @@ void UsersPage::retranslate()
     CataloguePage::retranslate();
 }
 
+QString UsersPage::levelHtml(const CatalogueRepository::UserDetail &u) const
+{
+    const LevelLadder ladder =
+        LevelLadder::fromJson(QJsonDocument::fromJson(u.ladder.toUtf8()).object());
+    const QJsonObject statsJson = QJsonDocument::fromJson(u.levelStats.toUtf8()).object();
+    const QLocale locale;
+    const auto levelText = [&](int level) {
+        if (level <= 0 || level > ladder.levels().size())
+            return tr("Not yet on the ladder");
+        const LevelLadder::Level &l = ladder.levels().at(level - 1);
+        return tr("%1 · %2").arg(level).arg(LevelLadder::levelName(l.nameZh, l.nameEn));
+    };
+    QString html = QStringLiteral("<h3>%1</h3><table cellspacing='2'>")
+                       .arg(tr("Creator level").toHtmlEscaped());
+    html += detailRow(tr("Level"), levelText(u.creatorLevel).toHtmlEscaped());
+    if (u.creatorLevel > 0 && !ladder.levels().value(u.creatorLevel - 1).resources.isEmpty())
+        html += detailRow(tr("Resources"), ladder.levels()
+                                               .at(u.creatorLevel - 1)
+                                               .resources.join(QStringLiteral("; "))
+                                               .toHtmlEscaped());
+    if (!ladder.isValid() || u.creatorLevel >= ladder.levels().size()) {
+        html += QStringLiteral("</table>");
+        return html;
+    }
+    const LevelLadder::Level &next = ladder.levels().at(u.creatorLevel);
+    html += detailRow(tr("Next level"),
+                      QStringLiteral("%1 — %2%3")
+                          .arg(levelText(next.level).toHtmlEscaped(),
+                               locale.toString(u.levelProgress * 100, 'f', 0), locale.percent()));
+    html += QStringLiteral("</table><p>%1</p><ul>")
+                .arg(tr("Needs: %1").arg(LevelLadder::describe(next.rule)).toHtmlEscaped());
+    for (const QJsonObject &c : LevelLadder::criteria(next.rule)) {
+        const QString metric = c.value(QLatin1String("metric")).toString();
+        const int window = c.value(QLatin1String("window")).toInt();
+        const double value =
+            statsJson.value(metric + QLatin1Char(':') + QString::number(window)).toDouble();
+        const bool met = value >= c.value(QLatin1String("min")).toDouble();
+        const QString shown = metric == QLatin1String("featured_rate")
+                                  ? locale.toString(value * 100, 'f', 1) + locale.percent()
+                                  : locale.toString(value, 'g', 12);
+        html +=
+            QStringLiteral("<li style='color:%1'>%2</li>")
+                .arg(met ? QStringLiteral("#2e7d32") : QStringLiteral("#6b6b6b"),
+                     tr("%1 in %2: %3 of %4")
+                         .arg(LevelLadder::metricName(metric), LevelLadder::windowName(window),
+                              shown,
+                              metric == QLatin1String("featured_rate")
+                                  ? locale.toString(c.value(QLatin1String("min")).toDouble() * 100,
+                                                    'g', 4) +
+                                        locale.percent()
+                                  : locale.toString(c.value(QLatin1String("min")).toDouble(), 'g',
+                                                    12))
+                         .toHtmlEscaped());
+    }
+    html += QStringLiteral("</ul>");
+    return html;
+}
+
 void UsersPage::showDetail(qint64 id)
 {
     const auto u = id >= 0 ? m_repository->user(id) : std::nullopt;
@@ -114,7 +175,7 @@ void UsersPage::showDetail(qint64 id)
     html += detailRow(tr("Platform"), Labels::platform(u->platform).toHtmlEscaped());
     html += detailRow(tr("Device"),
                       QStringLiteral("%1 · %2").arg(u->deviceModel, u->os).toHtmlEscaped());
-    html += detailRow(tr("Level"), QString::number(u->level));
+    html += detailRow(tr("Account level"), QString::number(u->level));
     html += detailRow(tr("VIP"), u->vip ? tr("Yes") : tr("No"));
     html += detailRow(tr("Videos"),
                       u->videos > 0
@@ -126,6 +187,8 @@ void UsersPage::showDetail(qint64 id)
     if (u->videos > 0)
         html += detailRow(tr("Plays of their videos"), locale.toString(u->plays));
     html += QStringLiteral("</table>");
+    if (u->creatorLevel >= 0)
+        html += levelHtml(*u);
     if (!u->recentVideos.isEmpty()) {
         html += QStringLiteral("<h3>%1</h3><ul>").arg(tr("Latest videos").toHtmlEscaped());
         for (const auto &[videoId, title] : u->recentVideos)

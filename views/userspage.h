@@ -9,7 +9,7 @@ class QPushButton;
 class UserTableModel;
 
 /// The Users page: the platform's creators and viewers, by registration, channel, platform
-/// and device.
+/// and device; a creator's growth level and what the next level needs.
 class UsersPage : public CataloguePage
 {
     Q_OBJECT
@@ -29,6 +29,9 @@ protected:
     void retranslate() override;
 
 private:
+    /// The creator's growth level, what the next level needs and where they stand.
+    QString levelHtml(const CatalogueRepository::UserDetail &u) const;
+
     UserTableModel *m_users;
     CatalogueRepository *m_repository;
     QComboBox *m_kind = nullptr;

@@ -1,0 +1,51 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QString>
+
+class CacheDatabase;
+
+/// The levels half of a sync (cache schema 5, central schema 13): brings the cache's ladder
+/// versions, creators' levels and metrics, and the distribution per day level with central's,
+/// for every role (the Users page shows levels; the what-if preview works offline).
+///
+/// The cache keeps the id of the newest level refresh it holds (coulisse.level_refreshes: a
+/// refresh, a ladder saved or decided, a backfill). When central has newer ones, the cache takes
+/// the creators' rows those wrote and the small tables whole, in one cache transaction read from
+/// one central snapshot; when rows left central (or the first time) it takes every row. Nothing
+/// new costs one small query.
+class LevelsSync
+{
+    Q_DECLARE_TR_FUNCTIONS(LevelsSync)
+
+public:
+    struct Result
+    {
+        bool changed = false;
+        bool full = false;
+        qint64 rows = 0; ///< creators' rows written
+    };
+
+    /// \a owner names the store and user the cache mirrors: another owner's levels are dropped.
+    LevelsSync(CacheDatabase &cache, const QSqlDatabase &central, const QString &owner);
+
+    bool run(Result *result);
+    bool clear();
+
+    QString errorString() const { return m_error; }
+    /// Set when central failed (the sync classifies it); otherwise the cache failed.
+    QSqlError centralError() const { return m_centralError; }
+
+private:
+    bool pull(Result *result);
+    bool central(const QSqlError &error);
+    bool cache(const QString &message);
+
+    CacheDatabase &m_cache;
+    QSqlDatabase m_central;
+    QString m_owner;
+    QString m_error;
+    QSqlError m_centralError;
+};
