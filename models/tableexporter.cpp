@@ -6,12 +6,11 @@
 #include "lazytablemodel.h"
 
 #include <QFileInfo>
+#include <QHash>
 #include <QSaveFile>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
-
-#include <algorithm>
 
 namespace {
 
@@ -42,14 +41,24 @@ void appendJson(QByteArray &out, const QVariant &value)
     }
 }
 
-QString csvText(const QVariant &value)
+/// Ids per query of the selection (SQLite allows 32766 parameters).
+constexpr int kIdsPerQuery = 500;
+
+} // namespace
+
+QString TableExporter::csvText(const QVariant &value)
 {
     if (value.typeId() == QMetaType::Bool)
         return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
-    return value.isNull() ? QString() : value.toString();
+    if (value.isNull())
+        return {};
+    const QString text = value.toString();
+    // Text only: a number is written as the number it is, -5 included.
+    if (value.typeId() == QMetaType::QString && !text.isEmpty() &&
+        QStringView(u"=+-@\t\r").contains(text.front()))
+        return QLatin1Char('\'') + text;
+    return text;
 }
-
-} // namespace
 
 TableExporter::TableExporter(const LazyTableModel *model)
     : m_model(model)
@@ -59,12 +68,6 @@ TableExporter::TableExporter(const LazyTableModel *model)
         m_titles.append(model->headerData(c, Qt::Horizontal).toString());
         m_keys.append(model->columnKey(c));
     }
-}
-
-void TableExporter::setRows(QList<QPair<int, int>> ranges)
-{
-    std::sort(ranges.begin(), ranges.end());
-    m_ranges = std::move(ranges);
 }
 
 TableExporter::Format TableExporter::formatOf(const QString &path)
@@ -86,10 +89,12 @@ TableExporter::Result TableExporter::write(const QString &cachePath, const QStri
     }
     QSqlQuery q(cache.database());
     q.setForwardOnly(true);
-    for (const QString &statement : m_query.setup) {
-        if (!q.exec(statement)) {
-            result.error = q.lastError().text();
-            return result;
+    if (!m_selection) {
+        for (const QString &statement : m_query.setup) {
+            if (!q.exec(statement)) {
+                result.error = q.lastError().text();
+                return result;
+            }
         }
     }
     QSaveFile file(path);
@@ -103,58 +108,87 @@ TableExporter::Result TableExporter::write(const QString &cachePath, const QStri
     else
         file.write("[");
     const int columns = int(m_titles.size());
-    QVariantList row;
     QStringList texts;
     QByteArray json;
-    const QList<QPair<int, int>> windows =
-        m_ranges.isEmpty() ? QList<QPair<int, int>>{{0, -1}} : m_ranges;
-    const QString sql = m_query.windowSql(false);
-    for (const auto &[first, last] : windows) {
-        if (!q.prepare(sql)) {
-            result.error = q.lastError().text();
-            return result;
+    // Writes one row of the query; false when cancelled.
+    const auto writeRow = [&](const QVariantList &row) {
+        if (cancel && cancel->load()) {
+            result.cancelled = true;
+            return false;
         }
+        if (format == Format::Csv) {
+            texts.clear();
+            for (int c = 0; c < columns; ++c)
+                texts.append(csvText(m_model->exportValue(row, c)));
+            csv.writeRow(texts);
+        } else {
+            json = result.rows == 0 ? "\n{" : ",\n{";
+            for (int c = 0; c < columns; ++c) {
+                if (c > 0)
+                    json += ", ";
+                CatalogueExporter::appendJsonString(json, m_keys[c].toUtf8());
+                json += ": ";
+                appendJson(json, m_model->exportValue(row, c));
+            }
+            json += '}';
+            file.write(json);
+        }
+        ++result.rows;
+        if (progress && result.rows % 5000 == 0)
+            progress(result.rows);
+        return true;
+    };
+    const auto readRow = [&q] {
+        QVariantList row;
+        const int fields = q.record().count();
+        row.reserve(fields);
+        for (int f = 0; f < fields; ++f)
+            row.append(q.value(f));
+        return row;
+    };
+    const auto failed = [&](const QSqlQuery &query) {
+        result.error = query.lastError().text();
+        return result;
+    };
+    if (!m_selection) {
+        if (!q.prepare(m_query.windowSql(false)))
+            return failed(q);
         for (const QVariant &p : m_query.parameters)
             q.addBindValue(p);
-        q.addBindValue(last < 0 ? -1 : last - first + 1); // LIMIT (-1: all)
-        q.addBindValue(first);
-        if (!q.exec()) {
-            result.error = q.lastError().text();
-            return result;
-        }
-        const int fields = q.record().count();
+        q.addBindValue(-1); // LIMIT: all
+        q.addBindValue(0);
+        if (!q.exec())
+            return failed(q);
         while (q.next()) {
-            if (cancel && cancel->load()) {
-                result.cancelled = true;
+            if (!writeRow(readRow()))
                 return result; // QSaveFile drops the partial file
-            }
-            row.clear();
-            for (int f = 0; f < fields; ++f)
-                row.append(q.value(f));
-            if (format == Format::Csv) {
-                texts.clear();
-                for (int c = 0; c < columns; ++c)
-                    texts.append(csvText(m_model->exportValue(row, c)));
-                csv.writeRow(texts);
-            } else {
-                json = result.rows == 0 ? "\n{" : ",\n{";
-                for (int c = 0; c < columns; ++c) {
-                    if (c > 0)
-                        json += ", ";
-                    CatalogueExporter::appendJsonString(json, m_keys[c].toUtf8());
-                    json += ": ";
-                    appendJson(json, m_model->exportValue(row, c));
-                }
-                json += '}';
-                file.write(json);
-            }
-            ++result.rows;
-            if (progress && result.rows % 5000 == 0)
-                progress(result.rows);
         }
-        if (q.lastError().isValid()) {
-            result.error = q.lastError().text();
-            return result;
+        if (q.lastError().isValid())
+            return failed(q);
+    } else {
+        // The rows of a chunk of ids come in any order: they are written in the ids' order.
+        QHash<qint64, QVariantList> rows;
+        for (qsizetype first = 0; first < m_ids.size(); first += kIdsPerQuery) {
+            const QList<qint64> chunk = m_ids.mid(first, kIdsPerQuery);
+            if (!q.prepare(m_query.rowsSql(int(chunk.size()))))
+                return failed(q);
+            for (const qint64 id : chunk)
+                q.addBindValue(id);
+            if (!q.exec())
+                return failed(q);
+            rows.clear();
+            while (q.next()) {
+                QVariantList row = readRow();
+                const qint64 id = row.value(0).toLongLong();
+                rows.insert(id, std::move(row));
+            }
+            if (q.lastError().isValid())
+                return failed(q);
+            for (const qint64 id : chunk) {
+                const auto it = rows.constFind(id);
+                if (it != rows.cend() && !writeRow(*it))
+                    return result;
+            }
         }
     }
     if (format == Format::Json)

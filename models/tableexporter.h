@@ -4,7 +4,6 @@
 
 #include <QCoreApplication>
 #include <QList>
-#include <QPair>
 #include <QStringList>
 
 #include <atomic>
@@ -16,7 +15,9 @@ class LazyTableModel;
 /// filters and its sort), or only the selected rows, in the view's order, to CSV (UTF-8 with a
 /// byte order mark, the column titles as header, for spreadsheet programs) or JSON (an array
 /// of objects keyed by the columns' stable names, for scripts). Values are the model's export
-/// values: numbers as numbers, times as ISO 8601 with their offset, names as shown.
+/// values: numbers as numbers, times as ISO 8601 with their offset, names as shown. A CSV
+/// text cell that a spreadsheet would take for a formula (it starts with =, +, -, @, a tab or
+/// a carriage return) is written with a leading apostrophe.
 ///
 /// The constructor takes what it needs from the model (in the model's thread); write() reads
 /// the cache on a connection of its own and may run on any thread while the model lives.
@@ -39,9 +40,18 @@ public:
 
     explicit TableExporter(const LazyTableModel *model);
 
-    /// Only these rows of the view (the selection): ranges of row numbers, first to last
-    /// inclusive, each read as a window of the query.
-    void setRows(QList<QPair<int, int>> ranges);
+    /// Only the rows with these ids (the selection, collected in the view's order when it
+    /// was made), written in this order as they are when write() reads them: a sync that
+    /// lands meanwhile cannot shift the export onto other rows. Rows deleted since are left
+    /// out; rows changed since are written as they are now, even out of the filter.
+    void setIds(QList<qint64> ids)
+    {
+        m_ids = std::move(ids);
+        m_selection = true;
+    }
+    /// The text a CSV cell holds for \a value: booleans as true/false, NULL as empty, and an
+    /// apostrophe before text that a spreadsheet would run as a formula.
+    static QString csvText(const QVariant &value);
     /// The format a path's extension names (.json, else CSV).
     static Format formatOf(const QString &path);
 
@@ -52,7 +62,8 @@ public:
 private:
     const LazyTableModel *m_model;
     TableQuery m_query;
-    QList<QPair<int, int>> m_ranges; ///< empty: every row
+    QList<qint64> m_ids;
+    bool m_selection = false; ///< false: every row of the query
     QStringList m_titles;
     QStringList m_keys;
 };

@@ -45,6 +45,24 @@ QString TableQuery::windowSql(bool reversed) const
            QStringLiteral(" WHERE ") + keyColumn + QStringLiteral(" = w.window_key") + orderBy;
 }
 
+QString TableQuery::rowKey() const
+{
+    if (!keyColumn.isEmpty() || order.isEmpty())
+        return keyColumn;
+    return order.last().expression;
+}
+
+QString TableQuery::rowsSql(int count) const
+{
+    QStringList marks;
+    marks.reserve(count);
+    for (int i = 0; i < count; ++i)
+        marks.append(QStringLiteral("?"));
+    return QStringLiteral("SELECT ") + columns + QStringLiteral(" FROM ") + from +
+           QStringLiteral(" WHERE ") + rowKey() + QStringLiteral(" IN (") +
+           marks.join(QLatin1Char(',')) + QLatin1Char(')');
+}
+
 bool TableQuery::operator==(const TableQuery &other) const
 {
     if (order.size() != other.order.size())

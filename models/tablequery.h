@@ -45,6 +45,12 @@ struct TableQuery
     QString countSql() const;
     /// SELECT ... LIMIT ? OFFSET ?, the two values bound after \a parameters.
     QString windowSql(bool reversed) const;
+    /// The key of a row: keyColumn, else the last term of the order (the unique key every
+    /// order ends with).
+    QString rowKey() const;
+    /// SELECT the columns of the rows whose key is one of \a count ids (bound in that order,
+    /// without \a parameters: neither the conditions nor the order apply), in no order.
+    QString rowsSql(int count) const;
 
     bool operator==(const TableQuery &other) const;
     bool operator!=(const TableQuery &other) const { return !(*this == other); }

@@ -21,6 +21,9 @@
 #include <QDateTime>
 #include <QFile>
 #include <QImage>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -256,9 +259,19 @@ private slots:
         QTemporaryDir dir;
         QSignalSpy exported(games, &CataloguePage::exported);
         const QString selected = dir.filePath(QStringLiteral("selected.csv"));
+        QList<QAction *> languages;
+        for (const QString &code : {QStringLiteral("en"), QStringLiteral("zh_CN")}) {
+            languages.append(window.findChild<QAction *>(QStringLiteral("language.") + code));
+            QVERIFY(languages.last() && languages.last()->isEnabled());
+        }
         games->startExport(selected, true);
         QVERIFY(!exportTable->isEnabled()); // one export at a time
+        // The worker writes labels in the current language: no switch until it is done.
+        for (QAction *language : std::as_const(languages))
+            QVERIFY(!language->isEnabled());
         QVERIFY(exported.wait(20000));
+        for (QAction *language : std::as_const(languages))
+            QTRY_VERIFY(language->isEnabled());
         QVERIFY2(exported.last().at(0).toBool(), qPrintable(exported.last().at(2).toString()));
         QCOMPARE(exported.last().at(1).toLongLong(), 1);
         QFile file(selected);
@@ -274,6 +287,59 @@ private slots:
         QVERIFY(exported.last().at(0).toBool());
         QCOMPARE(exported.last().at(1).toLongLong(), games->model()->rowCount());
         QVERIFY(exported.last().at(2).toString().contains(QLatin1String("games.json")));
+    }
+
+    void shouldExportSelectedRowsNotLoadedYet_data()
+    {
+        QTest::addColumn<bool>("changedMeanwhile");
+        QTest::newRow("read, then exported") << false;
+        QTest::newRow("the table changes while they are read") << true;
+    }
+
+    void shouldExportSelectedRowsNotLoadedYet()
+    {
+        QFETCH(bool, changedMeanwhile);
+        auto cache = std::make_unique<CacheDatabase>();
+        QVERIFY(cache->open(m_path));
+        MainWindow window(std::move(cache));
+        window.show();
+        auto *videos = qobject_cast<CataloguePage *>(window.page(QStringLiteral("videos")));
+        window.showPage(QStringLiteral("videos"));
+        QVERIFY(waitReady(videos));
+        LazyTableModel *model = videos->model();
+        const int far = model->rowCount() - 5;
+        QVERIFY(far > LazyTableModel::WindowSize * 2);
+        QVERIFY(model->idAt(far) < 0 || !model->isRangeLoaded(far, far));
+        videos->table()->selectRow(1);
+        videos->table()->selectionModel()->select(
+            model->index(far, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("far.json"));
+        QSignalSpy exported(videos, &CataloguePage::exported);
+        videos->startExport(path, true);
+        // Reading the ids of the rows not loaded yet counts as exporting.
+        QVERIFY(videos->isExporting());
+        QVERIFY(!window.actions()->action(QStringLiteral("file.exportTable"))->isEnabled());
+        if (changedMeanwhile)
+            videos->refresh();
+        QVERIFY(exported.wait(20000));
+        QTRY_VERIFY(!videos->isExporting());
+        if (changedMeanwhile) {
+            QVERIFY(!exported.last().at(0).toBool());
+            QVERIFY2(exported.last().at(2).toString().contains(QLatin1String("changed")),
+                     qPrintable(exported.last().at(2).toString()));
+            QVERIFY(!QFile::exists(path));
+            return;
+        }
+        QVERIFY2(exported.last().at(0).toBool(), qPrintable(exported.last().at(2).toString()));
+        QCOMPARE(exported.last().at(1).toLongLong(), 2);
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QList<qint64> ids;
+        for (const QJsonValue &v : QJsonDocument::fromJson(file.readAll()).array())
+            ids.append(v.toObject().value(QLatin1String("id")).toInteger());
+        QTRY_VERIFY(model->idAt(far) > 0);
+        QCOMPARE(ids, (QList<qint64>{model->idAt(1), model->idAt(far)}));
     }
 
     void shouldSwitchLanguageWhileRunning()

@@ -207,8 +207,8 @@ private slots:
         QVERIFY(expected.size() > 20);
         TableExporter exporter(&model);
         if (selection) {
-            // Rows 2-4 and 10 of the view, given out of order.
-            exporter.setRows({{10, 10}, {2, 4}});
+            // Rows 2-4 and 10 of the view, by their ids.
+            exporter.setIds({model.idAt(2), model.idAt(3), model.idAt(4), model.idAt(10)});
             expected = {expected[2], expected[3], expected[4], expected[10]};
         }
         const QString path = m_dir.filePath(QStringLiteral("export.") + suffix);
@@ -261,6 +261,104 @@ private slots:
                             {ids[i]})
                          .toLongLong());
         }
+    }
+
+    void shouldExportTheSelectedRowsAfterTheCacheChanged()
+    {
+        VideoTableModel model(m_loader.get());
+        QVERIFY(waitReady(model));
+        VideoTableModel::Filter f;
+        f.gameId = 1;
+        model.setFilter(f);
+        QVERIFY(waitReady(model));
+        model.sort(VideoTableModel::PlaysColumn, Qt::DescendingOrder);
+        QVERIFY(waitReady(model));
+        QVERIFY(model.rowCount() > 20);
+        // The selection: rows 10, 2, 3 and 4 of the view, in the view's order.
+        const QList<qint64> selected = {model.idAt(2), model.idAt(3), model.idAt(4),
+                                        model.idAt(10)};
+        TableExporter exporter(&model);
+        exporter.setIds(selected);
+        // A sync lands before the worker reads: row 12 goes to the top (rows 2-4 would now
+        // be other videos), the video of row 3 moves to another game (out of the filter)
+        // and the one of row 10 is deleted.
+        const qint64 top = model.idAt(12);
+        const qint64 plays = scalar(m_cache->database(),
+                                    QStringLiteral("SELECT plays FROM videos WHERE id = ?"), {top})
+                                 .toLongLong();
+        QSqlQuery q(m_cache->database());
+        QVERIFY(q.exec(
+            QStringLiteral("UPDATE videos SET plays = plays + 1000000000 WHERE id = %1").arg(top)));
+        QVERIFY(
+            q.exec(QStringLiteral("UPDATE videos SET game_id = 2 WHERE id = %1").arg(selected[1])));
+        QVERIFY(q.exec(QStringLiteral("DELETE FROM videos WHERE id = %1").arg(selected[3])));
+        const QString path = m_dir.filePath(QStringLiteral("selected-after-sync.json"));
+        const TableExporter::Result r = exporter.write(m_path, path, TableExporter::Format::Json);
+        QVERIFY(q.exec(
+            QStringLiteral("UPDATE videos SET plays = %1 WHERE id = %2").arg(plays).arg(top)));
+        QVERIFY(
+            q.exec(QStringLiteral("UPDATE videos SET game_id = 1 WHERE id = %1").arg(selected[1])));
+        QVERIFY2(r.ok, qPrintable(r.error));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QList<qint64> ids;
+        for (const QJsonValue &v : QJsonDocument::fromJson(file.readAll()).array())
+            ids.append(v.toObject().value(QLatin1String("id")).toInteger());
+        QCOMPARE(ids, selected.mid(0, 3));
+        QCOMPARE(r.rows, 3);
+    }
+
+    void shouldDefuseFormulasInCsv_data()
+    {
+        QTest::addColumn<QVariant>("value");
+        QTest::addColumn<QString>("cell");
+        QTest::newRow("equals") << QVariant(u"=1+1"_qs) << u"'=1+1"_qs;
+        QTest::newRow("plus") << QVariant(u"+86 10 1234"_qs) << u"'+86 10 1234"_qs;
+        QTest::newRow("minus") << QVariant(u"-2+3"_qs) << u"'-2+3"_qs;
+        QTest::newRow("at") << QVariant(u"@SUM(A1:A9)"_qs) << u"'@SUM(A1:A9)"_qs;
+        QTest::newRow("tab") << QVariant(u"\t=cmd"_qs) << u"'\t=cmd"_qs;
+        QTest::newRow("carriage return") << QVariant(u"\r=cmd"_qs) << u"'\r=cmd"_qs;
+        QTest::newRow("a formula inside") << QVariant(u"a=b+c"_qs) << u"a=b+c"_qs;
+        QTest::newRow("Chinese") << QVariant(u"原神"_qs) << u"原神"_qs;
+        QTest::newRow("empty text") << QVariant(QString()) << QString();
+        QTest::newRow("a negative number") << QVariant(qint64(-5)) << u"-5"_qs;
+        QTest::newRow("a negative fraction") << QVariant(-1.5) << u"-1.5"_qs;
+        QTest::newRow("a boolean") << QVariant(true) << u"true"_qs;
+    }
+
+    void shouldDefuseFormulasInCsv()
+    {
+        QFETCH(QVariant, value);
+        QFETCH(QString, cell);
+        QCOMPARE(TableExporter::csvText(value), cell);
+    }
+
+    void shouldDefuseAFormulaInAnExportedName()
+    {
+        const qint64 id =
+            scalar(m_cache->database(), QStringLiteral("SELECT min(id) FROM games")).toLongLong();
+        const QString name =
+            scalar(m_cache->database(), QStringLiteral("SELECT name FROM games WHERE id = ?"), {id})
+                .toString();
+        QSqlQuery q(m_cache->database());
+        q.prepare(QStringLiteral("UPDATE games SET name = ? WHERE id = ?"));
+        q.addBindValue(QStringLiteral("=HYPERLINK(\"http://x\")"));
+        q.addBindValue(id);
+        QVERIFY(q.exec());
+        GameTableModel model(m_loader.get());
+        QVERIFY(waitReady(model));
+        const QString path = m_dir.filePath(QStringLiteral("formula.csv"));
+        const TableExporter::Result r =
+            TableExporter(&model).write(m_path, path, TableExporter::Format::Csv);
+        q.prepare(QStringLiteral("UPDATE games SET name = ? WHERE id = ?"));
+        q.addBindValue(name);
+        q.addBindValue(id);
+        QVERIFY(q.exec());
+        QVERIFY2(r.ok, qPrintable(r.error));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray csv = file.readAll();
+        QVERIFY2(csv.contains(",\"'=HYPERLINK(\"\"http://x\"\")\","), csv.left(300).constData());
     }
 
     void shouldLeaveNoFileWhenAnExportFails()

@@ -126,6 +126,23 @@ CataloguePage::CataloguePage(const QString &key, LazyTableModel *model, QWidget 
     m_export = new QFutureWatcher<TableExporter::Result>(this);
     connect(m_export, &QFutureWatcher<TableExporter::Result>::finished, this,
             &CataloguePage::onExported);
+    connect(model, &LazyTableModel::rowsLoaded, this, [this] {
+        if (m_collect)
+            collectSelection();
+    });
+    connect(model, &LazyTableModel::ready, this, [this] {
+        // Re-read (a sync landed, a filter changed): the selected row numbers may now be
+        // other rows.
+        if (!m_collect)
+            return;
+        m_collect.reset();
+        const QString text =
+            tr("The table changed while the selected rows were read: nothing was exported. "
+               "Select the rows again.");
+        emit message(text);
+        emit exported(false, 0, text);
+        emit exportableChanged();
+    });
     connect(m_detail, &QTextBrowser::anchorClicked, this, [this](const QUrl &link) {
         if (!openLink(link))
             emit linkActivated(link);
@@ -409,7 +426,7 @@ void CataloguePage::announceQueued(bool proposal)
 
 bool CataloguePage::isExporting() const
 {
-    return m_export->isRunning();
+    return m_collect.has_value() || m_export->isRunning();
 }
 
 bool CataloguePage::canExportTable(bool selectionOnly) const
@@ -442,22 +459,69 @@ void CataloguePage::startExport(const QString &path, bool selectionOnly)
         emit exported(false, 0, tr("An export is running already."));
         return;
     }
-    TableExporter exporter(m_model);
-    qint64 rows = m_model->rowCount();
-    if (selectionOnly) {
-        // Row ranges of the selection: each is read as one window of the query.
-        QList<QPair<int, int>> ranges;
-        rows = 0;
-        for (const QItemSelectionRange &range : m_table->selectionModel()->selection()) {
-            ranges.append({range.top(), range.bottom()});
-            rows += range.height();
-        }
-        if (ranges.isEmpty()) {
-            emit exported(false, 0, tr("Select the rows to export first."));
-            return;
-        }
-        exporter.setRows(ranges);
+    if (!selectionOnly) {
+        launchExport(path, TableExporter(m_model), m_model->rowCount());
+        return;
     }
+    // The selected row ranges, in the view's order.
+    QList<QPair<int, int>> ranges;
+    for (const QItemSelectionRange &range : m_table->selectionModel()->selection())
+        ranges.append({range.top(), range.bottom()});
+    std::sort(ranges.begin(), ranges.end());
+    QList<QPair<int, int>> merged;
+    for (const auto &[top, bottom] : std::as_const(ranges)) {
+        if (!merged.isEmpty() && top <= merged.last().second + 1)
+            merged.last().second = std::max(merged.last().second, bottom);
+        else
+            merged.append({top, bottom});
+    }
+    if (merged.isEmpty()) {
+        emit exported(false, 0, tr("Select the rows to export first."));
+        return;
+    }
+    if (merged.size() == 1 && merged.first().first == 0 &&
+        merged.first().second >= m_model->rowCount() - 1) {
+        // Every row: the table as shown, without reading a million ids first.
+        launchExport(path, TableExporter(m_model), m_model->rowCount());
+        return;
+    }
+    m_collect = SelectionIds{path, merged, 0, merged.first().first, {}};
+    emit exportableChanged();
+    collectSelection();
+}
+
+void CataloguePage::collectSelection()
+{
+    // Windows ahead of the reading asked for at once: a few, well under the model's cache.
+    constexpr int ahead = LazyTableModel::WindowSize * 4;
+    SelectionIds &c = *m_collect;
+    while (c.range < c.ranges.size()) {
+        const int last = c.ranges[c.range].second;
+        while (c.row <= last) {
+            const qint64 id = m_model->idAt(c.row);
+            if (id < 0) {
+                // Continues when the rows arrive (rowsLoaded).
+                if (c.ids.isEmpty())
+                    emit message(tr("Reading the selected rows…"));
+                m_model->prefetch(c.row, std::min(last, c.row + ahead - 1));
+                return;
+            }
+            c.ids.append(id);
+            ++c.row;
+        }
+        if (++c.range < c.ranges.size())
+            c.row = c.ranges[c.range].first;
+    }
+    TableExporter exporter(m_model);
+    const qint64 rows = c.ids.size();
+    exporter.setIds(std::move(c.ids));
+    const QString path = c.path;
+    m_collect.reset();
+    launchExport(path, exporter, rows);
+}
+
+void CataloguePage::launchExport(const QString &path, const TableExporter &exporter, qint64 rows)
+{
     m_cancelExport = false;
     emit message(tr("Exporting %n row(s) to %1…", "", int(std::min<qint64>(rows, INT_MAX)))
                      .arg(QDir::toNativeSeparators(path)));

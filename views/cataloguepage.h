@@ -7,6 +7,7 @@
 
 #include <atomic>
 #include <functional>
+#include <optional>
 
 class LazyTableModel;
 class QComboBox;
@@ -51,8 +52,12 @@ public:
     void exportTable(bool selectionOnly) override;
     /// Writes the rows the table shows (its filters and sort), or only the selected ones, to
     /// \a path: CSV with a byte order mark, or JSON for a .json path. Runs on a worker
-    /// thread; exported() tells how it went. A failed export leaves no file behind.
+    /// thread; exported() tells how it went. A failed export leaves no file behind. The
+    /// selected rows are known by their ids, read here from the rows shown (windows not
+    /// loaded yet first arrive): a sync that lands meanwhile cannot shift the export onto
+    /// other rows, and one that changes the table before the ids are all read stops it.
     void startExport(const QString &path, bool selectionOnly);
+    /// Whether an export runs (or the ids of the selected rows are being read for one).
     bool isExporting() const;
 
     void saveState() const override;
@@ -110,6 +115,9 @@ protected:
 private:
     void onReady();
     void onExported();
+    /// Reads the ids of the selected rows on (m_collect); starts the export once all are in.
+    void collectSelection();
+    void launchExport(const QString &path, const TableExporter &exporter, qint64 rows);
     void showTableMenu(const QPoint &position);
     void onSelectionChanged();
     void updateEmptyState();
@@ -118,6 +126,17 @@ private:
     QFutureWatcher<TableExporter::Result> *m_export = nullptr;
     std::atomic_bool m_cancelExport{false};
     QString m_exportPath;
+    /// The selection being read for an export: its row ranges, where the reading is, and
+    /// the ids read so far.
+    struct SelectionIds
+    {
+        QString path;
+        QList<QPair<int, int>> ranges;
+        int range = 0;
+        int row = 0;
+        QList<qint64> ids;
+    };
+    std::optional<SelectionIds> m_collect;
     QLineEdit *m_search = nullptr;
     QHBoxLayout *m_filterBar = nullptr;
     QTableView *m_table = nullptr;

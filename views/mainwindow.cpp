@@ -184,6 +184,9 @@ MainWindow::~MainWindow()
     delete m_sync;
     m_sync = nullptr;
     // The pages' models talk to the loader: delete them before the loader's thread stops.
+    // While they go, they tell the window nothing more (its handlers walk the page list).
+    for (Page *page : std::as_const(m_pages))
+        disconnect(page, nullptr, this, nullptr);
     qDeleteAll(m_pages);
     m_pages.clear();
 }
@@ -365,6 +368,7 @@ void MainWindow::createMenus()
     auto *group = new QActionGroup(this);
     for (const QString &language : Translations::available()) {
         QAction *action = m_languageMenu->addAction(Translations::nativeName(language));
+        action->setObjectName(QStringLiteral("language.") + language);
         action->setCheckable(true);
         action->setChecked(language == Translations::current());
         group->addAction(action);
@@ -679,6 +683,17 @@ void MainWindow::updateExportActions()
         ->setEnabled(page && page->canExportTable(false));
     m_actions->action(QStringLiteral("file.exportSelection"))
         ->setEnabled(page && page->canExportTable(true));
+    // An export writes names and labels in the current language from a worker thread: the
+    // language stays until it is done.
+    bool exporting = false;
+    for (Page *p : std::as_const(m_pages)) {
+        if (auto *catalogue = qobject_cast<CataloguePage *>(p))
+            exporting = exporting || catalogue->isExporting();
+    }
+    if (m_languageMenu) {
+        for (QAction *language : m_languageMenu->actions())
+            language->setEnabled(!exporting);
+    }
 }
 
 void MainWindow::updateSyncActions()
