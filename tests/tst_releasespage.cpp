@@ -6,14 +6,17 @@
 #include "releasespage.h"
 #include "releasetablemodel.h"
 #include "rolloutchart.h"
+#include "syncworker.h"
 #include "teststore.h"
 #include "testsupport.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
+#include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStatusBar>
@@ -125,8 +128,14 @@ private slots:
         QCOMPARE(page.model()->release(0).state, QStringLiteral("rolling_out"));
         QCOMPARE(page.model()->release(0).publishedBy, m_supervisor);
 
-        // The admin rolls it out to 40 %.
+        // The admin rolls it out to 40 %. A published release takes new notes only, in any
+        // language.
         signInAs(client, page, m_admin, QStringLiteral("admin"));
+        auto *save = page.findChild<QPushButton *>(QStringLiteral("saveRelease"));
+        QCOMPARE(save->text(), QStringLiteral("Save Notes"));
+        QEvent languageChange(QEvent::LanguageChange);
+        QCoreApplication::sendEvent(&page, &languageChange);
+        QCOMPARE(save->text(), QStringLiteral("Save Notes"));
         page.findChild<QDoubleSpinBox *>(QStringLiteral("rolloutPercent"))->setValue(40);
         page.rollout(QStringLiteral("percent"));
         QVERIFY2(waitDone(page, &message), qPrintable(message));
@@ -166,6 +175,68 @@ private slots:
         client.waitForDone();
     }
 
+    void shouldKeepTheFormAfterARefusedSave_data()
+    {
+        QTest::addColumn<QString>("version");
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("the same version written differently") << "7.0"
+                                                              << "23505";
+        QTest::newRow("a minimum above the version") << "7.1.0"
+                                                     << "releases_minimum_below_version";
+    }
+
+    void shouldKeepTheFormAfterARefusedSave()
+    {
+        QFETCH(QString, version);
+        QFETCH(QString, reason);
+        CentralReleases central(m_store.installer());
+        CentralReleases::Release existing;
+        existing.app = QStringLiteral("refused");
+        existing.platform = QStringLiteral("ios");
+        existing.version = QStringLiteral("7.0.0");
+        if (central.save(existing) <= 0 && !central.errorString().contains(QLatin1String("23505")))
+            QFAIL(qPrintable(central.errorString()));
+        CentralClient client;
+        ReleasesPage page(&client);
+        page.show();
+        page.setSignedIn(true);
+        signInAs(client, page, m_admin, QStringLiteral("admin"));
+        // Showing the page read the list too: let both readings land first.
+        client.waitForDone();
+        QTest::qWait(200);
+        page.newRelease();
+        const auto field = [&page](const char *name) {
+            return page.findChild<QLineEdit *>(QLatin1String(name));
+        };
+        field("app")->setText(QStringLiteral("refused"));
+        page.findChild<QComboBox *>(QStringLiteral("platform"))
+            ->setCurrentIndex(
+                page.findChild<QComboBox *>(QStringLiteral("platform"))->findData(u"ios"_qs));
+        field("version")->setText(version);
+        field("minVersion")->setText(QStringLiteral("9.0.0"));
+        field("channels")->setText(QStringLiteral("huawei"));
+        page.findChild<QPlainTextEdit *>(QStringLiteral("notesEn"))
+            ->setPlainText(QStringLiteral("Written with care."));
+        QSignalSpy done(&page, &ReleasesPage::done);
+        QSignalSpy ready(&page, &Page::ready);
+        page.saveForm();
+        QVERIFY(done.wait(20000));
+        QVERIFY(!done.last().at(0).toBool());
+        QVERIFY2(done.last().at(1).toString().contains(reason),
+                 qPrintable(done.last().at(1).toString()));
+        // Nothing is read again over the form: the edits are there to be corrected.
+        client.waitForDone();
+        QTest::qWait(200);
+        QCOMPARE(ready.count(), 0);
+        QCOMPARE(field("app")->text(), QStringLiteral("refused"));
+        QCOMPARE(field("version")->text(), version);
+        QCOMPARE(field("minVersion")->text(), QStringLiteral("9.0.0"));
+        QCOMPARE(field("channels")->text(), QStringLiteral("huawei"));
+        QCOMPARE(page.findChild<QPlainTextEdit *>(QStringLiteral("notesEn"))->toPlainText(),
+                 QStringLiteral("Written with care."));
+        QVERIFY(!page.table()->selectionModel()->hasSelection());
+    }
+
     void shouldTellTheUserANewerCoulisseIsOut()
     {
         // A release of Coulisse for this platform that reaches everyone.
@@ -197,6 +268,34 @@ private slots:
         QVERIFY(notice && notice->isVisible());
         QVERIFY(notice->text().contains(QLatin1String("99.0.0")));
         QCOMPARE(notice->toolTip(), QStringLiteral("Everything is faster."));
+    }
+
+    void shouldForgetAnUpdateAnswerThatArrivesAfterSignOut()
+    {
+        // The release of shouldTellTheUserANewerCoulisseIsOut reaches everyone.
+        auto cache = std::make_unique<CacheDatabase>();
+        QVERIFY(cache->open(m_dir.filePath(QStringLiteral("signout.sqlite"))));
+        MainWindow window(std::move(cache));
+        window.show();
+        bool signedOut = false;
+        // After the window's own handler has asked for the update: the answer is in, not yet
+        // handed over, when the user signs out.
+        connect(window.syncWorker(), &SyncWorker::finished, &window,
+                [&](const SyncEngine::Report &report) {
+                    if (!report.ok || signedOut)
+                        return;
+                    window.centralClient()->waitForDone();
+                    window.signOut();
+                    signedOut = true;
+                });
+        window.signIn(m_store.conninfo(m_pm), m_store.password());
+        window.actions()->action(QStringLiteral("sync.now"))->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(signedOut, 60000);
+        window.centralClient()->waitForDone();
+        QTest::qWait(300);
+        auto *notice = window.statusBar()->findChild<QLabel *>(QStringLiteral("updateNotice"));
+        QVERIFY(notice && !notice->isVisible());
+        QCOMPARE(window.updateDecision().decision, QString());
     }
 };
 

@@ -531,6 +531,9 @@ void MainWindow::restoreSignIn()
 void MainWindow::signIn(const QString &conninfo, const QString &password)
 {
     m_restoringKey.clear();
+    // A new sign-in asks for its own update once its first sync is done.
+    ++m_updateGeneration;
+    m_updateChecked = false;
     m_sync->setCredentials(conninfo, password);
     m_central->setCredentials(conninfo, password);
     auditLogPage()->setSignedIn(true);
@@ -547,7 +550,10 @@ void MainWindow::signOut()
     auditLogPage()->setSignedIn(false);
     staffPage()->setSignedIn(false);
     releasesPage()->setSignedIn(false);
+    // A check still under way answers for the user who just left.
+    ++m_updateGeneration;
     m_updateChecked = false;
+    m_update = CentralReleases::Decision();
     m_updateNotice->hide();
     // Signing out forgets the remembered password too; the server and user stay filled in.
     const QString conninfo = Preferences::signInConninfo().value();
@@ -846,6 +852,7 @@ void MainWindow::checkForUpdate()
                                  ? QStringLiteral("macos")
                                  : QStringLiteral("linux");
     const QString user = m_centralUser;
+    const quint64 generation = ++m_updateGeneration;
     m_central->call(
         this,
         [platform,
@@ -857,7 +864,12 @@ void MainWindow::checkForUpdate()
                 .decide(QStringLiteral("coulisse"), platform, QStringLiteral(COULISSE_VERSION),
                         user, QStringLiteral("staff"), QSysInfo::prettyProductName());
         },
-        [this](const std::optional<CentralReleases::Decision> &d) { showUpdate(d); });
+        [this, generation](const std::optional<CentralReleases::Decision> &d) {
+            // Signed out (or in again) meanwhile: the answer is not this session's.
+            if (generation != m_updateGeneration || !m_central->hasCredentials())
+                return;
+            showUpdate(d);
+        });
 }
 
 void MainWindow::showUpdate(const std::optional<CentralReleases::Decision> &decision)

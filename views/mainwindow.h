@@ -160,6 +160,8 @@ private:
     QString m_centralUser;
     QLabel *m_updateNotice = nullptr;
     bool m_updateChecked = false;
+    /// Bumped by each update check, sign-in and sign-out: an answer of an older one is dropped.
+    quint64 m_updateGeneration = 0;
     CentralReleases::Decision m_update;
     QString m_restoringKey;
     QPointer<SignInDialog> m_signInDialog;

@@ -468,7 +468,11 @@ void ReleasesPage::change(const std::function<bool(CentralReleases &)> &call,
 {
     m_client->change<CentralReleases>(this, call, [this, success](bool ok, const QString &error) {
         emit done(ok, ok ? success : tr("The central store refused: %1").arg(error));
-        reload();
+        // A refusal keeps the form as it was, edits included, to be corrected and sent again.
+        if (ok)
+            reload();
+        else
+            m_keepId = 0;
     });
 }
 
@@ -532,7 +536,10 @@ void ReleasesPage::publishSelected()
                                    "publishes it.")
                               : tr("Published. Set the rollout percentage to start offering "
                                    "it."));
-            reload();
+            if (ok)
+                reload();
+            else
+                m_keepId = 0;
         });
 }
 
@@ -665,7 +672,6 @@ void ReleasesPage::retranslate()
     m_from->setPlaceholderText(tr("from (any)"));
     m_to->setPlaceholderText(tr("to (any)"));
     m_users->setPlaceholderText(tr("user ids, separated by commas (testers)"));
-    m_save->setText(tr("Save Draft"));
     m_delete->setText(tr("Delete Draft"));
     m_publish->setText(tr("Publish"));
     m_approve->setText(tr("Approve"));
@@ -679,5 +685,6 @@ void ReleasesPage::retranslate()
     updateChartLabel();
     if (selectedId() <= 0)
         m_heading->setText(tr("New release"));
-    emit statusChanged();
+    // The texts that follow the selected release (Save Draft or Save Notes, the banner).
+    updateState();
 }
