@@ -1111,6 +1111,18 @@
         <source>the central store refused this row: %1</source>
         <translation>中央库拒绝了这一行：%1</translation>
     </message>
+    <message>
+        <source>the name "%1" still belongs to the game of line %2, which gives it up in this file: a name moves from one game to another in two imports (first rename the game of line %2)</source>
+        <translation>名称“%1”仍属于第 %2 行的游戏，该游戏在本文件中才让出这个名称：名称要从一个游戏转给另一个游戏，需分两次导入（先为第 %2 行的游戏改名）</translation>
+    </message>
+    <message>
+        <source>the name "%1" still belongs to the tag of line %2, which gives it up in this file: a name moves from one tag to another in two imports (first rename the tag of line %2)</source>
+        <translation>名称“%1”仍属于第 %2 行的标签，该标签在本文件中才让出这个名称：名称要从一个标签转给另一个标签，需分两次导入（先为第 %2 行的标签改名）</translation>
+    </message>
+    <message>
+        <source>%1: a JSON number as an id is a whole number from %2 to %3, without a fraction or an exponent (or write the id as a JSON string)</source>
+        <translation>%1：以 JSON 数字表示的 ID 须为 %2 到 %3 之间的整数，且不带小数或指数（或将 ID 写成 JSON 字符串）</translation>
+    </message>
 </context>
 <context>
     <name>CataloguePage</name>
@@ -1211,6 +1223,10 @@
     <message>
         <source>Export Table…</source>
         <translation>导出表格…</translation>
+    </message>
+    <message>
+        <source>The table changed while the selected rows were read: nothing was exported. Select the rows again.</source>
+        <translation>读取所选行时表格发生了变化：未导出任何内容。请重新选择这些行。</translation>
     </message>
 </context>
 <context>
