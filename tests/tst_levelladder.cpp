@@ -1,7 +1,12 @@
+#include "laddermodel.h"
 #include "levelladder.h"
+#include "levelmovesmodel.h"
+#include "ruletreemodel.h"
 
+#include <QAbstractItemModelTester>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSignalSpy>
 #include <QTest>
 
 /// The creator growth ladder's rules: reading and checking a ladder (with the place of a
@@ -150,6 +155,113 @@ private slots:
         const LevelLadder l = LevelLadder::fromJson(json(ladder.toUtf8().constData()));
         QVERIFY(!l.isValid());
         QVERIFY2(l.errorString().startsWith(expected), qPrintable(l.errorString()));
+    }
+
+    // The editor's models ------------------------------------------------------------------
+
+    void shouldEditARuleAsATree_data()
+    {
+        QTest::addColumn<QString>("start");
+        QTest::addColumn<QString>("edit");
+        QTest::addColumn<QString>("expected");
+        const QString lone = QStringLiteral(R"({"metric": "videos", "window": 0, "min": 1})");
+        const QString pair = QStringLiteral(
+            R"({"all": [{"metric": "videos", "window": 0, "min": 1}, {"any": [{"metric": "plays", "window": 30, "min": 5}]}]})");
+        QTest::newRow("a criterion beside a lone one makes an all-of group")
+            << lone << "add 0"
+            << R"({"all":[{"metric":"videos","min":1,"window":0},{"metric":"plays","min":1,"window":30}]})";
+        QTest::newRow("a group beside a lone one")
+            << lone << "group 0"
+            << R"({"all":[{"metric":"videos","min":1,"window":0},{"any":[{"metric":"plays","min":1,"window":30}]}]})";
+        QTest::newRow("removing a group's only part removes the group")
+            << pair << "remove 0/1/0"
+            << R"({"all":[{"metric":"videos","min":1,"window":0}]})";
+        QTest::newRow("the rule's last criterion stays")
+            << lone << "remove 0"
+            << R"({"metric":"videos","min":1,"window":0})";
+        QTest::newRow("any becomes all")
+            << pair << "kind 0/1 all"
+            << R"({"all":[{"metric":"videos","min":1,"window":0},{"all":[{"metric":"plays","min":5,"window":30}]}]})";
+        QTest::newRow("a metric, a window, a minimum")
+            << lone << "set 0 featured_rate 90 0.25"
+            << R"({"metric":"featured_rate","min":0.25,"window":90})";
+        QTest::newRow("a rate above 100 % is refused")
+            << lone << "set 0 featured_rate 90 2"
+            << R"({"metric":"featured_rate","min":1,"window":90})";
+        QTest::newRow("an unknown window is refused")
+            << lone << "set 0 videos 7 3"
+            << R"({"metric":"videos","min":3,"window":0})";
+    }
+
+    void shouldEditARuleAsATree()
+    {
+        QFETCH(QString, start);
+        QFETCH(QString, edit);
+        QFETCH(QString, expected);
+        RuleTreeModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setRule(json(start.toUtf8().constData()));
+        const QStringList words = edit.split(QLatin1Char(' '));
+        QModelIndex at;
+        for (const QString &row : words.value(1).split(QLatin1Char('/')))
+            at = model.index(row.toInt(), 0, at);
+        QVERIFY(at.isValid());
+        if (words[0] == QLatin1String("add")) {
+            QVERIFY(model.addCriterion(at).isValid());
+        } else if (words[0] == QLatin1String("group")) {
+            QVERIFY(model.addGroup(at).isValid());
+        } else if (words[0] == QLatin1String("remove")) {
+            model.remove(at);
+        } else if (words[0] == QLatin1String("kind")) {
+            QVERIFY(model.setData(at, words[2]));
+        } else {
+            model.setData(at.siblingAtColumn(RuleTreeModel::ConditionColumn), words[2]);
+            model.setData(at.siblingAtColumn(RuleTreeModel::WindowColumn), words[3].toInt());
+            model.setData(at.siblingAtColumn(RuleTreeModel::MinimumColumn), words[4].toDouble());
+        }
+        QCOMPARE(QString::fromUtf8(QJsonDocument(model.rule()).toJson(QJsonDocument::Compact)),
+                 expected);
+    }
+
+    void shouldEditTheLevels()
+    {
+        LadderModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy edited(&model, &LadderModel::edited);
+        model.setLadder(ladder());
+        QCOMPARE(model.rowCount(), 3);
+        QVERIFY(model.setData(model.index(0, LadderModel::ResourcesColumn),
+                              QStringLiteral("徽章；流量包; 客服")));
+        QCOMPARE(model.ladder().levels().at(0).resources,
+                 (QStringList{QStringLiteral("徽章"), QStringLiteral("流量包"),
+                              QStringLiteral("客服")}));
+        QVERIFY(!model.setData(model.index(0, LadderModel::LevelColumn), 7));
+        model.addLevel();
+        QCOMPARE(model.ladder().levels().size(), 4);
+        QVERIFY(model.ladder().isValid());
+        model.removeTopLevel();
+        QCOMPARE(model.rowCount(), 3);
+        model.setReadOnly(true);
+        QVERIFY(!model.setData(model.index(1, LadderModel::NameEnColumn), QStringLiteral("x")));
+        QCOMPARE(edited.count(), 3);
+        QCOMPARE(model.ladder().toJson().value(QLatin1String("levels")).toArray().size(), 3);
+    }
+
+    void shouldListTheMoves()
+    {
+        LevelMovesModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setMoves(
+            {{7, QStringLiteral("阿七"), 1, 3, 0.5}, {9, QStringLiteral("Nine"), 2, 1, 0}});
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(model.data(model.index(0, LevelMovesModel::ChangeColumn), Qt::UserRole).toInt(),
+                 2);
+        QCOMPARE(model.data(model.index(1, LevelMovesModel::ChangeColumn), Qt::UserRole).toInt(),
+                 -1);
+        QCOMPARE(model.data(model.index(1, LevelMovesModel::NowColumn)).toInt(), 2);
     }
 };
 

@@ -11,6 +11,7 @@
 #include "credentialstore.h"
 #include "gamespage.h"
 #include "gametablemodel.h"
+#include "levelspage.h"
 #include "metricspage.h"
 #include "preferences.h"
 #include "rejectedchangesdialog.h"
@@ -106,6 +107,7 @@ MainWindow::MainWindow(std::unique_ptr<CacheDatabase> cache, QWidget *parent)
         new StaffPage(m_central, m_repository.get(), m_stack),
         new MetricsPage(m_cache.get(), m_central, m_stack),
         new ReleasesPage(m_central, m_stack),
+        new LevelsPage(m_cache.get(), m_central, m_stack),
     };
     for (Page *page : std::as_const(m_pages)) {
         m_stack->addWidget(page);
@@ -233,6 +235,7 @@ void MainWindow::createActions()
         {"staff", QT_TRANSLATE_NOOP("ActionRegistry", "&Staff")},
         {"metrics", QT_TRANSLATE_NOOP("ActionRegistry", "&Metrics")},
         {"releases", QT_TRANSLATE_NOOP("ActionRegistry", "Re&leases")},
+        {"levels", QT_TRANSLATE_NOOP("ActionRegistry", "Creator Le&vels")},
     };
     int n = 1;
     for (const auto &[key, text] : pages) {
@@ -481,6 +484,7 @@ void MainWindow::createSync()
     connect(m_sync, &SyncWorker::stateChanged, this, &MainWindow::onSyncState);
     connect(m_sync, &SyncWorker::finished, this, &MainWindow::onSyncFinished);
     connect(metricsPage(), &MetricsPage::syncRequested, m_sync, &SyncWorker::syncNow);
+    connect(levelsPage(), &LevelsPage::syncRequested, m_sync, &SyncWorker::syncNow);
     connect(m_sync, &SyncWorker::cacheChanged, this, &MainWindow::onCacheChanged);
     connect(m_sync, &SyncWorker::signInNeeded, this, [this](const QString &message) {
         statusBar()->showMessage(tr("The central store refused the sign-in: %1").arg(message),
@@ -539,6 +543,7 @@ void MainWindow::signIn(const QString &conninfo, const QString &password)
     auditLogPage()->setSignedIn(true);
     staffPage()->setSignedIn(true);
     releasesPage()->setSignedIn(true);
+    levelsPage()->setSignedIn(true);
     showCentralOf(conninfo);
     updateSyncActions();
 }
@@ -550,6 +555,7 @@ void MainWindow::signOut()
     auditLogPage()->setSignedIn(false);
     staffPage()->setSignedIn(false);
     releasesPage()->setSignedIn(false);
+    levelsPage()->setSignedIn(false);
     // A check still under way answers for the user who just left.
     ++m_updateGeneration;
     m_updateChecked = false;
@@ -652,10 +658,14 @@ void MainWindow::onSyncFinished(const SyncEngine::Report &report)
     }
     if (report.ok) {
         metricsPage()->setSynced();
+        levelsPage()->setSynced();
         checkForUpdate();
     }
     if (report.metricsChanged)
         metricsPage()->refresh();
+    // Levels show on the Users page too.
+    if (report.levelsChanged)
+        page(QStringLiteral("users"))->refresh();
     refreshSyncStatus();
 }
 
@@ -819,6 +829,9 @@ void MainWindow::applyRole(const QString &role)
     show(releasesPage(), role == QLatin1String("admin") || role == QLatin1String("supervisor") ||
                              role == QLatin1String("pm"));
     releasesPage()->setRole(role, m_centralUser);
+    show(levelsPage(), role == QLatin1String("admin") || role == QLatin1String("supervisor") ||
+                           role == QLatin1String("pm"));
+    levelsPage()->setRole(role, m_centralUser);
 }
 
 void MainWindow::refreshCataloguePages()
@@ -833,6 +846,11 @@ void MainWindow::refreshCataloguePages()
 AuditLogPage *MainWindow::auditLogPage() const
 {
     return qobject_cast<AuditLogPage *>(page(QStringLiteral("audit")));
+}
+
+LevelsPage *MainWindow::levelsPage() const
+{
+    return qobject_cast<LevelsPage *>(page(QStringLiteral("levels")));
 }
 
 ReleasesPage *MainWindow::releasesPage() const

@@ -15,6 +15,7 @@ class AuditLogPage;
 class CataloguePage;
 class CentralClient;
 class MetricsPage;
+class LevelsPage;
 class ReleasesPage;
 class Page;
 class StaffPage;
@@ -64,6 +65,7 @@ public:
     AuditLogPage *auditLogPage() const;
     StaffPage *staffPage() const;
     MetricsPage *metricsPage() const;
+    LevelsPage *levelsPage() const;
     ReleasesPage *releasesPage() const;
     /// The release channel's answer for this Coulisse (none, optional, forced), once asked.
     CentralReleases::Decision updateDecision() const { return m_update; }

@@ -1,0 +1,272 @@
+#include "cachedatabase.h"
+#include "centralclient.h"
+#include "centrallevels.h"
+#include "democentralwriter.h"
+#include "demoeventgenerator.h"
+#include "laddermodel.h"
+#include "levelcomparechart.h"
+#include "leveldistributionchart.h"
+#include "levelmovesmodel.h"
+#include "levelspage.h"
+#include "ruletreemodel.h"
+#include "syncengine.h"
+#include "teststore.h"
+#include "testsupport.h"
+
+#include <QAbstractItemModelTester>
+#include <QFrame>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+/// The Levels page against a real central store and a real synced cache: the what-if preview
+/// of an edited threshold, the same levels after saving it (policy off), a version waiting for
+/// a second person's approval, and a draft the store would refuse shown as such.
+class TestLevelsPage : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    TestStore m_store{QStringLiteral("levelspage")};
+    QString m_admin;
+    QString m_pm;
+    QString m_pm2;
+    QString m_supervisor;
+
+    static QJsonObject ladderJson()
+    {
+        return QJsonDocument::fromJson(R"({"levels": [
+            {"level": 1, "name_zh": "新人", "name_en": "Newcomer",
+             "rule": {"metric": "videos", "window": 0, "min": 1}},
+            {"level": 2, "name_zh": "成长中", "name_en": "Growing",
+             "rule": {"metric": "videos", "window": 0, "min": 10}},
+            {"level": 3, "name_zh": "红人", "name_en": "Star",
+             "rule": {"all": [{"metric": "videos", "window": 0, "min": 30},
+                              {"metric": "plays", "window": 0, "min": 1000}]}}]})")
+            .object();
+    }
+
+    QString sync(CacheDatabase &cache, const QString &user)
+    {
+        SyncEngine::Settings settings;
+        settings.conninfo = m_store.conninfo(user);
+        settings.password = m_store.password();
+        SyncEngine engine(cache, settings);
+        const SyncEngine::Report r = engine.run();
+        return r.ok ? QString() : r.error;
+    }
+
+    bool setPolicy(bool review)
+    {
+        QString error;
+        QSqlDatabase db = m_store.login(m_admin, &error, QStringLiteral("policy"));
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral("SELECT coulisse.set_approval_policy('pm', 'levels', ?)"));
+        q.addBindValue(review);
+        return q.exec();
+    }
+
+    static bool waitDone(LevelsPage &page, QString *message)
+    {
+        QSignalSpy done(&page, &LevelsPage::done);
+        if (!done.wait(30000))
+            return false;
+        *message = done.last().at(1).toString();
+        return done.last().at(0).toBool();
+    }
+
+    /// The level of every creator in \a cache.
+    static QHash<qint64, int> levels(CacheDatabase &cache)
+    {
+        QHash<qint64, int> result;
+        QSqlQuery q(cache.database());
+        q.exec(QStringLiteral("SELECT user_id, level FROM creator_levels"));
+        while (q.next())
+            result.insert(q.value(0).toLongLong(), q.value(1).toInt());
+        return result;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        QCOMPARE(m_store.create(), QString());
+        QString error;
+        for (auto [name, role, out] :
+             {std::tuple{"admin", "admin", &m_admin}, std::tuple{"pm", "pm", &m_pm},
+              std::tuple{"pm2", "pm", &m_pm2},
+              std::tuple{"supervisor", "supervisor", &m_supervisor}}) {
+            *out = m_store.addStaff(QLatin1String(name), QLatin1String(role), &error);
+            QVERIFY2(error.isEmpty(), qPrintable(error));
+        }
+        DemoDataOptions options;
+        options.videos = 1500;
+        const DemoCentralWriter::Result demo =
+            DemoCentralWriter::write(m_store.installer(), options);
+        QVERIFY2(demo.ok, qPrintable(demo.error));
+        // The first ladder, active at once, and every creator placed.
+        QVERIFY(setPolicy(false));
+        QSqlDatabase pm = m_store.login(m_pm, &error, QStringLiteral("pm"));
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        CentralLevels central(pm);
+        const auto saved = central.save(ladderJson(), QStringLiteral("first"));
+        QVERIFY2(saved, qPrintable(central.errorString()));
+        QCOMPARE(saved->state, QStringLiteral("active"));
+        const auto refreshed = central.refresh(options.until.date().addDays(-1));
+        QVERIFY2(refreshed, qPrintable(central.errorString()));
+        QVERIFY(refreshed->creators > 10);
+        QVERIFY(
+            central.backfill(options.until.date().addDays(-10), options.until.date().addDays(-2)));
+    }
+
+    void shouldPreviewAnEditAndPlaceCreatorsAlikeWhenSaved()
+    {
+        CacheDatabase cache;
+        QVERIFY(cache.open(m_dir.filePath(QStringLiteral("pm.sqlite"))));
+        QCOMPARE(sync(cache, m_pm), QString());
+        CentralClient client;
+        client.setCredentials(m_store.conninfo(m_pm), m_store.password());
+        LevelsPage page(&cache, &client);
+        QAbstractItemModelTester ladderTester(page.ladderModel());
+        QAbstractItemModelTester ruleTester(page.ruleModel());
+        QAbstractItemModelTester movesTester(page.movesModel());
+        page.resize(1300, 850);
+        page.setRole(QStringLiteral("pm"), m_pm);
+        page.setSignedIn(true);
+        page.show();
+        page.setSynced();
+        QVERIFY(page.isReady());
+        QCOMPARE(page.ladderModel()->levelCount(), 3);
+        QCOMPARE(page.movesModel()->rowCount(), 0); // the active ladder moves nobody
+        QVERIFY(page.summaryText().contains(QLatin1String("no creator changes")));
+        QVERIFY(page.distributionChart()->bandCount() >= 4);
+
+        // Level 2 needs 5 videos instead of 10: some creators go up, none down.
+        page.selectLevel(1);
+        RuleTreeModel *rule = page.ruleModel();
+        QVERIFY(rule->setData(rule->index(0, RuleTreeModel::MinimumColumn), 5.0));
+        QTRY_VERIFY(page.movesModel()->rowCount() > 0);
+        const LevelWhatIf::Result preview = page.whatIf();
+        QVERIFY(preview.up > 0);
+        QCOMPARE(preview.down, 0);
+        QVERIFY(page.summaryText().contains(QString::number(preview.up)));
+        QCOMPARE(page.compareChart()->draftValues().size(), preview.proposed.size());
+        QVERIFY(page.isDirty());
+        auto *save = page.findChild<QPushButton *>(QStringLiteral("saveLadder"));
+        QVERIFY(save->isEnabled());
+
+        page.saveDraft(QStringLiteral("a lower second rung"));
+        QString message;
+        QVERIFY2(waitDone(page, &message), qPrintable(message));
+        QVERIFY(!page.isDirty());
+        QCOMPARE(sync(cache, m_pm), QString());
+        page.setSynced();
+        // Every creator is where the preview said.
+        const QHash<qint64, int> after = levels(cache);
+        QHash<qint64, int> moved;
+        for (const LevelWhatIf::Move &m : preview.moves)
+            moved.insert(m.userId, m.proposed);
+        int checked = 0;
+        for (auto it = after.begin(); it != after.end(); ++it) {
+            if (moved.contains(it.key())) {
+                QCOMPARE(it.value(), moved.value(it.key()));
+                ++checked;
+            }
+        }
+        QCOMPARE(checked, int(preview.moves.size()));
+        QList<int> counts(preview.proposed.size(), 0);
+        for (int level : after)
+            ++counts[level];
+        QCOMPARE(counts, preview.proposed);
+        // The new version is active; the editor shows it, moving nobody.
+        QCOMPARE(page.movesModel()->rowCount(), 0);
+        QVERIFY(page.findChild<QLabel *>(QStringLiteral("levelsHeading"))
+                    ->text()
+                    .contains(QLatin1String("version 2")));
+    }
+
+    void shouldWaitForASecondPerson()
+    {
+        QVERIFY(setPolicy(true));
+        CacheDatabase cache;
+        QVERIFY(cache.open(m_dir.filePath(QStringLiteral("pm-review.sqlite"))));
+        QCOMPARE(sync(cache, m_pm), QString());
+        CentralClient client;
+        client.setCredentials(m_store.conninfo(m_pm), m_store.password());
+        LevelsPage page(&cache, &client);
+        page.setRole(QStringLiteral("pm"), m_pm);
+        page.setSignedIn(true);
+        page.show();
+        page.setSynced();
+        page.ladderModel()->addLevel();
+        QVERIFY(page.isDirty());
+        page.saveDraft(QStringLiteral("a fourth rung"));
+        QString message;
+        QVERIFY2(waitDone(page, &message), qPrintable(message));
+        QCOMPARE(sync(cache, m_pm), QString());
+        page.setSynced();
+        auto *pending = page.findChild<QFrame *>(QStringLiteral("pendingLadder"));
+        QVERIFY(pending->isVisibleTo(&page));
+        // The author may withdraw, not approve.
+        QVERIFY(
+            !page.findChild<QPushButton *>(QStringLiteral("approveLadder"))->isVisibleTo(&page));
+        QVERIFY(
+            page.findChild<QPushButton *>(QStringLiteral("withdrawLadder"))->isVisibleTo(&page));
+        QVERIFY(!page.findChild<QPushButton *>(QStringLiteral("saveLadder"))->isEnabled());
+
+        // The supervisor approves from their own page.
+        CacheDatabase supervisorCache;
+        QVERIFY(supervisorCache.open(m_dir.filePath(QStringLiteral("supervisor.sqlite"))));
+        QCOMPARE(sync(supervisorCache, m_supervisor), QString());
+        CentralClient supervisorClient;
+        supervisorClient.setCredentials(m_store.conninfo(m_supervisor), m_store.password());
+        LevelsPage approver(&supervisorCache, &supervisorClient);
+        approver.setRole(QStringLiteral("supervisor"), m_supervisor);
+        approver.setSignedIn(true);
+        approver.show();
+        approver.setSynced();
+        QVERIFY(approver.findChild<QPushButton *>(QStringLiteral("approveLadder"))
+                    ->isVisibleTo(&approver));
+        QVERIFY(!approver.findChild<QPushButton *>(QStringLiteral("saveLadder"))
+                     ->isVisibleTo(&approver));
+        approver.decidePending(true, QStringLiteral("fine"));
+        QVERIFY2(waitDone(approver, &message), qPrintable(message));
+        QCOMPARE(sync(cache, m_pm), QString());
+        page.setSynced();
+        QVERIFY(!pending->isVisibleTo(&page));
+        QCOMPARE(page.ladderModel()->levelCount(), 4);
+    }
+
+    void shouldShowWhyADraftIsRefused()
+    {
+        CacheDatabase cache;
+        QVERIFY(cache.open(m_dir.filePath(QStringLiteral("pm-bad.sqlite"))));
+        QCOMPARE(sync(cache, m_pm), QString());
+        CentralClient client;
+        LevelsPage page(&cache, &client);
+        page.setRole(QStringLiteral("pm"), m_pm);
+        page.setSignedIn(true);
+        page.show();
+        page.setSynced();
+        LadderModel *ladder = page.ladderModel();
+        QVERIFY(ladder->setData(ladder->index(0, LadderModel::NameZhColumn), QString()));
+        QVERIFY(ladder->setData(ladder->index(0, LadderModel::NameEnColumn), QString()));
+        QTRY_VERIFY(!page.errorText().isEmpty());
+        QVERIFY2(page.errorText().startsWith(QLatin1String("levels[0]: a level has a name")),
+                 qPrintable(page.errorText()));
+        QCOMPARE(page.movesModel()->rowCount(), 0);
+        QVERIFY(!page.findChild<QPushButton *>(QStringLiteral("saveLadder"))->isEnabled());
+        // Discarding goes back to the active version.
+        page.discardDraft();
+        QVERIFY(page.errorText().isEmpty());
+        QVERIFY(!page.isDirty());
+    }
+};
+
+QTEST_MAIN(TestLevelsPage)
+#include "tst_levelspage.moc"
