@@ -159,6 +159,10 @@
         <source>Re&amp;leases</source>
         <translation>版本发布(&amp;L)</translation>
     </message>
+    <message>
+        <source>Creator Le&amp;vels</source>
+        <translation>创作者等级(&amp;V)</translation>
+    </message>
 </context>
 <context>
     <name>ApprovalPolicyModel</name>
@@ -3088,6 +3092,186 @@
         <source>The update decision for an app start</source>
         <translation>应用启动时的更新判定</translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>--%1 takes a day as YYYY-MM-DD.</source>
+        <translation>--%1 需要 YYYY-MM-DD 格式的日期。</translation>
+    </message>
+    <message>
+        <source>Give the ladder's version (see 'coulisse-cli levels list').</source>
+        <translation>请给出等级阶梯的版本号（见 'coulisse-cli levels list'）。</translation>
+    </message>
+    <message>
+        <source>Level %1 · %2</source>
+        <translation>等级 %1 · %2</translation>
+    </message>
+    <message>
+        <source>Resources: %1</source>
+        <translation>资源：%1</translation>
+    </message>
+    <message>
+        <source>Print the version's ladder as JSON (a file to edit).</source>
+        <translation>以 JSON 输出该版本的等级阶梯（可编辑的文件）。</translation>
+    </message>
+    <message>
+        <source>The version to print (default: the active one).</source>
+        <translation>要输出的版本（默认：生效中的版本）。</translation>
+    </message>
+    <message>
+        <source>Lists the ladder's versions and prints the active ladder.</source>
+        <translation>列出等级阶梯的各个版本，并输出生效中的阶梯。</translation>
+    </message>
+    <message>
+        <source>No such ladder version.</source>
+        <translation>没有这个阶梯版本。</translation>
+    </message>
+    <message>
+        <source>No ladder yet: save one with 'coulisse-cli levels save'.</source>
+        <translation>还没有等级阶梯：请用 'coulisse-cli levels save' 保存一个。</translation>
+    </message>
+    <message>
+        <source>decided by %1</source>
+        <translation>由 %1 决定</translation>
+    </message>
+    <message>
+        <source>Version %1 (%2):</source>
+        <translation>版本 %1（%2）：</translation>
+    </message>
+    <message>
+        <source>Why the ladder changes.</source>
+        <translation>阶梯为什么变更。</translation>
+    </message>
+    <message>
+        <source>Saves a ladder file (JSON) as a new version (product managers). Under the approval policy it waits for a second person.</source>
+        <translation>把阶梯文件（JSON）保存为新版本（产品经理）。按审批策略，需等待另一人批准。</translation>
+    </message>
+    <message>
+        <source>Give one ladder file.</source>
+        <translation>请给出一个阶梯文件。</translation>
+    </message>
+    <message>
+        <source>Version %1 is active: every creator was placed again.</source>
+        <translation>版本 %1 已生效：所有创作者已重新定级。</translation>
+    </message>
+    <message>
+        <source>Version %1 waits for approval.</source>
+        <translation>版本 %1 等待批准。</translation>
+    </message>
+    <message>
+        <source>Why (kept in the note).</source>
+        <translation>理由（记入备注）。</translation>
+    </message>
+    <message>
+        <source>Approves a ladder version waiting for approval (another product manager, or a supervisor).</source>
+        <translation>批准一个等待批准的阶梯版本（另一位产品经理或主管）。</translation>
+    </message>
+    <message>
+        <source>Rejects a ladder version waiting for approval (another product manager, or a supervisor).</source>
+        <translation>驳回一个等待批准的阶梯版本（另一位产品经理或主管）。</translation>
+    </message>
+    <message>
+        <source>Version %1 was rejected.</source>
+        <translation>版本 %1 已被驳回。</translation>
+    </message>
+    <message>
+        <source>Takes back your ladder version waiting for approval.</source>
+        <translation>撤回你提交的、等待批准的阶梯版本。</translation>
+    </message>
+    <message>
+        <source>Version %1 was withdrawn.</source>
+        <translation>版本 %1 已撤回。</translation>
+    </message>
+    <message>
+        <source>The day metrics are as of (default: yesterday).</source>
+        <translation>指标截至的日期（默认：昨天）。</translation>
+    </message>
+    <message>
+        <source>Count the daily facts again from everything.</source>
+        <translation>从全部数据重新统计每日数据。</translation>
+    </message>
+    <message>
+        <source>Brings every creator's metrics and level up to date (pms, admins).</source>
+        <translation>更新所有创作者的指标与等级（产品经理、管理员）。</translation>
+    </message>
+    <message>
+        <source>Levels as of %1: %2 creators, %3 changed (ladder version %4).</source>
+        <translation>截至 %1 的等级：%2 位创作者，%3 位有变化（阶梯版本 %4）。</translation>
+    </message>
+    <message>
+        <source>The first day.</source>
+        <translation>第一天。</translation>
+    </message>
+    <message>
+        <source>The last day.</source>
+        <translation>最后一天。</translation>
+    </message>
+    <message>
+        <source>Every N days (default 1).</source>
+        <translation>每 N 天一次（默认 1）。</translation>
+    </message>
+    <message>
+        <source>Computes the distribution of past days, each under the ladder version active then (pms, admins).</source>
+        <translation>计算过去各天的等级分布，每天按当时生效的阶梯版本（产品经理、管理员）。</translation>
+    </message>
+    <message>
+        <source>Give --from and --to.</source>
+        <translation>请给出 --from 和 --to。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) written.</source>
+        <translation><numerusform>已写入 %n 天。</numerusform></translation>
+    </message>
+    <message>
+        <source>List the creators who move.</source>
+        <translation>列出等级会变化的创作者。</translation>
+    </message>
+    <message>
+        <source>Shows how many creators a ladder file would move, from the cache's metrics (offline).</source>
+        <translation>根据缓存中的指标（离线）显示阶梯文件会让多少创作者升降级。</translation>
+    </message>
+    <message>
+        <source>%1 creators: %2 up, %3 down, %4 stay.</source>
+        <translation>%1 位创作者：%2 位升级，%3 位降级，%4 位不变。</translation>
+    </message>
+    <message>
+        <source>Level %1</source>
+        <translation>等级 %1</translation>
+    </message>
+    <message>
+        <source>List the level ladder's versions and show the active one</source>
+        <translation>列出等级阶梯的版本并显示生效中的版本</translation>
+    </message>
+    <message>
+        <source>Save a ladder file as a new version (pm)</source>
+        <translation>把阶梯文件保存为新版本（产品经理）</translation>
+    </message>
+    <message>
+        <source>Approve a ladder version (pm, supervisor)</source>
+        <translation>批准阶梯版本（产品经理、主管）</translation>
+    </message>
+    <message>
+        <source>Reject a ladder version (pm, supervisor)</source>
+        <translation>驳回阶梯版本（产品经理、主管）</translation>
+    </message>
+    <message>
+        <source>Take back your ladder version waiting for approval</source>
+        <translation>撤回你等待批准的阶梯版本</translation>
+    </message>
+    <message>
+        <source>Bring every creator's level up to date (pm, admin)</source>
+        <translation>更新所有创作者的等级（产品经理、管理员）</translation>
+    </message>
+    <message>
+        <source>Compute the level distribution of past days (pm, admin)</source>
+        <translation>计算过去各天的等级分布（产品经理、管理员）</translation>
+    </message>
+    <message>
+        <source>How many creators a ladder file would move (from a cache)</source>
+        <translation>阶梯文件会让多少创作者升降级（基于缓存）</translation>
+    </message>
 </context>
 <context>
     <name>ConflictEditDialog</name>
@@ -3610,6 +3794,63 @@
     </message>
 </context>
 <context>
+    <name>LadderModel</name>
+    <message>
+        <source>Level %1</source>
+        <translation>等级 %1</translation>
+    </message>
+    <message>
+        <source>What the level grants, separated by semicolons</source>
+        <translation>该等级给予的资源，用分号分隔</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Name (Chinese)</source>
+        <translation>名称（中文）</translation>
+    </message>
+    <message>
+        <source>Name (English)</source>
+        <translation>名称（英文）</translation>
+    </message>
+    <message>
+        <source>Resources</source>
+        <translation>资源</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+</context>
+<context>
+    <name>LevelCompareChart</name>
+    <message>
+        <source>Creators</source>
+        <translation>创作者</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>当前</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+</context>
+<context>
+    <name>LevelDistributionChart</name>
+    <message>
+        <source>Creators</source>
+        <translation>创作者</translation>
+    </message>
+    <message>
+        <source>version %1</source>
+        <translation>版本 %1</translation>
+    </message>
+</context>
+<context>
     <name>LevelLadder</name>
     <message>
         <source>%1: rules nest at most 8 deep</source>
@@ -3658,6 +3899,363 @@
     <message>
         <source>%1: a level has a name</source>
         <translation>%1：等级须有名称</translation>
+    </message>
+    <message>
+        <source>videos published</source>
+        <translation>发布作品数</translation>
+    </message>
+    <message>
+        <source>plays</source>
+        <translation>播放数</translation>
+    </message>
+    <message>
+        <source>featured videos</source>
+        <translation>精选作品数</translation>
+    </message>
+    <message>
+        <source>featured rate</source>
+        <translation>精选率</translation>
+    </message>
+    <message>
+        <source>active days</source>
+        <translation>活跃天数</translation>
+    </message>
+    <message>
+        <source>followers gained</source>
+        <translation>新增粉丝</translation>
+    </message>
+    <message>
+        <source>all time</source>
+        <translation>全部时间</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n days</source>
+        <translation><numerusform>%n 天</numerusform></translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation> 且 </translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> 或 </translation>
+    </message>
+    <message>
+        <source>%1 in %2 ≥ %3</source>
+        <translation>%2内%1 ≥ %3</translation>
+    </message>
+    <message>
+        <source>levels: a ladder has at most 100 levels</source>
+        <translation>levels：一个阶梯最多 100 个等级</translation>
+    </message>
+    <message>
+        <source>%1.resources: a list of texts</source>
+        <translation>%1.resources：应为文本列表</translation>
+    </message>
+    <message>
+        <source>%1:%2:%3: %4</source>
+        <translation>%1:%2:%3：%4</translation>
+    </message>
+    <message>
+        <source>a ladder is a JSON object</source>
+        <translation>阶梯应为一个 JSON 对象</translation>
+    </message>
+</context>
+<context>
+    <name>LevelMovesModel</name>
+    <message numerus="yes">
+        <source>▲ up %n</source>
+        <translation><numerusform>▲ 升 %n 级</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>▼ down %n</source>
+        <translation><numerusform>▼ 降 %n 级</numerusform></translation>
+    </message>
+    <message>
+        <source>Creator</source>
+        <translation>创作者</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>当前</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+</context>
+<context>
+    <name>LevelWhatIf</name>
+    <message>
+        <source>The creators' metrics could not be read: %1</source>
+        <translation>无法读取创作者指标：%1</translation>
+    </message>
+</context>
+<context>
+    <name>LevelsPage</name>
+    <message>
+        <source>Reject Ladder</source>
+        <translation>驳回阶梯</translation>
+    </message>
+    <message>
+        <source>Why is this version rejected?</source>
+        <translation>为什么驳回这个版本？</translation>
+    </message>
+    <message>
+        <source>Creator Levels</source>
+        <translation>创作者等级</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n creator(s)</source>
+        <translation><numerusform>%n 位创作者</numerusform></translation>
+    </message>
+    <message>
+        <source>Not yet on the ladder</source>
+        <translation>尚未入级</translation>
+    </message>
+    <message>
+        <source>Level %1</source>
+        <translation>等级 %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>生效中</translation>
+    </message>
+    <message>
+        <source>Waiting for approval</source>
+        <translation>等待批准</translation>
+    </message>
+    <message>
+        <source>Replaced</source>
+        <translation>已被替换</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已驳回</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>已撤回</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1，%2</translation>
+    </message>
+    <message>
+        <source>Rule of level %1</source>
+        <translation>等级 %1 的规则</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>A ladder has at least one level.</source>
+        <translation>一个阶梯至少有一个等级。</translation>
+    </message>
+    <message>
+        <source>Correct the ladder to see what it would change.</source>
+        <translation>修正阶梯后即可看到它带来的变化。</translation>
+    </message>
+    <message>
+        <source>No creator's metrics in this cache yet: they arrive with a sync after the levels' first refresh.</source>
+        <translation>缓存中还没有创作者指标：等级首次刷新后，同步会带来这些数据。</translation>
+    </message>
+    <message>
+        <source>metrics as of %1</source>
+        <translation>指标截至 %1</translation>
+    </message>
+    <message>
+        <source>With this ladder no creator changes level (%1 creators, %2).</source>
+        <translation>按此阶梯，没有创作者的等级变化（%1 位创作者，%2）。</translation>
+    </message>
+    <message>
+        <source>With this ladder %1 would move up and %2 down; %3 stay (%4 creators, %5).</source>
+        <translation>按此阶梯，%1 位会升级，%2 位会降级，%3 位不变（%4 位创作者，%5）。</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>未入级</translation>
+    </message>
+    <message>
+        <source>Creators who would move (%1)</source>
+        <translation>等级会变化的创作者（%1）</translation>
+    </message>
+    <message>
+        <source>Active ladder: version %1, since %2%3. Editing %4.</source>
+        <translation>生效中的阶梯：版本 %1，自 %2 起%3。正在编辑%4。</translation>
+    </message>
+    <message>
+        <source> (approved by %1)</source>
+        <translation>（由 %1 批准）</translation>
+    </message>
+    <message>
+        <source>a draft from version %1</source>
+        <translation>基于版本 %1 的草稿</translation>
+    </message>
+    <message>
+        <source>the active version</source>
+        <translation>生效中的版本</translation>
+    </message>
+    <message>
+        <source>No ladder is active yet. A product manager builds one here and saves it.</source>
+        <translation>还没有生效的阶梯。产品经理可以在这里建立并保存。</translation>
+    </message>
+    <message>
+        <source>Version %1 by %2 waits for approval%3</source>
+        <translation>%2 提交的版本 %1 等待批准%3</translation>
+    </message>
+    <message>
+        <source>: “%1”</source>
+        <translation>：“%1”</translation>
+    </message>
+    <message>
+        <source>Version %1 waits for approval: have it decided or withdraw it first.</source>
+        <translation>版本 %1 正在等待批准：请先让它得到决定或撤回它。</translation>
+    </message>
+    <message>
+        <source>The central store refused: %1</source>
+        <translation>中心库拒绝了：%1</translation>
+    </message>
+    <message>
+        <source>The ladder was saved as a new version; the next sync brings its effect.</source>
+        <translation>阶梯已保存为新版本；下次同步会带来它的效果。</translation>
+    </message>
+    <message>
+        <source>Version %1 is active: every creator was placed again.</source>
+        <translation>版本 %1 已生效：所有创作者已重新定级。</translation>
+    </message>
+    <message>
+        <source>Version %1 was rejected.</source>
+        <translation>版本 %1 已被驳回。</translation>
+    </message>
+    <message>
+        <source>Version %1 was withdrawn.</source>
+        <translation>版本 %1 已撤回。</translation>
+    </message>
+    <message>
+        <source>Every creator's metrics and level were brought up to date; the next sync brings them.</source>
+        <translation>所有创作者的指标与等级已更新；下次同步会带来这些数据。</translation>
+    </message>
+    <message>
+        <source>Ladder and What-If</source>
+        <translation>阶梯与假设分析</translation>
+    </message>
+    <message>
+        <source>Distribution and Versions</source>
+        <translation>分布与版本</translation>
+    </message>
+    <message>
+        <source>Refresh Levels</source>
+        <translation>刷新等级</translation>
+    </message>
+    <message>
+        <source>Bring every creator's metrics and level up to date on the central store</source>
+        <translation>在中心库更新所有创作者的指标与等级</translation>
+    </message>
+    <message>
+        <source>Show in Editor</source>
+        <translation>在编辑器中查看</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <source>Reject…</source>
+        <translation>驳回…</translation>
+    </message>
+    <message>
+        <source>Withdraw</source>
+        <translation>撤回</translation>
+    </message>
+    <message>
+        <source>Levels</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Add Level</source>
+        <translation>添加等级</translation>
+    </message>
+    <message>
+        <source>Remove Top Level</source>
+        <translation>删除最高等级</translation>
+    </message>
+    <message>
+        <source>Add Condition</source>
+        <translation>添加条件</translation>
+    </message>
+    <message>
+        <source>Add “Any of” Group</source>
+        <translation>添加“任一”条件组</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Why this change (kept with the version)</source>
+        <translation>变更理由（随版本保存）</translation>
+    </message>
+    <message>
+        <source>Save as New Version</source>
+        <translation>保存为新版本</translation>
+    </message>
+    <message>
+        <source>Discard Changes</source>
+        <translation>放弃修改</translation>
+    </message>
+    <message>
+        <source>What if</source>
+        <translation>假设分析</translation>
+    </message>
+    <message>
+        <source>Creators per level, day by day</source>
+        <translation>每天各等级的创作者数</translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>提交人</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>保存时间</translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <translation>决定</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
     </message>
 </context>
 <context>
@@ -5598,6 +6196,41 @@ Last lines of %3:
     </message>
 </context>
 <context>
+    <name>RuleTreeModel</name>
+    <message>
+        <source>All of these</source>
+        <translation>全部满足</translation>
+    </message>
+    <message>
+        <source>Any of these</source>
+        <translation>任一满足</translation>
+    </message>
+    <message>
+        <source>≥ %1</source>
+        <translation>≥ %1</translation>
+    </message>
+    <message>
+        <source>Every condition below must hold</source>
+        <translation>下面的条件必须全部满足</translation>
+    </message>
+    <message>
+        <source>At least one condition below must hold</source>
+        <translation>下面的条件至少满足一个</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>条件</translation>
+    </message>
+    <message>
+        <source>Over</source>
+        <translation>时间窗口</translation>
+    </message>
+    <message>
+        <source>At least</source>
+        <translation>至少</translation>
+    </message>
+</context>
+<context>
     <name>SavedReports</name>
     <message>
         <source>A report needs a name of 1 to 200 characters.</source>
@@ -6033,6 +6666,10 @@ Last lines of %3:
     <message>
         <source>Receiving the metrics failed</source>
         <translation>接收指标失败</translation>
+    </message>
+    <message>
+        <source>Receiving the levels failed</source>
+        <translation>接收等级数据失败</translation>
     </message>
 </context>
 <context>
@@ -6801,16 +7438,44 @@ Last lines of %3:
         <translation>系统</translation>
     </message>
     <message>
-        <source>Level</source>
-        <translation>等级</translation>
-    </message>
-    <message>
         <source>VIP</source>
         <translation>VIP</translation>
     </message>
     <message>
         <source>Videos</source>
         <translation>视频</translation>
+    </message>
+    <message>
+        <source>Account Level</source>
+        <translation>账号等级</translation>
+    </message>
+    <message>
+        <source>Creator Level</source>
+        <translation>创作者等级</translation>
+    </message>
+    <message>
+        <source>To Next Level</source>
+        <translation>升级进度</translation>
+    </message>
+    <message>
+        <source>Not yet on the ladder</source>
+        <translation>尚未入级</translation>
+    </message>
+    <message>
+        <source>Level %1</source>
+        <translation>等级 %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Top level</source>
+        <translation>已是最高级</translation>
+    </message>
+    <message>
+        <source>How far the creator is towards the next level's rule, from 0 to 100 %</source>
+        <translation>创作者距离下一等级规则的进度，从 0 到 100%</translation>
     </message>
 </context>
 <context>
@@ -6908,6 +7573,38 @@ Last lines of %3:
     <message>
         <source>Latest videos</source>
         <translation>最新视频</translation>
+    </message>
+    <message>
+        <source>Not yet on the ladder</source>
+        <translation>尚未入级</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Creator level</source>
+        <translation>创作者等级</translation>
+    </message>
+    <message>
+        <source>Resources</source>
+        <translation>资源</translation>
+    </message>
+    <message>
+        <source>Next level</source>
+        <translation>下一等级</translation>
+    </message>
+    <message>
+        <source>Needs: %1</source>
+        <translation>需要：%1</translation>
+    </message>
+    <message>
+        <source>%1 in %2: %3 of %4</source>
+        <translation>%2内%1：%3 / %4</translation>
+    </message>
+    <message>
+        <source>Account level</source>
+        <translation>账号等级</translation>
     </message>
 </context>
 <context>

@@ -237,11 +237,12 @@ void MainWindow::createActions()
         {"releases", QT_TRANSLATE_NOOP("ActionRegistry", "Re&leases")},
         {"levels", QT_TRANSLATE_NOOP("ActionRegistry", "Creator Le&vels")},
     };
+    // Ctrl+1 … Ctrl+9, then Ctrl+0 for the tenth.
     int n = 1;
     for (const auto &[key, text] : pages) {
         const QString page = QString::fromLatin1(key);
         connect(a->add(QStringLiteral("view.") + page, text,
-                       QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_0 + n++))),
+                       QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_0 + n++ % 10))),
                 &QAction::triggered, this, [this, page] { showPage(page); });
     }
     connect(a->add(QStringLiteral("view.refresh"), QT_TRANSLATE_NOOP("ActionRegistry", "&Refresh"),
