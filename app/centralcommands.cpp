@@ -482,13 +482,14 @@ int policySet(const QStringList &arguments)
                                "directly."),
                       QStringLiteral("yes|no")});
     parser.addOption({QStringLiteral("role"),
-                      Text::tr("Whose changes: editor, supervisor (default), or admin (for "
-                               "releases)."),
+                      Text::tr("Whose changes: editor, supervisor (default), admin (for "
+                               "releases) or pm (for levels)."),
                       QStringLiteral("ROLE"), QStringLiteral("supervisor")});
     int code = 0;
     if (!parse(parser,
                Text::tr("Sets whether a kind of change (video_tags, game_tags, tags, "
-                        "tag_groups, games; releases for admins) needs a second person."),
+                        "tag_groups, games; releases for admins; levels for product managers) "
+                        "needs a second person."),
                arguments, &code, QStringLiteral("KIND")))
         return code;
     const QString review = parser.value(QStringLiteral("review"));

@@ -143,13 +143,22 @@ QString ApprovalPolicyModel::kindLabel(const QString &kind)
         return tr("Games (create, edit)");
     if (kind == QLatin1String("releases"))
         return tr("Publishing app releases");
+    if (kind == QLatin1String("levels"))
+        return tr("Creator level ladder");
     return kind;
+}
+
+bool ApprovalPolicyModel::isRoleColumn(int column)
+{
+    return column == EditorColumn || column == SupervisorColumn || column == PmColumn ||
+           column == AdminColumn;
 }
 
 QString ApprovalPolicyModel::roleOf(int column)
 {
     return column == EditorColumn       ? QStringLiteral("editor")
            : column == SupervisorColumn ? QStringLiteral("supervisor")
+           : column == PmColumn         ? QStringLiteral("pm")
                                         : QStringLiteral("admin");
 }
 
@@ -175,7 +184,7 @@ QVariant ApprovalPolicyModel::data(const QModelIndex &index, int role) const
         return {};
     const QString &kind = m_kinds.at(index.row());
     const int column = index.column();
-    if (column == EditorColumn || column == SupervisorColumn || column == AdminColumn) {
+    if (isRoleColumn(column)) {
         const CentralStaff::PolicyRule *r = rule(kind, roleOf(column));
         // A role that never makes this kind of change has no rule: nothing to show.
         if (!r)
@@ -183,9 +192,9 @@ QVariant ApprovalPolicyModel::data(const QModelIndex &index, int role) const
         if (role == Qt::CheckStateRole)
             return r->requiresReview ? Qt::Checked : Qt::Unchecked;
         if (role == Qt::DisplayRole)
-            return !r->requiresReview      ? tr("applies directly")
-                   : column == AdminColumn ? tr("needs a second person")
-                                           : tr("needs a supervisor");
+            return !r->requiresReview                            ? tr("applies directly")
+                   : column == AdminColumn || column == PmColumn ? tr("needs a second person")
+                                                                 : tr("needs a supervisor");
         return {};
     }
     if (role == Qt::DisplayRole && column == KindColumn)
@@ -210,9 +219,7 @@ QVariant ApprovalPolicyModel::data(const QModelIndex &index, int role) const
 bool ApprovalPolicyModel::setData(const QModelIndex &index, const QVariant &value, int role)
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid) ||
-        role != Qt::CheckStateRole ||
-        (index.column() != EditorColumn && index.column() != SupervisorColumn &&
-         index.column() != AdminColumn) ||
+        role != Qt::CheckStateRole || !isRoleColumn(index.column()) ||
         !rule(m_kinds.at(index.row()), roleOf(index.column())))
         return false;
     const bool requires = value.toInt() == Qt::Checked;
@@ -225,9 +232,7 @@ Qt::ItemFlags ApprovalPolicyModel::flags(const QModelIndex &index) const
     if (!index.isValid() || !checkIndex(index, CheckIndexOption::ParentIsInvalid))
         return Qt::NoItemFlags;
     Qt::ItemFlags f = Qt::ItemIsEnabled | Qt::ItemIsSelectable;
-    if ((index.column() == EditorColumn || index.column() == SupervisorColumn ||
-         index.column() == AdminColumn) &&
-        rule(m_kinds.at(index.row()), roleOf(index.column())))
+    if (isRoleColumn(index.column()) && rule(m_kinds.at(index.row()), roleOf(index.column())))
         f |= Qt::ItemIsUserCheckable;
     return f;
 }
@@ -243,6 +248,8 @@ QVariant ApprovalPolicyModel::headerData(int section, Qt::Orientation orientatio
         return tr("By editors");
     case SupervisorColumn:
         return tr("By supervisors");
+    case PmColumn:
+        return tr("By product managers");
     case AdminColumn:
         return tr("By admins");
     case UpdatedColumn:
@@ -260,10 +267,11 @@ void ApprovalPolicyModel::setRules(const QList<CentralStaff::PolicyRule> &rules)
         if (!m_kinds.contains(r.kind))
             m_kinds.append(r.kind);
     }
-    // Catalogue changes first, from the smallest, then releases.
+    // Catalogue changes first, from the smallest, then releases and the level ladder.
     static const QStringList order = {QStringLiteral("video_tags"), QStringLiteral("game_tags"),
                                       QStringLiteral("tags"),       QStringLiteral("tag_groups"),
-                                      QStringLiteral("games"),      QStringLiteral("releases")};
+                                      QStringLiteral("games"),      QStringLiteral("releases"),
+                                      QStringLiteral("levels")};
     std::stable_sort(m_kinds.begin(), m_kinds.end(), [](const QString &a, const QString &b) {
         const auto rank = [](const QString &k) {
             const qsizetype i = order.indexOf(k);

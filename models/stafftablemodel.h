@@ -55,6 +55,7 @@ public:
         KindColumn,
         EditorColumn,
         SupervisorColumn,
+        PmColumn,
         AdminColumn,
         UpdatedColumn,
         ColumnCount
@@ -83,6 +84,7 @@ private:
     const CentralStaff::PolicyRule *rule(const QString &kind, const QString &role) const;
     /// The role of a rule column: editor, supervisor or admin.
     static QString roleOf(int column);
+    static bool isRoleColumn(int column);
 
     QStringList m_kinds;
     QList<CentralStaff::PolicyRule> m_rules;

@@ -436,7 +436,17 @@ private slots:
         ApprovalPolicyModel model;
         QAbstractItemModelTester tester(&model);
         model.setRules(rules);
-        QCOMPARE(model.rowCount(), 6);
+        QCOMPARE(model.rowCount(), 7);
+        // The level ladder: only product managers save it, so only their cell is a rule.
+        QCOMPARE(model.index(6, 0).data().toString(), QStringLiteral("Creator level ladder"));
+        QVERIFY(model.flags(model.index(6, ApprovalPolicyModel::PmColumn)) &
+                Qt::ItemIsUserCheckable);
+        QCOMPARE(model.index(6, ApprovalPolicyModel::PmColumn).data().toString(),
+                 QStringLiteral("needs a second person"));
+        QVERIFY(!(model.flags(model.index(6, ApprovalPolicyModel::AdminColumn)) &
+                  Qt::ItemIsUserCheckable));
+        QVERIFY(!(model.flags(model.index(5, ApprovalPolicyModel::PmColumn)) &
+                  Qt::ItemIsUserCheckable));
         // Releases: only admins publish them, so only the admin cell is a rule.
         QCOMPARE(model.index(5, 0).data().toString(), QStringLiteral("Publishing app releases"));
         QVERIFY(model.flags(model.index(5, ApprovalPolicyModel::AdminColumn)) &
@@ -531,7 +541,7 @@ private slots:
         page.show();
         QVERIFY(ready.wait(10000));
         QVERIFY(page.staffModel()->rowOf(m_names.value(QStringLiteral("editor"))) >= 0);
-        QCOMPARE(page.policyModel()->rowCount(), 6);
+        QCOMPARE(page.policyModel()->rowCount(), 7);
 
         QSignalSpy done(&page, &StaffPage::done);
         const auto succeed = [&done, &ready]() -> bool {

@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
@@ -172,7 +172,10 @@
     </message>
     <message numerus="yes">
         <source>%n day(s) written.</source>
-        <translation><numerusform>%n day written.</numerusform><numerusform>%n days written.</numerusform></translation>
+        <translation>
+            <numerusform>%n day written.</numerusform>
+            <numerusform>%n days written.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -196,25 +199,37 @@
     <name>LevelLadder</name>
     <message numerus="yes">
         <source>%n days</source>
-        <translation><numerusform>%n day</numerusform><numerusform>%n days</numerusform></translation>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>LevelMovesModel</name>
     <message numerus="yes">
         <source>▲ up %n</source>
-        <translation><numerusform>▲ up %n</numerusform><numerusform>▲ up %n</numerusform></translation>
+        <translation>
+            <numerusform>▲ up %n</numerusform>
+            <numerusform>▲ up %n</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>▼ down %n</source>
-        <translation><numerusform>▼ down %n</numerusform><numerusform>▼ down %n</numerusform></translation>
+        <translation>
+            <numerusform>▼ down %n</numerusform>
+            <numerusform>▼ down %n</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>LevelsPage</name>
     <message numerus="yes">
         <source>%n creator(s)</source>
-        <translation><numerusform>%n creator</numerusform><numerusform>%n creators</numerusform></translation>
+        <translation>
+            <numerusform>%n creator</numerusform>
+            <numerusform>%n creators</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -226,6 +226,14 @@
         <source>By admins</source>
         <translation>管理员的修改</translation>
     </message>
+    <message>
+        <source>Creator level ladder</source>
+        <translation>创作者等级阶梯</translation>
+    </message>
+    <message>
+        <source>By product managers</source>
+        <translation>产品经理的修改</translation>
+    </message>
 </context>
 <context>
     <name>AuditLog</name>
@@ -2885,14 +2893,6 @@
         <translation>以导入格式导出游戏、标签、用户或视频</translation>
     </message>
     <message>
-        <source>Whose changes: editor, supervisor (default), or admin (for releases).</source>
-        <translation>谁的修改：editor、supervisor（默认），或 admin（用于版本发布）。</translation>
-    </message>
-    <message>
-        <source>Sets whether a kind of change (video_tags, game_tags, tags, tag_groups, games; releases for admins) needs a second person.</source>
-        <translation>设置某类修改（video_tags、game_tags、tags、tag_groups、games；管理员的 releases）是否需要第二人审批。</translation>
-    </message>
-    <message>
         <source>Give the release's ID (see 'coulisse-cli releases list').</source>
         <translation>请给出版本的 ID（见“coulisse-cli releases list”）。</translation>
     </message>
@@ -3222,7 +3222,9 @@
     </message>
     <message numerus="yes">
         <source>%n day(s) written.</source>
-        <translation><numerusform>已写入 %n 天。</numerusform></translation>
+        <translation>
+            <numerusform>已写入 %n 天。</numerusform>
+        </translation>
     </message>
     <message>
         <source>List the creators who move.</source>
@@ -3271,6 +3273,14 @@
     <message>
         <source>How many creators a ladder file would move (from a cache)</source>
         <translation>阶梯文件会让多少创作者升降级（基于缓存）</translation>
+    </message>
+    <message>
+        <source>Whose changes: editor, supervisor (default), admin (for releases) or pm (for levels).</source>
+        <translation>谁的变更：editor、supervisor（默认）、admin（用于版本发布）或 pm（用于等级）。</translation>
+    </message>
+    <message>
+        <source>Sets whether a kind of change (video_tags, game_tags, tags, tag_groups, games; releases for admins; levels for product managers) needs a second person.</source>
+        <translation>设置某类变更（video_tags、game_tags、tags、tag_groups、games；管理员的 releases；产品经理的 levels）是否需要另一人批准。</translation>
     </message>
 </context>
 <context>
@@ -3930,7 +3940,9 @@
     </message>
     <message numerus="yes">
         <source>%n days</source>
-        <translation><numerusform>%n 天</numerusform></translation>
+        <translation>
+            <numerusform>%n 天</numerusform>
+        </translation>
     </message>
     <message>
         <source> and </source>
@@ -3965,11 +3977,15 @@
     <name>LevelMovesModel</name>
     <message numerus="yes">
         <source>▲ up %n</source>
-        <translation><numerusform>▲ 升 %n 级</numerusform></translation>
+        <translation>
+            <numerusform>▲ 升 %n 级</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>▼ down %n</source>
-        <translation><numerusform>▼ 降 %n 级</numerusform></translation>
+        <translation>
+            <numerusform>▼ 降 %n 级</numerusform>
+        </translation>
     </message>
     <message>
         <source>Creator</source>
@@ -4019,7 +4035,9 @@
     </message>
     <message numerus="yes">
         <source>%n creator(s)</source>
-        <translation><numerusform>%n 位创作者</numerusform></translation>
+        <translation>
+            <numerusform>%n 位创作者</numerusform>
+        </translation>
     </message>
     <message>
         <source>Not yet on the ladder</source>

@@ -111,6 +111,7 @@ StaffPage::StaffPage(CentralClient *client, CatalogueRepository *repository, QWi
     m_policyTable->setColumnWidth(ApprovalPolicyModel::KindColumn, digit * 36);
     m_policyTable->setColumnWidth(ApprovalPolicyModel::EditorColumn, digit * 24);
     m_policyTable->setColumnWidth(ApprovalPolicyModel::SupervisorColumn, digit * 24);
+    m_policyTable->setColumnWidth(ApprovalPolicyModel::PmColumn, digit * 24);
     m_policyTable->setColumnWidth(ApprovalPolicyModel::AdminColumn, digit * 24);
     policyLayout->addWidget(m_policyTable, 1);
     m_tabs->addTab(policyTab, QString());
