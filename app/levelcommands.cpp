@@ -48,6 +48,16 @@ bool readLadder(const QString &path, LevelLadder *ladder)
     return true;
 }
 
+/// The one ladder file given as the argument, read and checked: 0, or the exit code.
+int ladderArgument(const QCommandLineParser &parser, LevelLadder *ladder)
+{
+    if (parser.positionalArguments().size() != 1) {
+        err() << Text::tr("Give one ladder file.") << '\n';
+        return 2;
+    }
+    return readLadder(parser.positionalArguments().constFirst(), ladder) ? 0 : 1;
+}
+
 QDate dayValue(const QCommandLineParser &parser, const QString &name, bool *ok)
 {
     *ok = true;
@@ -155,13 +165,9 @@ int levelsSave(const QStringList &arguments)
                         "the approval policy it waits for a second person."),
                arguments, &code, QStringLiteral("FILE.json")))
         return code;
-    if (parser.positionalArguments().size() != 1) {
-        err() << Text::tr("Give one ladder file.") << '\n';
-        return 2;
-    }
     LevelLadder ladder;
-    if (!readLadder(parser.positionalArguments().constFirst(), &ladder))
-        return 1;
+    if (const int failure = ladderArgument(parser, &ladder))
+        return failure;
     return withLevels(parser, [&](CentralLevels &levels) {
         const auto saved = levels.save(ladder.toJson(), parser.value(note));
         if (!saved)
@@ -315,13 +321,9 @@ int levelsWhatIf(const QStringList &arguments)
                         "metrics (offline)."),
                arguments, &code, QStringLiteral("FILE.json")))
         return code;
-    if (parser.positionalArguments().size() != 1) {
-        err() << Text::tr("Give one ladder file.") << '\n';
-        return 2;
-    }
     LevelLadder ladder;
-    if (!readLadder(parser.positionalArguments().constFirst(), &ladder))
-        return 1;
+    if (const int failure = ladderArgument(parser, &ladder))
+        return failure;
     CacheDatabase cache;
     if (!cache.open(cachePath(parser), CacheDatabase::Access::ReadOnly)) {
         err() << cache.errorString() << '\n';

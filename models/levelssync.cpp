@@ -1,7 +1,6 @@
 #include "levelssync.h"
 
 #include "cachedatabase.h"
-#include "rowcopier.h"
 #include "syncstate.h"
 
 #include <QSqlQuery>
@@ -39,24 +38,8 @@ const RowCopier::Table kLevels{
 } // namespace
 
 LevelsSync::LevelsSync(CacheDatabase &cache, const QSqlDatabase &central, const QString &owner)
-    : m_cache(cache)
-    , m_central(central)
-    , m_owner(owner)
+    : SyncPart(cache, central, owner)
 {}
-
-bool LevelsSync::central(const QSqlError &error)
-{
-    m_centralError = error;
-    m_error = error.text();
-    return false;
-}
-
-bool LevelsSync::cache(const QString &message)
-{
-    m_centralError = QSqlError();
-    m_error = message;
-    return false;
-}
 
 bool LevelsSync::clear()
 {
@@ -85,13 +68,7 @@ bool LevelsSync::run(Result *result)
         SyncState::stateValue(m_cache.database(), QStringLiteral("levels_owner"));
     if (!cachedOwner.isEmpty() && cachedOwner != m_owner && !clear())
         return false;
-    QSqlQuery begin(m_central);
-    if (!begin.exec(QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")))
-        return central(begin.lastError());
-    const bool ok = pull(result);
-    QSqlQuery end(m_central);
-    end.exec(QStringLiteral("ROLLBACK")); // read only: nothing to keep
-    return ok;
+    return onSnapshot([this, result] { return pull(result); });
 }
 
 bool LevelsSync::pull(Result *result)

@@ -1,11 +1,8 @@
 #pragma once
 
-#include <QCoreApplication>
-#include <QSqlDatabase>
-#include <QSqlError>
-#include <QString>
+#include "syncpart.h"
 
-class CacheDatabase;
+#include <QCoreApplication>
 
 /// The levels half of a sync (cache schema 5, central schema 13): brings the cache's ladder
 /// versions, creators' levels and metrics, and the distribution per day level with central's,
@@ -16,7 +13,7 @@ class CacheDatabase;
 /// the creators' rows those wrote and the small tables whole, in one cache transaction read from
 /// one central snapshot; when rows left central (or the first time) it takes every row. Nothing
 /// new costs one small query.
-class LevelsSync
+class LevelsSync : public SyncPart
 {
     Q_DECLARE_TR_FUNCTIONS(LevelsSync)
 
@@ -34,18 +31,6 @@ public:
     bool run(Result *result);
     bool clear();
 
-    QString errorString() const { return m_error; }
-    /// Set when central failed (the sync classifies it); otherwise the cache failed.
-    QSqlError centralError() const { return m_centralError; }
-
 private:
     bool pull(Result *result);
-    bool central(const QSqlError &error);
-    bool cache(const QString &message);
-
-    CacheDatabase &m_cache;
-    QSqlDatabase m_central;
-    QString m_owner;
-    QString m_error;
-    QSqlError m_centralError;
 };

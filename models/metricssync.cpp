@@ -1,7 +1,6 @@
 #include "metricssync.h"
 
 #include "cachedatabase.h"
-#include "rowcopier.h"
 #include "syncstate.h"
 
 #include <QDateTime>
@@ -63,24 +62,8 @@ const RowCopier::Table kRetention{
 } // namespace
 
 MetricsSync::MetricsSync(CacheDatabase &cache, const QSqlDatabase &central, const QString &owner)
-    : m_cache(cache)
-    , m_central(central)
-    , m_owner(owner)
+    : SyncPart(cache, central, owner)
 {}
-
-bool MetricsSync::central(const QSqlError &error)
-{
-    m_centralError = error;
-    m_error = error.text();
-    return false;
-}
-
-bool MetricsSync::cache(const QString &message)
-{
-    m_centralError = QSqlError();
-    m_error = message;
-    return false;
-}
 
 bool MetricsSync::clear()
 {
@@ -122,13 +105,7 @@ bool MetricsSync::run(Result *result)
         return false;
     if (!pushReports(result))
         return false;
-    QSqlQuery begin(m_central);
-    if (!begin.exec(QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")))
-        return central(begin.lastError());
-    const bool ok = pullReports(result) && pullAggregates(result);
-    QSqlQuery end(m_central);
-    end.exec(QStringLiteral("ROLLBACK")); // read only: nothing to keep
-    return ok;
+    return onSnapshot([this, result] { return pullReports(result) && pullAggregates(result); });
 }
 
 // Saved reports ----------------------------------------------------------------------------
@@ -226,15 +203,6 @@ bool MetricsSync::pullReports(Result *result)
 
 // Aggregates --------------------------------------------------------------------------------
 
-bool MetricsSync::copyRows(const RowCopier::Table &table, const QString &where, qint64 *rows)
-{
-    RowCopier copier(m_central, m_cache.database());
-    if (copier.copy(table, where, rows))
-        return true;
-    return copier.centralError().isValid() ? central(copier.centralError())
-                                           : cache(copier.errorString());
-}
-
 bool MetricsSync::replaceSmallTables()
 {
     QSqlQuery q(m_cache.database());
@@ -245,7 +213,7 @@ bool MetricsSync::replaceSmallTables()
     qint64 rows = 0;
     for (const RowCopier::Table *c :
          {&kDefinitions, &kRefreshes, &kCampaigns, &kEffects, &kCampaignDays}) {
-        if (!copyRows(*c, {}, &rows))
+        if (!copy(*c, {}, &rows))
             return false;
     }
     return true;
@@ -328,7 +296,7 @@ bool MetricsSync::pullAggregates(Result *result)
         const QString after =
             full ? QString() : QStringLiteral(" WHERE refresh_id > %1").arg(cursor);
         for (const RowCopier::Table *c : {&kDaily, &kRetention}) {
-            if (!copyRows(*c, after, &result->rows))
+            if (!copy(*c, after, &result->rows))
                 return fail();
         }
     }

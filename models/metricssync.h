@@ -1,6 +1,6 @@
 #pragma once
 
-#include "rowcopier.h"
+#include "syncpart.h"
 
 #include <QCoreApplication>
 #include <QSqlDatabase>
@@ -17,7 +17,7 @@ class CacheDatabase;
 /// cache deletes the keys those refreshes cleared (coulisse.metric_cleared) and takes the rows
 /// they wrote, in one cache transaction read from one central snapshot; after a full refresh
 /// (or the first time) it takes everything. Nothing new costs one small query.
-class MetricsSync
+class MetricsSync : public SyncPart
 {
     Q_DECLARE_TR_FUNCTIONS(MetricsSync)
 
@@ -39,23 +39,10 @@ public:
     /// Drops everything metric-related from the cache (an editor's cache holds none).
     bool clear();
 
-    QString errorString() const { return m_error; }
-    /// Set when central failed (the sync classifies it); otherwise the cache failed.
-    QSqlError centralError() const { return m_centralError; }
-
 private:
     bool pushReports(Result *result);
     bool pullReports(Result *result);
     bool pullAggregates(Result *result);
     bool replaceSmallTables();
-    bool copyRows(const RowCopier::Table &table, const QString &where, qint64 *rows);
     bool deleteCleared(qint64 after);
-    bool central(const QSqlError &error);
-    bool cache(const QString &message);
-
-    CacheDatabase &m_cache;
-    QSqlDatabase m_central;
-    QString m_owner;
-    QString m_error;
-    QSqlError m_centralError;
 };
