@@ -1,5 +1,6 @@
 #pragma once
 
+#include "centrallevels.h"
 #include "recordreader.h"
 
 #include <QCommandLineParser>
@@ -31,6 +32,8 @@ QList<Command> reportCommands();
 QList<Command> catalogueCommands();
 QList<Command> releaseCommands();
 QList<Command> levelCommands();
+/// "Levels as of …: N creators, M changed (ladder version V)."
+void printLevelRefresh(const CentralLevels::Refresh &refresh);
 
 /// --url URL: the central store, and the connection string it (or the environment) gives.
 QCommandLineOption urlOption();

@@ -263,12 +263,7 @@ int levelsRefresh(const QStringList &arguments)
         const auto refresh = levels.refresh(day, parser.isSet(full));
         if (!refresh)
             return false;
-        out() << Text::tr("Levels as of %1: %2 creators, %3 changed (ladder version %4).")
-                     .arg(QLocale().toString(refresh->asOf, QLocale::ShortFormat))
-                     .arg(refresh->creators)
-                     .arg(refresh->changed)
-                     .arg(refresh->ladderVersion)
-              << '\n';
+        printLevelRefresh(*refresh);
         return true;
     });
 }
@@ -354,6 +349,16 @@ int levelsWhatIf(const QStringList &arguments)
 }
 
 } // namespace
+
+void printLevelRefresh(const CentralLevels::Refresh &refresh)
+{
+    out() << Text::tr("Levels as of %1: %2 creators, %3 changed (ladder version %4).")
+                 .arg(QLocale().toString(refresh.asOf, QLocale::ShortFormat))
+                 .arg(refresh.creators)
+                 .arg(refresh.changed)
+                 .arg(refresh.ladderVersion)
+          << '\n';
+}
 
 QList<Command> levelCommands()
 {

@@ -1,6 +1,7 @@
 // coulisse-cli commands of the data platform: importing events, refreshing the metrics,
 // their definitions and the campaigns (central store).
 #include "centralconnection.h"
+#include "centrallevels.h"
 #include "centralmetrics.h"
 #include "clicommands.h"
 #include "eventimporter.h"
@@ -100,6 +101,16 @@ int metricsRefresh(const QStringList &arguments)
                           l.toString(r.elapsedMs / 1000.0, 'f', 1))
                      .arg(r.id)
               << '\n';
+    // The same events make the creators' levels: the daily job brings both up to date.
+    if (!CentralLevels::supported(db))
+        return 0;
+    CentralLevels levels(db);
+    const auto refreshed = levels.refresh({}, parser.isSet(QStringLiteral("full")));
+    if (!refreshed) {
+        err() << Text::tr("The levels' refresh failed: %1").arg(levels.errorString()) << '\n';
+        return 1;
+    }
+    printLevelRefresh(*refreshed);
     return 0;
 }
 

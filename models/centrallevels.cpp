@@ -20,6 +20,13 @@ CentralLevels::CentralLevels(const QSqlDatabase &db)
     : m_db(db)
 {}
 
+bool CentralLevels::supported(const QSqlDatabase &db)
+{
+    QSqlQuery q(db);
+    return q.exec(QStringLiteral("SELECT to_regproc('coulisse.levels_refresh') IS NOT NULL")) &&
+           q.next() && q.value(0).toBool();
+}
+
 bool CentralLevels::failed(const QSqlQuery &query)
 {
     m_error = CentralConnection::describe(query.lastError());

@@ -49,6 +49,9 @@ public:
 
     explicit CentralLevels(const QSqlDatabase &db);
 
+    /// Whether the store has creator levels (schema 13 or later).
+    static bool supported(const QSqlDatabase &db);
+
     /// Every version, newest first.
     std::optional<QList<Ladder>> ladders();
     std::optional<Saved> save(const QJsonObject &ladder, const QString &note);

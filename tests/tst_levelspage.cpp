@@ -17,6 +17,7 @@
 #include <QFrame>
 #include <QJsonDocument>
 #include <QLabel>
+#include <QProcessEnvironment>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSqlQuery>
@@ -240,6 +241,30 @@ private slots:
         page.setSynced();
         QVERIFY(!pending->isVisibleTo(&page));
         QCOMPARE(page.ladderModel()->levelCount(), 4);
+    }
+
+    void shouldRefreshLevelsWithTheMetrics()
+    {
+        // The daily job (coulisse-cli metrics refresh) brings the levels up to date too.
+        QSqlDatabase installer = m_store.installer();
+        const qint64 before =
+            TestSupport::scalar(installer, QStringLiteral("SELECT count(*) FROM "
+                                                          "coulisse.level_refreshes WHERE kind "
+                                                          "= 'refresh'"))
+                .toLongLong();
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("PGPASSWORD"), m_store.password());
+        const TestSupport::CliRun run =
+            TestSupport::runCli({QStringLiteral("metrics"), QStringLiteral("refresh"),
+                                 QStringLiteral("--url"), m_store.conninfo(m_pm)},
+                                env);
+        QVERIFY2(run.code == 0, qPrintable(run.err));
+        QVERIFY2(run.out.contains(QLatin1String("Levels as of")), qPrintable(run.out));
+        QCOMPARE(TestSupport::scalar(installer, QStringLiteral("SELECT count(*) FROM "
+                                                               "coulisse.level_refreshes WHERE "
+                                                               "kind = 'refresh'"))
+                     .toLongLong(),
+                 before + 1);
     }
 
     void shouldShowWhyADraftIsRefused()

@@ -3282,6 +3282,10 @@
         <source>Sets whether a kind of change (video_tags, game_tags, tags, tag_groups, games; releases for admins; levels for product managers) needs a second person.</source>
         <translation>设置某类变更（video_tags、game_tags、tags、tag_groups、games；管理员的 releases；产品经理的 levels）是否需要另一人批准。</translation>
     </message>
+    <message>
+        <source>The levels' refresh failed: %1</source>
+        <translation>等级刷新失败：%1</translation>
+    </message>
 </context>
 <context>
     <name>ConflictEditDialog</name>

@@ -2,6 +2,7 @@
 
 #include "cachedatabase.h"
 #include "centralclient.h"
+#include "centrallevels.h"
 #include "centralmetrics.h"
 #include "dashboarddocument.h"
 #include "metricchart.h"
@@ -516,7 +517,13 @@ void MetricsPage::refreshCentral()
                 return session.error;
             CentralMetrics metrics(session.db);
             const CentralMetrics::Refresh r = metrics.refresh();
-            return r.ok ? QString() : metrics.errorString();
+            if (!r.ok)
+                return metrics.errorString();
+            // The same events make the creators' levels.
+            if (!CentralLevels::supported(session.db))
+                return QString();
+            CentralLevels levels(session.db);
+            return levels.refresh() ? QString() : levels.errorString();
         },
         [this](const QString &error) {
             m_refresh->setEnabled(true);
