@@ -657,6 +657,9 @@ BEGIN
     PERFORM pg_advisory_xact_lock(hashtext('coulisse.levels'));
     SELECT * INTO v_state FROM coulisse.level_state FOR UPDATE;
     IF p_full OR NOT v_state.built OR v_state.time_zone IS DISTINCT FROM v_tz THEN
+        -- Writers of videos wait for the rebuild: a change made meanwhile would be neither in
+        -- the rebuilt table nor applied by the triggers.
+        LOCK TABLE coulisse.videos IN SHARE MODE;
         DELETE FROM coulisse.creator_catalogue;
         INSERT INTO coulisse.creator_catalogue (user_id, day, published, featured, plays)
         SELECT v.uploader_id, (v.published_at AT TIME ZONE v_tz)::date, count(*),
