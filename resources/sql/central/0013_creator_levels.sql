@@ -165,8 +165,13 @@ BEGIN
             RETURN format('%s: levels are numbered 1, 2, 3… in order (expected %s)', v_path,
                           i + 1);
         END IF;
-        IF btrim(coalesce(v_level ->> 'name_zh', '')) = ''
-           AND btrim(coalesce(v_level ->> 'name_en', '')) = '' THEN
+        -- A name is a text with something besides white space (QChar::isSpace, as
+        -- LevelLadder trims it).
+        IF NOT EXISTS (SELECT 1 FROM unnest(ARRAY['name_zh', 'name_en']) k
+                       WHERE jsonb_typeof(v_level -> k) = 'string'
+                         AND btrim(v_level ->> k, E' \t\n\x0b\f\r\u0085\u00a0\u1680\u2000\u2001'
+                                   '\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a'
+                                   '\u2028\u2029\u202f\u205f\u3000') <> '') THEN
             RETURN v_path || ': a level has a name';
         END IF;
         IF v_level ? 'resources' AND (jsonb_typeof(v_level -> 'resources') <> 'array'
@@ -335,19 +340,26 @@ BEGIN
         'SET published = c.published + excluded.published, '
         '    featured = c.featured + excluded.featured, plays = c.plays + excluded.plays',
         v_delta) USING v_tz;
-    -- A video that changed hands takes its plays along: its days since publication are counted
-    -- again for the creators (at most the last 366, all the windows read).
+    -- A video that changed hands takes its plays along, a deleted one takes them away, and one
+    -- that comes after its plays were imported brings them: its days since publication are
+    -- counted again for the creators (at most the last 366, all the windows read).
     IF TG_OP = 'UPDATE' THEN
-        SELECT min((n.published_at AT TIME ZONE v_tz)::date) INTO v_moved
+        SELECT min((least(o.published_at, n.published_at) AT TIME ZONE v_tz)::date) INTO v_moved
         FROM old_rows o JOIN new_rows n ON n.id = o.id
         WHERE o.uploader_id IS DISTINCT FROM n.uploader_id;
-        IF v_moved IS NOT NULL THEN
-            INSERT INTO coulisse.level_dirty_days (day)
-            SELECT d::date FROM generate_series(
-                greatest(v_moved, (now() AT TIME ZONE v_tz)::date - 366),
-                (now() AT TIME ZONE v_tz)::date, interval '1 day') d
-            ON CONFLICT DO NOTHING;
-        END IF;
+    ELSIF TG_OP = 'INSERT' THEN
+        SELECT min((n.published_at AT TIME ZONE v_tz)::date) INTO v_moved
+        FROM new_rows n WHERE n.uploader_id IS NOT NULL;
+    ELSE
+        SELECT min((o.published_at AT TIME ZONE v_tz)::date) INTO v_moved
+        FROM old_rows o WHERE o.uploader_id IS NOT NULL;
+    END IF;
+    IF v_moved IS NOT NULL THEN
+        INSERT INTO coulisse.level_dirty_days (day)
+        SELECT d::date FROM generate_series(
+            greatest(v_moved, (now() AT TIME ZONE v_tz)::date - 366),
+            (now() AT TIME ZONE v_tz)::date, interval '1 day') d
+        ON CONFLICT DO NOTHING;
     END IF;
     RETURN NULL;
 END
@@ -361,6 +373,44 @@ CREATE TRIGGER videos_creator_update AFTER UPDATE ON coulisse.videos
 CREATE TRIGGER videos_creator_delete AFTER DELETE ON coulisse.videos
     REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT
     EXECUTE FUNCTION coulisse.creator_catalogue_apply();
+
+-- Users who become creators (a viewer who starts publishing, or a creator written after their
+-- events): their days since they registered are counted again at the next refresh (active days
+-- and followers count all time; the days were counted without them).
+CREATE FUNCTION coulisse.users_mark_level_days() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    v_tz   text := (SELECT s.time_zone FROM coulisse.metric_settings s);
+    v_from date;
+BEGIN
+    IF NOT (SELECT s.built FROM coulisse.level_state s) THEN
+        RETURN NULL; -- the first refresh builds everything
+    END IF;
+    IF TG_OP = 'INSERT' THEN
+        SELECT min((n.registered_at AT TIME ZONE v_tz)::date) INTO v_from
+        FROM new_rows n WHERE n.kind = 'creator';
+    ELSE
+        SELECT min((n.registered_at AT TIME ZONE v_tz)::date) INTO v_from
+        FROM old_rows o JOIN new_rows n ON n.id = o.id
+        WHERE n.kind = 'creator' AND o.kind <> 'creator';
+    END IF;
+    IF v_from IS NOT NULL THEN
+        INSERT INTO coulisse.level_dirty_days (day)
+        SELECT d::date FROM coulisse.metric_state m,
+               generate_series(greatest(v_from, (m.events_from AT TIME ZONE v_tz)::date),
+                               (now() AT TIME ZONE v_tz)::date, interval '1 day') d
+        WHERE m.events_from IS NOT NULL
+        ON CONFLICT DO NOTHING;
+    END IF;
+    RETURN NULL;
+END
+$$;
+CREATE TRIGGER users_level_insert AFTER INSERT ON coulisse.users
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT
+    EXECUTE FUNCTION coulisse.users_mark_level_days();
+CREATE TRIGGER users_level_update AFTER UPDATE ON coulisse.users
+    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT
+    EXECUTE FUNCTION coulisse.users_mark_level_days();
 
 -- Events inserted or deleted: their days are counted again at the next refresh.
 CREATE FUNCTION coulisse.events_mark_level_days() RETURNS trigger
@@ -894,7 +944,8 @@ BEGIN
              WHERE p.pronamespace = 'coulisse'::regnamespace
                AND p.proname IN ('refuse_ladder_delete', 'level_rule_error', 'level_stat_key', 'level_ladder_error',
                                  'level_rule_holds', 'level_rule_progress', 'level_standing',
-                                 'creator_catalogue_apply', 'events_mark_level_days',
+                                 'creator_catalogue_apply', 'users_mark_level_days',
+                                 'events_mark_level_days',
                                  'level_event_id', 'creator_activity_count',
                                  'creator_stats_at', 'require_level_role', 'level_distribute',
                                  'level_place', 'level_default_day', 'levels_refresh',
