@@ -134,13 +134,17 @@ int levelsList(const QStringList &arguments)
             out() << Text::tr("No ladder yet: save one with 'coulisse-cli levels save'.") << '\n';
         const QLocale l;
         for (const CentralLevels::Ladder &ladder : *list) {
-            out() << pad(QString::number(ladder.version), 4) << ' ' << pad(ladder.state, 10) << ' '
+            out() << pad(QString::number(ladder.version), 4) << ' '
+                  << pad(CentralLevels::stateName(ladder.state), 20) << ' '
                   << pad(ladder.createdBy, 16) << ' '
                   << l.toString(ladder.createdAt.toLocalTime(), QLocale::ShortFormat);
             if (!ladder.decidedBy.isEmpty())
                 out() << "  " << Text::tr("decided by %1").arg(ladder.decidedBy);
             if (!ladder.note.isEmpty())
                 out() << "  " << ladder.note.section(QLatin1Char('\n'), 0, 0);
+            if (!ladder.decisionNote.isEmpty())
+                out() << "  " << Text::tr("(decision: %1)")
+                                     .arg(ladder.decisionNote.section(QLatin1Char('\n'), 0, 0));
             out() << '\n';
         }
         if (shown) {
@@ -159,17 +163,30 @@ int levelsSave(const QStringList &arguments)
     const QCommandLineOption note(QStringLiteral("note"), Text::tr("Why the ladder changes."),
                                   QStringLiteral("TEXT"));
     parser.addOption(note);
+    const QCommandLineOption base(
+        QStringLiteral("base"),
+        Text::tr("The version the file was drafted from: refused if a newer one became active "
+                 "since."),
+        QStringLiteral("VERSION"));
+    parser.addOption(base);
     int code = 0;
     if (!parse(parser,
                Text::tr("Saves a ladder file (JSON) as a new version (product managers). Under "
                         "the approval policy it waits for a second person."),
                arguments, &code, QStringLiteral("FILE.json")))
         return code;
+    bool baseOk = true;
+    const int baseVersion = parser.isSet(base) ? parser.value(base).toInt(&baseOk) : 0;
+    if (!baseOk || baseVersion < 0) {
+        err() << Text::tr("--base takes a ladder version (see 'coulisse-cli levels list').")
+              << '\n';
+        return 2;
+    }
     LevelLadder ladder;
     if (const int failure = ladderArgument(parser, &ladder))
         return failure;
     return withLevels(parser, [&](CentralLevels &levels) {
-        const auto saved = levels.save(ladder.toJson(), parser.value(note));
+        const auto saved = levels.save(ladder.toJson(), parser.value(note), baseVersion);
         if (!saved)
             return false;
         out() << (saved->state == QLatin1String("active")
@@ -185,7 +202,7 @@ int levelsDecide(const QStringList &arguments, bool approve)
 {
     QCommandLineParser parser;
     parser.addOption(urlOption());
-    const QCommandLineOption reason(QStringLiteral("reason"), Text::tr("Why (kept in the note)."),
+    const QCommandLineOption reason(QStringLiteral("reason"), Text::tr("Why (kept with the decision)."),
                                     QStringLiteral("TEXT"));
     parser.addOption(reason);
     int code = 0;

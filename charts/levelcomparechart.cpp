@@ -16,6 +16,8 @@ LevelCompareChart::LevelCompareChart(QWidget *parent)
     layout->addWidget(m_plot);
     m_plot->setMinimumHeight(150);
     LevelDistributionChart::style(m_plot);
+    m_group = new QCPBarsGroup(m_plot);
+    m_group->setSpacing(2);
     m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignRight | Qt::AlignTop);
     retranslate();
 }
@@ -30,8 +32,8 @@ void LevelCompareChart::setCounts(const QList<int> &now, const QList<int> &draft
                                   const QStringList &labels)
 {
     m_plot->clearPlottables();
-    auto *group = new QCPBarsGroup(m_plot);
-    group->setSpacing(2);
+    m_group->clear();
+    QCPBarsGroup *group = m_group;
     const auto bars = [&](const QList<int> &counts, const QColor &color, const QString &name) {
         auto *b = new QCPBars(m_plot->xAxis, m_plot->yAxis);
         b->setPen(Qt::NoPen);

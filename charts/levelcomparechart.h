@@ -4,6 +4,7 @@
 #include <QStringList>
 #include <QWidget>
 
+class QCPBarsGroup;
 class QCustomPlot;
 
 /// Creators per level now and under the draft ladder, side by side (the what-if preview).
@@ -20,5 +21,6 @@ public:
 
 private:
     QCustomPlot *m_plot;
+    QCPBarsGroup *m_group; ///< the two series side by side (owned by the plot)
     QList<double> m_draft;
 };

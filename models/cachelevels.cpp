@@ -1,6 +1,7 @@
 #include "cachelevels.h"
 
 #include <QJsonDocument>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
 
@@ -13,14 +14,18 @@ QDateTime fromSeconds(const QVariant &value)
 
 } // namespace
 
-QList<CentralLevels::Ladder> CacheLevels::ladders(const QSqlDatabase &cache)
+QList<CentralLevels::Ladder> CacheLevels::ladders(const QSqlDatabase &cache, QString *error)
 {
     QList<CentralLevels::Ladder> result;
     QSqlQuery q(cache);
     if (!q.exec(QStringLiteral("SELECT version, ladder, note, state, created_by, created_at, "
-                               "decided_by, decided_at, activated_at FROM level_ladders "
-                               "ORDER BY version DESC")))
+                               "decided_by, decided_at, activated_at, decision_note "
+                               "FROM level_ladders "
+                               "ORDER BY version DESC"))) {
+        if (error)
+            *error = q.lastError().text();
         return result;
+    }
     while (q.next()) {
         CentralLevels::Ladder l;
         l.version = q.value(0).toInt();
@@ -32,12 +37,13 @@ QList<CentralLevels::Ladder> CacheLevels::ladders(const QSqlDatabase &cache)
         l.decidedBy = q.value(6).toString();
         l.decidedAt = fromSeconds(q.value(7));
         l.activatedAt = fromSeconds(q.value(8));
+        l.decisionNote = q.value(9).toString();
         result.append(l);
     }
     return result;
 }
 
-QList<CacheLevels::Day> CacheLevels::distribution(const QSqlDatabase &cache)
+QList<CacheLevels::Day> CacheLevels::distribution(const QSqlDatabase &cache, QString *error)
 {
     QList<Day> result;
     QSqlQuery q(cache);
@@ -45,8 +51,11 @@ QList<CacheLevels::Day> CacheLevels::distribution(const QSqlDatabase &cache)
     if (!q.exec(QStringLiteral(
             "SELECT d.day, d.ladder_version, d.level, d.creators FROM level_distribution d "
             "WHERE d.ladder_version = (SELECT max(x.ladder_version) FROM level_distribution x "
-            "WHERE x.day = d.day) ORDER BY d.day, d.level")))
+            "WHERE x.day = d.day) ORDER BY d.day, d.level"))) {
+        if (error)
+            *error = q.lastError().text();
         return result;
+    }
     while (q.next()) {
         const QDate day = QDate::fromString(q.value(0).toString(), Qt::ISODate);
         if (result.isEmpty() || result.last().day != day)

@@ -8,7 +8,7 @@
 
 /// What the cache holds of creator levels (synced by LevelsSync): the ladder's versions, the
 /// distribution per day and the day the creators' metrics are as of. Reads on the caller's
-/// connection; failures read as empty.
+/// connection.
 class CacheLevels
 {
 public:
@@ -19,10 +19,11 @@ public:
         QList<int> creators; ///< index = level
     };
 
-    /// Newest first.
-    static QList<CentralLevels::Ladder> ladders(const QSqlDatabase &cache);
+    /// Newest first. A failure is said in \a error (when given) and gives nothing.
+    static QList<CentralLevels::Ladder> ladders(const QSqlDatabase &cache,
+                                                QString *error = nullptr);
     /// One entry per day, under the newest version that placed it.
-    static QList<Day> distribution(const QSqlDatabase &cache);
+    static QList<Day> distribution(const QSqlDatabase &cache, QString *error = nullptr);
     /// The day of the newest refresh; invalid before the first.
     static QDate asOf(const QSqlDatabase &cache);
 };

@@ -20,6 +20,21 @@ CentralLevels::CentralLevels(const QSqlDatabase &db)
     : m_db(db)
 {}
 
+QString CentralLevels::stateName(const QString &state)
+{
+    if (state == QLatin1String("active"))
+        return tr("Active");
+    if (state == QLatin1String("pending"))
+        return tr("Waiting for approval");
+    if (state == QLatin1String("retired"))
+        return tr("Replaced");
+    if (state == QLatin1String("rejected"))
+        return tr("Rejected");
+    if (state == QLatin1String("withdrawn"))
+        return tr("Withdrawn");
+    return state;
+}
+
 bool CentralLevels::supported(const QSqlDatabase &db)
 {
     QSqlQuery q(db);
@@ -38,8 +53,8 @@ std::optional<QList<CentralLevels::Ladder>> CentralLevels::ladders()
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
     if (!q.exec(QStringLiteral("SELECT version, ladder::text, note, state, created_by, created_at, "
-                               "coalesce(decided_by, ''), decided_at, activated_at "
-                               "FROM coulisse.level_ladders ORDER BY version DESC"))) {
+                               "coalesce(decided_by, ''), decided_at, activated_at, "
+                               "decision_note FROM coulisse.level_ladders ORDER BY version DESC"))) {
         failed(q);
         return std::nullopt;
     }
@@ -55,6 +70,7 @@ std::optional<QList<CentralLevels::Ladder>> CentralLevels::ladders()
         l.decidedBy = q.value(6).toString();
         l.decidedAt = q.value(7).toDateTime();
         l.activatedAt = q.value(8).toDateTime();
+        l.decisionNote = q.value(9).toString();
         result.append(l);
     }
     if (q.lastError().isValid()) {
@@ -65,12 +81,13 @@ std::optional<QList<CentralLevels::Ladder>> CentralLevels::ladders()
 }
 
 std::optional<CentralLevels::Saved> CentralLevels::save(const QJsonObject &ladder,
-                                                        const QString &note)
+                                                        const QString &note, int baseVersion)
 {
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT version, state FROM coulisse.ladder_save(?::jsonb, ?)"));
+    q.prepare(QStringLiteral("SELECT version, state FROM coulisse.ladder_save(?::jsonb, ?, ?)"));
     q.addBindValue(jsonText(ladder));
     q.addBindValue(note);
+    q.addBindValue(baseVersion > 0 ? QVariant(baseVersion) : QVariant(QMetaType(QMetaType::Int)));
     if (!q.exec() || !q.next()) {
         failed(q);
         return std::nullopt;

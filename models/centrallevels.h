@@ -29,6 +29,7 @@ public:
         QDateTime createdAt;
         QString decidedBy;
         QDateTime decidedAt;
+        QString decisionNote; ///< why it was approved or rejected
         QDateTime activatedAt;
     };
 
@@ -49,12 +50,16 @@ public:
 
     explicit CentralLevels(const QSqlDatabase &db);
 
+    /// "Active", "Waiting for approval", … for a state code.
+    static QString stateName(const QString &state);
     /// Whether the store has creator levels (schema 13 or later).
     static bool supported(const QSqlDatabase &db);
 
     /// Every version, newest first.
     std::optional<QList<Ladder>> ladders();
-    std::optional<Saved> save(const QJsonObject &ladder, const QString &note);
+    /// \a baseVersion: the version the ladder was drafted from (0: none); the store refuses it
+    /// when a newer version became active meanwhile.
+    std::optional<Saved> save(const QJsonObject &ladder, const QString &note, int baseVersion = 0);
     bool decide(int version, bool approve, const QString &reason = {});
     bool withdraw(int version);
     /// \a asOf invalid: yesterday in the project's time zone.

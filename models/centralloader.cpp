@@ -227,7 +227,11 @@ bool CentralLoader::commit()
         rollback();
         return false;
     }
-    if (!exec(QStringLiteral("UPDATE coulisse.sync_state SET epoch = epoch + 1")) ||
+    // The creators' daily facts (schema 13) are kept by triggers the load bypassed: the next
+    // levels refresh builds them again from the tables.
+    if (!exec(QStringLiteral("DO $$ BEGIN IF to_regclass('coulisse.level_state') IS NOT NULL THEN "
+                             "UPDATE coulisse.level_state SET built = false; END IF; END $$")) ||
+        !exec(QStringLiteral("UPDATE coulisse.sync_state SET epoch = epoch + 1")) ||
         !exec(QStringLiteral("COMMIT"))) {
         rollback();
         return false;

@@ -49,7 +49,7 @@ void LadderModel::addLevel()
     LevelLadder::Level level;
     level.level = row + 1;
     level.nameZh = QStringLiteral("等级 %1").arg(row + 1); // the Chinese name: data, not UI
-    level.nameEn = tr("Level %1").arg(row + 1);
+    level.nameEn = QStringLiteral("Level %1").arg(row + 1); // the English name: data, not UI
     level.rule = {{QStringLiteral("metric"), QStringLiteral("videos")},
                   {QStringLiteral("window"), 0},
                   {QStringLiteral("min"), 1}};

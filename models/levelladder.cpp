@@ -25,6 +25,31 @@ QStringList stringList(const QJsonValue &value)
     return list;
 }
 
+// Limits the store checks too (level_ladder_error in schema 13): a ladder is something people
+// read, and its what-if runs on every keystroke.
+constexpr double kMaxMinimum = 1e15;
+constexpr int kMaxName = 100;
+constexpr int kMaxResources = 50;
+constexpr int kMaxResource = 200;
+constexpr int kMaxRuleParts = 50;
+
+// Characters as PostgreSQL's length() counts them (code points, not UTF-16 units).
+qsizetype characters(const QString &text)
+{
+    return text.toUcs4().size();
+}
+
+// The criteria, "all" and "any" of a rule, itself included.
+int ruleParts(const QJsonObject &rule)
+{
+    int parts = 1;
+    for (const char *kind : {"all", "any"}) {
+        for (const QJsonValue &part : rule.value(QLatin1String(kind)).toArray())
+            parts += ruleParts(part.toObject());
+    }
+    return parts;
+}
+
 } // namespace
 
 QString LevelLadder::levelName(const QString &nameZh, const QString &nameEn)
@@ -149,11 +174,11 @@ bool LevelLadder::checkRule(const QJsonObject &rule, const QString &path, int de
         return false;
     }
     const QJsonValue min = rule.value(QLatin1String("min"));
-    if (!min.isDouble() || min.toDouble() < 0 || !std::isfinite(min.toDouble()) ||
+    if (!min.isDouble() || min.toDouble() < 0 || !(min.toDouble() <= kMaxMinimum) ||
         (metric == QLatin1String("featured_rate") && min.toDouble() > 1)) {
         *error = metric == QLatin1String("featured_rate")
                      ? tr("%1: the minimum of a rate is from 0 to 1").arg(path)
-                     : tr("%1: the minimum is a number of at least 0").arg(path);
+                     : tr("%1: the minimum is a number from 0 to 10^15").arg(path);
         return false;
     }
     for (auto it = rule.begin(); it != rule.end(); ++it) {
@@ -188,10 +213,16 @@ LevelLadder LevelLadder::fromJson(const QJsonObject &json)
                 tr("%1: levels are numbered 1, 2, 3… in order (expected %2)").arg(path).arg(i + 1);
             return ladder;
         }
-        level.nameZh = o.value(QLatin1String("name_zh")).toString().trimmed();
-        level.nameEn = o.value(QLatin1String("name_en")).toString().trimmed();
+        const QString nameZh = o.value(QLatin1String("name_zh")).toString();
+        const QString nameEn = o.value(QLatin1String("name_en")).toString();
+        level.nameZh = nameZh.trimmed();
+        level.nameEn = nameEn.trimmed();
         if (level.nameZh.isEmpty() && level.nameEn.isEmpty()) {
             ladder.m_error = tr("%1: a level has a name").arg(path);
+            return ladder;
+        }
+        if (characters(nameZh) > kMaxName || characters(nameEn) > kMaxName) {
+            ladder.m_error = tr("%1: a name has at most 100 characters").arg(path);
             return ladder;
         }
         const QJsonValue resources = o.value(QLatin1String("resources"));
@@ -203,9 +234,20 @@ LevelLadder LevelLadder::fromJson(const QJsonObject &json)
             return ladder;
         }
         level.resources = stringList(resources);
+        if (level.resources.size() > kMaxResources ||
+            std::any_of(level.resources.begin(), level.resources.end(),
+                        [](const QString &r) { return characters(r) > kMaxResource; })) {
+            ladder.m_error =
+                tr("%1.resources: at most 50, of at most 200 characters each").arg(path);
+            return ladder;
+        }
         level.rule = o.value(QLatin1String("rule")).toObject();
         if (!checkRule(level.rule, path + QStringLiteral(".rule"), 0, &ladder.m_error))
             return ladder;
+        if (ruleParts(level.rule) > kMaxRuleParts) {
+            ladder.m_error = tr("%1.rule: a rule has at most 50 parts").arg(path);
+            return ladder;
+        }
         ladder.m_levels.append(level);
     }
     return ladder;

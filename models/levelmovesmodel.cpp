@@ -46,7 +46,7 @@ QVariant LevelMovesModel::data(const QModelIndex &index, int role) const
             return {};
         }
     }
-    if (role == Qt::UserRole) // sort key
+    if (role == SortRole)
         return index.column() == CreatorColumn ? QVariant(m.nickname)
                : index.column() == IdColumn    ? QVariant(m.userId)
                : index.column() == NowColumn   ? QVariant(m.current)

@@ -5,13 +5,14 @@
 #include <QAbstractTableModel>
 
 /// The creators a draft ladder moves (the what-if preview): creator, ID, level now, level under
-/// the draft, and the direction. Sort roles give numbers for numeric columns.
+/// the draft, and the direction. SortRole gives numbers for numeric columns.
 class LevelMovesModel : public QAbstractTableModel
 {
     Q_OBJECT
 
 public:
     enum Column { CreatorColumn, IdColumn, NowColumn, DraftColumn, ChangeColumn, ColumnCount };
+    enum Role { SortRole = Qt::UserRole + 1 }; ///< the column's value to sort by
 
     explicit LevelMovesModel(QObject *parent = nullptr);
 

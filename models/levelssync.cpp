@@ -14,11 +14,11 @@ const char *const kTables[] = {"level_ladders", "creator_levels", "level_distrib
 const RowCopier::Table kLadders{
     "SELECT version, ladder::text, note, state, created_by, "
     "extract(epoch FROM created_at)::bigint, coalesce(decided_by, ''), "
-    "extract(epoch FROM decided_at)::bigint, extract(epoch FROM activated_at)::bigint "
-    "FROM coulisse.level_ladders",
+    "extract(epoch FROM decided_at)::bigint, extract(epoch FROM activated_at)::bigint, "
+    "decision_note FROM coulisse.level_ladders",
     "INSERT INTO level_ladders (version, ladder, note, state, created_by, created_at, decided_by, "
-    "decided_at, activated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-    "ittttitii"};
+    "decided_at, activated_at, decision_note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    "ittttitiit"};
 const RowCopier::Table kDistribution{
     "SELECT day::text, ladder_version, level, creators FROM coulisse.level_distribution",
     "INSERT INTO level_distribution (day, ladder_version, level, creators) VALUES (?, ?, ?, ?)",
@@ -34,11 +34,17 @@ const RowCopier::Table kLevels{
     "INSERT OR REPLACE INTO creator_levels (user_id, level, progress, ladder_version, stats) "
     "VALUES (?, ?, ?, ?, ?)",
     "iirit"};
+// What an editor may read: the level without the metrics.
+const RowCopier::Table kLevelsOnly{
+    "SELECT user_id, level, progress, ladder_version, '{}' FROM coulisse.creator_levels",
+    kLevels.insert, kLevels.types};
 
 } // namespace
 
-LevelsSync::LevelsSync(CacheDatabase &cache, const QSqlDatabase &central, const QString &owner)
-    : SyncPart(cache, central, owner)
+LevelsSync::LevelsSync(CacheDatabase &cache, const QSqlDatabase &central, const QString &owner,
+                       bool figures)
+    : SyncPart(cache, central, figures ? owner : owner + QStringLiteral("/levels-only"))
+    , m_figures(figures)
 {}
 
 bool LevelsSync::clear()
@@ -105,9 +111,10 @@ bool LevelsSync::pull(Result *result)
     RowCopier copier(m_central, db);
     qint64 small = 0;
     const QString after = full ? QString() : QStringLiteral(" WHERE refresh_id > %1").arg(cursor);
-    const bool copied =
-        copier.copy(kLadders, {}, &small) && copier.copy(kDistribution, {}, &small) &&
-        copier.copy(kRefreshes, {}, &small) && copier.copy(kLevels, after, &result->rows);
+    const bool copied = copier.copy(kLadders, {}, &small) &&
+                        (!m_figures || copier.copy(kDistribution, {}, &small)) &&
+                        copier.copy(kRefreshes, {}, &small) &&
+                        copier.copy(m_figures ? kLevels : kLevelsOnly, after, &result->rows);
     if (!copied) {
         if (copier.centralError().isValid())
             central(copier.centralError());
@@ -115,10 +122,6 @@ bool LevelsSync::pull(Result *result)
             cache(copier.errorString());
         return fail();
     }
-    // Users the cache no longer has (another scope, or deleted) take their levels along.
-    if (!w.exec(QStringLiteral(
-            "DELETE FROM creator_levels WHERE user_id NOT IN (SELECT id FROM users)")))
-        return cache(w.lastError().text()) || fail();
     QString error;
     for (const auto &[key, value] :
          {std::pair{QStringLiteral("levels_refresh"), QString::number(newest)},

@@ -13,6 +13,11 @@
 /// the creators' rows those wrote and the small tables whole, in one cache transaction read from
 /// one central snapshot; when rows left central (or the first time) it takes every row. Nothing
 /// new costs one small query.
+///
+/// Editors take levels without the metrics behind them and without the distribution (central
+/// grants them no more); a cache that changes between the two takes everything again.
+/// Creators' rows are kept whether or not the cache has their user yet (a scope still being
+/// copied): readers join them to users.
 class LevelsSync : public SyncPart
 {
     Q_DECLARE_TR_FUNCTIONS(LevelsSync)
@@ -26,11 +31,15 @@ public:
     };
 
     /// \a owner names the store and user the cache mirrors: another owner's levels are dropped.
-    LevelsSync(CacheDatabase &cache, const QSqlDatabase &central, const QString &owner);
+    /// \a figures: the metrics and the distribution too (every role but editors).
+    LevelsSync(CacheDatabase &cache, const QSqlDatabase &central, const QString &owner,
+               bool figures = true);
 
     bool run(Result *result);
     bool clear();
 
 private:
     bool pull(Result *result);
+
+    bool m_figures = true;
 };

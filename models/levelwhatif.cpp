@@ -36,7 +36,7 @@ bool LevelWhatIf::load(const QSqlDatabase &cache)
     QSqlQuery q(cache);
     q.setForwardOnly(true);
     if (!q.exec(QStringLiteral("SELECT cl.user_id, coalesce(u.nickname, ''), cl.level, cl.stats "
-                               "FROM creator_levels cl LEFT JOIN users u ON u.id = cl.user_id "
+                               "FROM creator_levels cl JOIN users u ON u.id = cl.user_id "
                                "ORDER BY cl.user_id"))) {
         m_error = tr("The creators' metrics could not be read: %1").arg(q.lastError().text());
         return false;

@@ -1286,7 +1286,9 @@ bool SyncEngine::syncLevels(Report &report, const Identity &identity)
 {
     if (identity.schema < 13)
         return true; // an older central store has no levels
-    LevelsSync levels(m_cache, central(), identity.storeId + QLatin1Char('/') + identity.user);
+    // Editors see levels, not the metrics behind them (central grants them no more).
+    LevelsSync levels(m_cache, central(), identity.storeId + QLatin1Char('/') + identity.user,
+                      identity.role != QLatin1String("editor"));
     LevelsSync::Result result;
     if (levels.run(&result)) {
         report.levelRows = result.rows;

@@ -8,6 +8,8 @@
 #include <QColor>
 #include <QLocale>
 
+#include <cmath>
+
 namespace {
 enum Raw {
     RId,
@@ -230,7 +232,8 @@ QVariant UserTableModel::cellData(const QVariantList &row, int column, int role)
             if (row.value(RCreatorLevel).toInt() >= row.value(RLevels).toInt() &&
                 row.value(RLevels).toInt() > 0)
                 return tr("Top level");
-            return QLocale().toString(row.value(RProgress).toDouble() * 100, 'f', 0) +
+            // Rounded down: 100 % only once the next level's rule holds.
+            return QLocale().toString(std::floor(row.value(RProgress).toDouble() * 100), 'f', 0) +
                    QLocale().percent();
         default:
             return {};

@@ -127,7 +127,7 @@ private slots:
             << "levels[0].rule: the window is 30, 90 or 365";
         QTest::newRow("negative minimum")
             << R"({"levels": [{"level": 1, "name_en": "x", "rule": {"metric": "plays", "window": 30, "min": -1}}]})"
-            << "levels[0].rule: the minimum is a number of at least 0";
+            << "levels[0].rule: the minimum is a number from 0 to 10^15";
         QTest::newRow("rate above 1")
             << R"({"levels": [{"level": 1, "name_en": "x", "rule": {"metric": "featured_rate", "window": 30, "min": 20}}]})"
             << "levels[0].rule: the minimum of a rate is from 0 to 1";
@@ -257,9 +257,9 @@ private slots:
         model.setMoves(
             {{7, QStringLiteral("阿七"), 1, 3, 0.5}, {9, QStringLiteral("Nine"), 2, 1, 0}});
         QCOMPARE(model.rowCount(), 2);
-        QCOMPARE(model.data(model.index(0, LevelMovesModel::ChangeColumn), Qt::UserRole).toInt(),
+        QCOMPARE(model.data(model.index(0, LevelMovesModel::ChangeColumn), LevelMovesModel::SortRole).toInt(),
                  2);
-        QCOMPARE(model.data(model.index(1, LevelMovesModel::ChangeColumn), Qt::UserRole).toInt(),
+        QCOMPARE(model.data(model.index(1, LevelMovesModel::ChangeColumn), LevelMovesModel::SortRole).toInt(),
                  -1);
         QCOMPARE(model.data(model.index(1, LevelMovesModel::NowColumn)).toInt(), 2);
     }

@@ -1,5 +1,8 @@
 #include "cachedatabase.h"
+#include "cachelevels.h"
+#include "catalogue.h"
 #include "centralconnection.h"
+#include "centralloader.h"
 #include "centrallevels.h"
 #include "eventimporter.h"
 #include "levelladder.h"
@@ -582,7 +585,7 @@ private slots:
                               {"metric": "videos", "window": 90, "min": 3}]}},
             {"level": 3, "name_en": "c",
              "rule": {"any": [{"metric": "featured_rate", "window": 0, "min": 1},
-                              {"metric": "plays", "window": 0, "min": 9007199254740992}]}}]})";
+                              {"metric": "plays", "window": 0, "min": 1000000000000000}]}}]})";
         QTest::newRow("minimums of 0") << R"({"levels": [
             {"level": 1, "name_en": "a", "rule": {"metric": "followers", "window": 0, "min": 0}},
             {"level": 2, "name_en": "b",
@@ -837,7 +840,51 @@ private slots:
         QTest::newRow("nested 9 deep")
             << nested(9)
             << "levels[0].rule.all[0].all[0].all[0].all[0].all[0].all[0].all[0].all[0].all[0]";
+        // The limits: sizes a person reads, numbers that stay exact.
+        const auto criteria = [&](int count) {
+            QStringList list;
+            for (int i = 0; i < count; ++i)
+                list.append(criterion);
+            return QStringLiteral(R"({"any": [%1]})").arg(list.join(QStringLiteral(", ")));
+        };
+        const auto resources = [](int count, int length) {
+            QStringList list;
+            for (int i = 0; i < count; ++i)
+                list.append(QLatin1Char('"') + QString(length, QChar(0x5956)) + QLatin1Char('"'));
+            return list.join(QStringLiteral(", "));
+        };
+        QTest::newRow("minimum above 10^15")
+            << withRule(QStringLiteral(R"({"metric": "plays", "window": 0, "min": 1e16})"))
+            << "levels[0].rule";
+        QTest::newRow("name of 101 characters")
+            << one(QStringLiteral(R"({"level": 1, "name_zh": "%1", "rule": %2})")
+                       .arg(QString(101, QChar(0x661f)), criterion))
+            << "levels[0]";
+        QTest::newRow("name of 101 characters outside the BMP")
+            << one(QStringLiteral(R"({"level": 1, "name_en": "%1", "rule": %2})")
+                       .arg(QString::fromUcs4(std::u32string(101, U'\U0001F3AE').c_str()),
+                            criterion))
+            << "levels[0]";
+        QTest::newRow("51 resources")
+            << one(QStringLiteral(R"({"level": 1, %1, "resources": [%2], "rule": %3})")
+                       .arg(x, resources(51, 3), criterion))
+            << "levels[0].resources";
+        QTest::newRow("a resource of 201 characters")
+            << one(QStringLiteral(R"({"level": 1, %1, "resources": [%2], "rule": %3})")
+                       .arg(x, resources(1, 201), criterion))
+            << "levels[0].resources";
+        QTest::newRow("a rule of 51 parts") << withRule(criteria(50)) << "levels[0].rule";
         // Good ones.
+        QTest::newRow("good: a minimum of 10^15")
+            << withRule(QStringLiteral(R"({"metric": "plays", "window": 0, "min": 1e15})")) << "";
+        QTest::newRow("good: names of 100 characters, 50 resources of 200")
+            << one(QStringLiteral(R"({"level": 1, "name_zh": "%1", "name_en": "%2", )"
+                                  R"("resources": [%3], "rule": %4})")
+                       .arg(QString(100, QChar(0x661f)),
+                            QString::fromUcs4(std::u32string(100, U'\U0001F3AE').c_str()),
+                            resources(50, 200), criterion))
+            << "";
+        QTest::newRow("good: a rule of 50 parts") << withRule(criteria(49)) << "";
         QTest::newRow("good: one level") << withRule(criterion) << "";
         QTest::newRow("good: the generated stores' ladder")
             << QString::fromUtf8(kWorldLadder) << "";
@@ -1661,6 +1708,346 @@ private slots:
                  qPrintable(run.out));
         QCOMPARE(int(run.out.count(QLatin1String(" -> "))),
                  int(expected.proposed.size() + expected.moves.size()));
+    }
+
+    // 10. Two people, editors, deleted creators, definitions, bulk loads ------------------------
+    // (Last: these change the generated store's ladder and definitions.)
+
+    void shouldRefuseADraftStartedBeforeANewerVersion()
+    {
+        World &w = world();
+        const auto activeVersion = [&] {
+            return TestSupport::scalar(w.store->installer(),
+                                       QStringLiteral("SELECT version FROM coulisse.level_ladders "
+                                                      "WHERE state = 'active'"))
+                .toInt();
+        };
+        const int base = activeVersion();
+        QVERIFY(base > 0);
+        // pm2 saves version base+1 (no approval in this store) while pm drafts from base.
+        std::optional<CentralLevels::Saved> theirs;
+        as(*w.store, w.staff.pm2, [&](CentralLevels &levels, QSqlDatabase &) {
+            theirs = levels.save(json(ladderOf(2)), QStringLiteral("theirs"), base);
+            QVERIFY2(theirs, qPrintable(levels.errorString()));
+        });
+        QVERIFY(theirs);
+        QCOMPARE(activeVersion(), theirs->version);
+        const int ladders =
+            TestSupport::scalar(w.store->installer(),
+                                QStringLiteral("SELECT count(*) FROM coulisse.level_ladders"))
+                .toInt();
+        as(*w.store, w.staff.pm, [&](CentralLevels &levels, QSqlDatabase &) {
+            QVERIFY(!levels.save(json(ladderOf(3)), QStringLiteral("mine"), base));
+            QVERIFY2(levels.errorString().contains(QLatin1String("SQLSTATE 40001")),
+                     qPrintable(levels.errorString()));
+            QVERIFY2(levels.errorString().contains(
+                         QStringLiteral("version %1 became active after your draft started from "
+                                        "version %2")
+                             .arg(theirs->version)
+                             .arg(base)),
+                     qPrintable(levels.errorString()));
+        });
+        QCOMPARE(TestSupport::scalar(w.store->installer(),
+                                     QStringLiteral("SELECT count(*) FROM coulisse.level_ladders"))
+                     .toInt(),
+                 ladders);
+        QCOMPARE(activeVersion(), theirs->version);
+        // Drafted from the newest, or from nothing said (the CLI without --base), it goes in.
+        as(*w.store, w.staff.pm, [&](CentralLevels &levels, QSqlDatabase &) {
+            const auto mine = levels.save(json(ladderOf(3)), QStringLiteral("mine"),
+                                          theirs->version);
+            QVERIFY2(mine, qPrintable(levels.errorString()));
+            const auto back = levels.save(json(QString::fromUtf8(kWorldLadder)), {});
+            QVERIFY2(back, qPrintable(levels.errorString()));
+        });
+        // The CLI's --base says the same.
+        const QString path = writeFile(QStringLiteral("base.json"), ladderOf(4).toUtf8());
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("PGPASSWORD"), w.store->password());
+        const TestSupport::CliRun run = TestSupport::runCli(
+            {QStringLiteral("levels"), QStringLiteral("save"), QStringLiteral("--url"),
+             w.store->conninfo(w.staff.pm), QStringLiteral("--base"), QString::number(base), path},
+            env);
+        QCOMPARE(run.code, 1);
+        QVERIFY2(run.err.contains(QLatin1String("became active after your draft")),
+                 qPrintable(run.err));
+        const TestSupport::CliRun bad = TestSupport::runCli(
+            {QStringLiteral("levels"), QStringLiteral("save"), QStringLiteral("--url"),
+             w.store->conninfo(w.staff.pm), QStringLiteral("--base"), QStringLiteral("two"), path},
+            env);
+        QCOMPARE(bad.code, 2);
+        QVERIFY2(bad.err.contains(QLatin1String("--base")), qPrintable(bad.err));
+    }
+
+    void shouldKeepTheReasonForADecisionApartFromTheNote()
+    {
+        const auto waiting = save(m_store, m_staff.pm, ladderOf(5));
+        QVERIFY(waiting);
+        QCOMPARE(waiting->state, QStringLiteral("pending"));
+        as(m_store, m_staff.supervisor, [&](CentralLevels &levels, QSqlDatabase &) {
+            QVERIFY(!levels.decide(waiting->version, false, QString(1001, QLatin1Char('x'))));
+            QVERIFY2(levels.errorString().contains(QLatin1String("at most 1000 characters")),
+                     qPrintable(levels.errorString()));
+            QVERIFY2(levels.decide(waiting->version, false, QStringLiteral("门槛太高")),
+                     qPrintable(levels.errorString()));
+            const auto list = levels.ladders();
+            QVERIFY(list);
+            const auto it = std::find_if(list->begin(), list->end(), [&](const auto &l) {
+                return l.version == waiting->version;
+            });
+            QVERIFY(it != list->end());
+            QCOMPARE(it->state, QStringLiteral("rejected"));
+            QCOMPARE(it->note, QStringLiteral("test"));
+            QCOMPARE(it->decisionNote, QStringLiteral("门槛太高"));
+            QCOMPARE(it->decidedBy, m_staff.supervisor);
+        });
+        // A cache takes it along.
+        const QString file = m_dir.filePath(QStringLiteral("decision.sqlite"));
+        const SyncEngine::Report r = sync(m_store, m_staff.pm, file);
+        QVERIFY2(r.ok, qPrintable(r.error));
+        CacheDatabase cache;
+        QVERIFY(cache.open(file));
+        QString error;
+        const QList<CentralLevels::Ladder> cached = CacheLevels::ladders(cache.database(), &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        const auto it = std::find_if(cached.begin(), cached.end(), [&](const auto &l) {
+            return l.version == waiting->version;
+        });
+        QVERIFY(it != cached.end());
+        QCOMPARE(it->decisionNote, QStringLiteral("门槛太高"));
+        QCOMPARE(it->note, QStringLiteral("test"));
+    }
+
+    void shouldShowEditorsLevelsWithoutTheFiguresBehindThem()
+    {
+        World &w = world();
+        as(*w.store, w.staff.editor, [&](CentralLevels &, QSqlDatabase &db) {
+            QSqlQuery q(db);
+            QVERIFY2(q.exec(QStringLiteral("SELECT count(*) FROM (SELECT user_id, level, "
+                                           "progress, ladder_version, refresh_id FROM "
+                                           "coulisse.creator_levels) x")),
+                     qPrintable(q.lastError().text()));
+            for (const char *sql : {"SELECT stats FROM coulisse.creator_levels",
+                                    "SELECT * FROM coulisse.level_distribution"}) {
+                QVERIFY2(!q.exec(QLatin1String(sql)), sql);
+                QVERIFY2(q.lastError().nativeErrorCode() == QLatin1String("42501"),
+                         qPrintable(q.lastError().text()));
+            }
+        });
+        const QString file = m_dir.filePath(QStringLiteral("editor.sqlite"));
+        SyncEngine::Report r = sync(*w.store, w.staff.editor, file);
+        QVERIFY2(r.ok, qPrintable(r.error));
+        QVERIFY(r.levelsChanged);
+        {
+            CacheDatabase cache;
+            QVERIFY(cache.open(file));
+            const QHash<qint64, int> cached = cachedLevels(cache);
+            QSqlQuery q(w.store->installer());
+            QVERIFY(q.exec(QStringLiteral("SELECT user_id, level FROM coulisse.creator_levels")));
+            int rows = 0;
+            while (q.next()) {
+                QCOMPARE(cached.value(q.value(0).toLongLong(), -1), q.value(1).toInt());
+                ++rows;
+            }
+            QVERIFY(rows > 0);
+            QCOMPARE(int(cached.size()), rows);
+            QCOMPARE(TestSupport::scalar(cache.database(),
+                                         QStringLiteral("SELECT count(*) FROM creator_levels "
+                                                        "WHERE stats <> '{}'"))
+                         .toInt(),
+                     0);
+            QCOMPARE(TestSupport::scalar(cache.database(),
+                                         QStringLiteral("SELECT count(*) FROM level_distribution"))
+                         .toInt(),
+                     0);
+        }
+        // The same cache signed in as a product manager takes the figures.
+        r = sync(*w.store, w.staff.pm, file);
+        QVERIFY2(r.ok, qPrintable(r.error));
+        CacheDatabase cache;
+        QVERIFY(cache.open(file));
+        QCOMPARE(TestSupport::scalar(cache.database(),
+                                     QStringLiteral("SELECT count(*) FROM creator_levels "
+                                                    "WHERE stats = '{}'"))
+                     .toInt(),
+                 0);
+        QVERIFY(TestSupport::scalar(cache.database(),
+                                    QStringLiteral("SELECT count(*) FROM level_distribution"))
+                    .toInt() > 0);
+    }
+
+    void shouldTakeAwayTheLevelOfADeletedCreator()
+    {
+        World &w = world();
+        SyncEngine::Report r = sync(*w.store, w.staff.pm, cachePath());
+        QVERIFY2(r.ok, qPrintable(r.error));
+        const int before = TestSupport::scalar(w.store->installer(),
+                                               QStringLiteral("SELECT count(*) FROM "
+                                                              "coulisse.creator_levels"))
+                               .toInt();
+        QCOMPARE(w.store->exec(QStringLiteral("DELETE FROM coulisse.users WHERE id = 9")),
+                 QString());
+        QCOMPARE(TestSupport::scalar(w.store->installer(),
+                                     QStringLiteral("SELECT kind || ' ' || changed || ' ' || "
+                                                    "full_sync || ' ' || creators FROM "
+                                                    "coulisse.level_refreshes ORDER BY id DESC "
+                                                    "LIMIT 1"))
+                     .toString(),
+                 QStringLiteral("removal 1 true %1").arg(before - 1));
+        r = sync(*w.store, w.staff.pm, cachePath());
+        QVERIFY2(r.ok, qPrintable(r.error));
+        QVERIFY(r.levelsChanged);
+        CacheDatabase cache;
+        QVERIFY(cache.open(cachePath()));
+        const QHash<qint64, int> cached = cachedLevels(cache);
+        QCOMPARE(int(cached.size()), before - 1);
+        QVERIFY(!cached.contains(9));
+        // A refresh that finds nothing gone says so.
+        const auto next = refresh(*w.store, w.staff.pm);
+        QVERIFY(next);
+        QCOMPARE(TestSupport::scalar(w.store->installer(),
+                                     QStringLiteral("SELECT full_sync FROM coulisse.level_refreshes "
+                                                    "WHERE id = ?"),
+                                     {next->id})
+                     .toBool(),
+                 false);
+    }
+
+    void shouldCountAgainWhenADefinitionChanges()
+    {
+        World &w = world();
+        QVERIFY(refresh(*w.store, w.staff.pm));
+        const QStringList before = levelRows(w.store->installer());
+        const auto define = [&](const QString &params) {
+            as(*w.store, w.staff.pm, [&](CentralLevels &, QSqlDatabase &db) {
+                QSqlQuery q(db);
+                q.prepare(QStringLiteral("SELECT coulisse.metric_define('active_users', "
+                                         "?::jsonb, '{\"en\": \"test\"}')"));
+                q.addBindValue(params);
+                QVERIFY2(q.exec(), qPrintable(q.lastError().text()));
+            });
+        };
+        // Only app_open counts as active now: each creator's all-time active days are the days
+        // they opened the app.
+        define(QStringLiteral(R"({"include": ["app_open"], "exclude": []})"));
+        QVERIFY(refresh(*w.store, w.staff.pm));
+        QSqlQuery q(w.store->installer());
+        QVERIFY(q.exec(QStringLiteral(
+            "SELECT l.user_id, (l.stats ->> 'active_days:0')::integer, "
+            "(SELECT count(DISTINCT (e.at AT TIME ZONE 'Asia/Shanghai')::date) "
+            " FROM coulisse.events e WHERE e.user_id = l.user_id AND e.name = 'app_open' "
+            "   AND (e.at AT TIME ZONE 'Asia/Shanghai')::date <= '%1') "
+            "FROM coulisse.creator_levels l ORDER BY 1")
+                          .arg(m_asOf.toString(Qt::ISODate))));
+        int creators = 0;
+        int fewer = 0;
+        while (q.next()) {
+            QCOMPARE(q.value(1).toInt(), q.value(2).toInt());
+            ++creators;
+        }
+        QVERIFY(creators > 0);
+        const QStringList narrowed = levelRows(w.store->installer());
+        for (int i = 0; i < narrowed.size() && i < before.size(); ++i)
+            fewer += narrowed.at(i) != before.at(i) ? 1 : 0;
+        QVERIFY2(fewer > 0, "the narrower definition changed nobody's metrics");
+        // Back to the first definition: the same rows as before, bit for bit.
+        define(QStringLiteral(R"({"exclude": ["push_received", "video_featured"]})"));
+        QVERIFY(refresh(*w.store, w.staff.pm));
+        QCOMPARE(levelRows(w.store->installer()), before);
+    }
+
+    void shouldRefuseLevelsAsOfAnEarlierOrUnfinishedDay_data()
+    {
+        QTest::addColumn<int>("days"); ///< from the day the store's levels are as of
+        QTest::addColumn<QString>("message");
+        QTest::newRow("the day before") << -1 << "already";
+        QTest::newRow("a year before") << -365 << "already";
+        QTest::newRow("today, not over") << 2 << "a day that is over";
+    }
+
+    void shouldRefuseLevelsAsOfAnEarlierOrUnfinishedDay()
+    {
+        QFETCH(int, days);
+        QFETCH(QString, message);
+        World &w = world();
+        const qint64 refreshes =
+            TestSupport::scalar(w.store->installer(),
+                                QStringLiteral("SELECT count(*) FROM coulisse.level_refreshes"))
+                .toLongLong();
+        as(*w.store, w.staff.pm, [&](CentralLevels &levels, QSqlDatabase &) {
+            QVERIFY(!levels.refresh(m_asOf.addDays(days)));
+            QVERIFY2(levels.errorString().contains(QLatin1String("SQLSTATE 22023")),
+                     qPrintable(levels.errorString()));
+            QVERIFY2(levels.errorString().contains(message), qPrintable(levels.errorString()));
+        });
+        QCOMPARE(TestSupport::scalar(w.store->installer(),
+                                     QStringLiteral("SELECT count(*) FROM coulisse.level_refreshes"))
+                     .toLongLong(),
+                 refreshes);
+    }
+
+    void shouldRebuildTheDailyFactsAfterABulkLoad()
+    {
+        TestStore store(QStringLiteral("levels_load"));
+        QCOMPARE(store.create(), QString());
+        QString error;
+        const QString pm = store.addStaff(QStringLiteral("pm"), QStringLiteral("pm"), &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        // Built once (empty), then a catalogue loaded past the triggers.
+        {
+            const QString name = QStringLiteral("levels-load-pm");
+            {
+                QSqlDatabase db = store.login(pm, &error, name);
+                QVERIFY2(db.isOpen(), qPrintable(error));
+                CentralLevels levels(db);
+                QVERIFY2(levels.refresh(m_asOf), qPrintable(levels.errorString()));
+            }
+            QSqlDatabase::removeDatabase(name);
+        }
+        CentralLoader loader(store.installer());
+        QVERIFY2(loader.begin(QStringLiteral("test")), qPrintable(loader.errorString()));
+        Catalogue::Game game;
+        game.id = 1;
+        game.name = QStringLiteral("游戏");
+        QVERIFY(loader.addGame(game));
+        Catalogue::User user;
+        user.id = 1;
+        user.nickname = QStringLiteral("u");
+        user.kind = QStringLiteral("creator");
+        user.platform = QStringLiteral("pc");
+        user.registeredAt = QDateTime::currentDateTimeUtc().addDays(-30).toSecsSinceEpoch();
+        QVERIFY(loader.addUser(user));
+        for (int id = 1; id <= 3; ++id) {
+            Catalogue::Video video;
+            video.id = id;
+            video.title = QStringLiteral("v%1").arg(id);
+            video.gameId = 1;
+            video.uploaderId = 1;
+            video.source = QStringLiteral("web_upload");
+            video.publishedAt =
+                QDateTime(m_asOf.addDays(-id), QTime(12, 0), shanghai()).toSecsSinceEpoch();
+            QVERIFY(loader.addVideo(video));
+        }
+        QVERIFY2(loader.commit(), qPrintable(loader.errorString()));
+        QCOMPARE(TestSupport::scalar(store.installer(),
+                                     QStringLiteral("SELECT built FROM coulisse.level_state"))
+                     .toBool(),
+                 false);
+        {
+            const QString name = QStringLiteral("levels-load-pm2");
+            {
+                QSqlDatabase db = store.login(pm, &error, name);
+                QVERIFY2(db.isOpen(), qPrintable(error));
+                CentralLevels levels(db);
+                QVERIFY2(levels.refresh(m_asOf), qPrintable(levels.errorString()));
+            }
+            QSqlDatabase::removeDatabase(name);
+        }
+        QCOMPARE(TestSupport::scalar(store.installer(),
+                                     QStringLiteral("SELECT (stats ->> 'videos:30')::integer FROM "
+                                                    "coulisse.creator_levels WHERE user_id = 1"))
+                     .toInt(),
+                 3);
     }
 
     void cleanupTestCase()

@@ -4,6 +4,7 @@
 #include "democentralwriter.h"
 #include "demoeventgenerator.h"
 #include "laddermodel.h"
+#include "levelladder.h"
 #include "levelcomparechart.h"
 #include "leveldistributionchart.h"
 #include "levelmovesmodel.h"
@@ -15,12 +16,15 @@
 
 #include <QAbstractItemModelTester>
 #include <QFrame>
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QProcessEnvironment>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSqlQuery>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -166,7 +170,7 @@ private slots:
         QVERIFY2(waitDone(page, &message), qPrintable(message));
         QVERIFY(!page.isDirty());
         QCOMPARE(sync(cache, m_pm), QString());
-        page.setSynced();
+        page.refresh(); // what MainWindow does when a sync brought levels
         // Every creator is where the preview said.
         const QHash<qint64, int> after = levels(cache);
         QHash<qint64, int> moved;
@@ -210,7 +214,7 @@ private slots:
         QString message;
         QVERIFY2(waitDone(page, &message), qPrintable(message));
         QCOMPARE(sync(cache, m_pm), QString());
-        page.setSynced();
+        page.refresh();
         auto *pending = page.findChild<QFrame *>(QStringLiteral("pendingLadder"));
         QVERIFY(pending->isVisibleTo(&page));
         // The author may withdraw, not approve.
@@ -238,7 +242,7 @@ private slots:
         approver.decidePending(true, QStringLiteral("fine"));
         QVERIFY2(waitDone(approver, &message), qPrintable(message));
         QCOMPARE(sync(cache, m_pm), QString());
-        page.setSynced();
+        page.refresh();
         QVERIFY(!pending->isVisibleTo(&page));
         QCOMPARE(page.ladderModel()->levelCount(), 4);
     }
@@ -290,6 +294,122 @@ private slots:
         page.discardDraft();
         QVERIFY(page.errorText().isEmpty());
         QVERIFY(!page.isDirty());
+    }
+
+    void shouldKeepADraftThatANewerVersionOvertook()
+    {
+        QVERIFY(setPolicy(false));
+        CacheDatabase cache;
+        QVERIFY(cache.open(m_dir.filePath(QStringLiteral("pm-overtaken.sqlite"))));
+        QCOMPARE(sync(cache, m_pm), QString());
+        CentralClient client;
+        client.setCredentials(m_store.conninfo(m_pm), m_store.password());
+        LevelsPage page(&cache, &client);
+        page.setRole(QStringLiteral("pm"), m_pm);
+        page.setSignedIn(true);
+        page.show();
+        page.setSynced();
+        page.selectLevel(0);
+        RuleTreeModel *rule = page.ruleModel();
+        QVERIFY(rule->setData(rule->index(0, RuleTreeModel::MinimumColumn), 2.0));
+        QVERIFY(page.isDirty());
+        const QJsonObject draft = page.ladderModel()->ladder().toJson();
+
+        // Meanwhile pm2 makes a version of their own active.
+        QJsonObject theirs = ladderJson();
+        {
+            QJsonArray levels = theirs.value(QLatin1String("levels")).toArray();
+            QJsonObject first = levels.at(0).toObject();
+            first.insert(QStringLiteral("name_en"), QStringLiteral("Beginner"));
+            levels.replace(0, first);
+            theirs.insert(QStringLiteral("levels"), levels);
+        }
+        {
+            QString error;
+            QSqlDatabase db = m_store.login(m_pm2, &error, QStringLiteral("pm2-overtakes"));
+            QVERIFY2(db.isOpen(), qPrintable(error));
+            CentralLevels central(db);
+            const auto saved = central.save(theirs, QStringLiteral("pm2"));
+            QVERIFY2(saved, qPrintable(central.errorString()));
+            QCOMPARE(saved->state, QStringLiteral("active"));
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("pm2-overtakes"));
+
+        // The save is refused and nothing of the draft is lost, through a sync too.
+        page.saveDraft(QStringLiteral("mine"));
+        QString message;
+        QVERIFY(!waitDone(page, &message));
+        QVERIFY2(message.contains(QLatin1String("became active after your draft")),
+                 qPrintable(message));
+        QVERIFY(page.isDirty());
+        QCOMPARE(sync(cache, m_pm), QString());
+        page.refresh();
+        QVERIFY(page.isDirty());
+        QCOMPARE(page.ladderModel()->ladder().toJson(), draft);
+        // Discarding it shows pm2's version.
+        page.discardDraft();
+        QCOMPARE(page.ladderModel()->ladder().toJson(), LevelLadder::fromJson(theirs).toJson());
+    }
+
+    void shouldApproveOnlyTheVersionAsItWasSaved()
+    {
+        QVERIFY(setPolicy(true));
+        QJsonObject waiting = ladderJson();
+        QJsonArray rungs = waiting.value(QLatin1String("levels")).toArray();
+        rungs.removeLast();
+        waiting.insert(QStringLiteral("levels"), rungs);
+        int version = 0;
+        {
+            QString error;
+            QSqlDatabase db = m_store.login(m_pm, &error, QStringLiteral("pm-waits"));
+            QVERIFY2(db.isOpen(), qPrintable(error));
+            CentralLevels central(db);
+            const auto saved = central.save(waiting, QStringLiteral("two rungs"));
+            QVERIFY2(saved, qPrintable(central.errorString()));
+            QCOMPARE(saved->state, QStringLiteral("pending"));
+            version = saved->version;
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("pm-waits"));
+        CacheDatabase cache;
+        QVERIFY(cache.open(m_dir.filePath(QStringLiteral("pm2-approves.sqlite"))));
+        QCOMPARE(sync(cache, m_pm2), QString());
+        CentralClient client;
+        client.setCredentials(m_store.conninfo(m_pm2), m_store.password());
+        LevelsPage page(&cache, &client);
+        page.setRole(QStringLiteral("pm"), m_pm2);
+        page.setSignedIn(true);
+        page.show();
+        page.setSynced();
+        auto *approve = page.findChild<QPushButton *>(QStringLiteral("approveLadder"));
+        QVERIFY(approve->isVisibleTo(&page));
+        QVERIFY(page.loadVersion(version));
+        QVERIFY(approve->isEnabled());
+        // An edited copy of the waiting version is not what would be approved.
+        page.selectLevel(1);
+        RuleTreeModel *rule = page.ruleModel();
+        QVERIFY(rule->setData(rule->index(0, RuleTreeModel::MinimumColumn), 7.0));
+        QVERIFY(!approve->isEnabled());
+        QVERIFY(approve->toolTip().contains(QString::number(version)));
+        page.discardDraft();
+        QVERIFY(page.loadVersion(version));
+        QVERIFY(approve->isEnabled());
+        // Rejected with a reason, shown beside the author's note.
+        page.decidePending(false, QStringLiteral("two rungs are too few"));
+        QString message;
+        QVERIFY2(waitDone(page, &message), qPrintable(message));
+        QCOMPARE(sync(cache, m_pm2), QString());
+        page.refresh();
+        auto *table = page.findChild<QTableWidget *>(QStringLiteral("versionsTable"));
+        QVERIFY(table);
+        int row = -1;
+        for (int r = 0; r < table->rowCount(); ++r) {
+            if (table->item(r, 0)->text() == QString::number(version))
+                row = r;
+        }
+        QVERIFY(row >= 0);
+        QCOMPARE(table->item(row, 5)->text(), QStringLiteral("two rungs"));
+        QCOMPARE(table->item(row, 6)->text(), QStringLiteral("two rungs are too few"));
+        QVERIFY(!page.findChild<QFrame *>(QStringLiteral("pendingLadder"))->isVisibleTo(&page));
     }
 };
 

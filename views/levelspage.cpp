@@ -153,6 +153,7 @@ LevelsPage::LevelsPage(CacheDatabase *cache, CentralClient *client, QWidget *par
     auto *saveRow = new QHBoxLayout;
     m_note = new QLineEdit(editor);
     m_note->setObjectName(QStringLiteral("ladderNote"));
+    m_note->setMaxLength(2000); // what the store keeps
     saveRow->addWidget(m_note, 1);
     m_save = button(editor, "saveLadder");
     m_discard = button(editor, "discardLadder");
@@ -174,7 +175,7 @@ LevelsPage::LevelsPage(CacheDatabase *cache, CentralClient *client, QWidget *par
     m_movesLabel = sectionLabel(preview);
     previewLayout->addWidget(m_movesLabel);
     m_movesSorted->setSourceModel(m_moves);
-    m_movesSorted->setSortRole(Qt::UserRole);
+    m_movesSorted->setSortRole(LevelMovesModel::SortRole);
     m_movesView = new QTableView(preview);
     m_movesView->setObjectName(QStringLiteral("movesTable"));
     setUpTable(m_movesView);
@@ -202,7 +203,7 @@ LevelsPage::LevelsPage(CacheDatabase *cache, CentralClient *client, QWidget *par
     m_versionsTable->setObjectName(QStringLiteral("versionsTable"));
     setUpTable(m_versionsTable);
     m_versionsTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_versionsTable->setColumnCount(6);
+    m_versionsTable->setColumnCount(7);
     m_versionsTable->horizontalHeader()->setStretchLastSection(true);
     historyLayout->addWidget(m_versionsTable, 2);
     m_tabs->addTab(history, QString());
@@ -281,6 +282,10 @@ bool LevelsPage::isReady() const
 
 void LevelsPage::setSynced()
 {
+    // The first sync makes the page ready; later ones reload it only when levels changed
+    // (MainWindow calls refresh()), so that an open editor is left alone.
+    if (m_synced && m_loaded)
+        return;
     m_synced = true;
     reload();
 }
@@ -379,10 +384,16 @@ void LevelsPage::reload()
     if (!m_cache)
         return;
     const QSqlDatabase db = m_cache->database();
-    m_versions = CacheLevels::ladders(db);
+    QString error;
+    m_versions = CacheLevels::ladders(db, &error);
     m_asOf = CacheLevels::asOf(db);
     if (!m_whatIf.load(db))
-        setBanner(m_message, m_whatIf.errorString(), true);
+        error = m_whatIf.errorString();
+    const QList<CacheLevels::Day> days = CacheLevels::distribution(db, error.isEmpty() ? &error
+                                                                                      : nullptr);
+    if (!error.isEmpty())
+        setBanner(m_message, tr("The levels could not be read from the cache: %1").arg(error),
+                  true);
     // An untouched editor follows the active version; a draft stays as it is.
     if (!m_dirty) {
         const CentralLevels::Ladder *current = active();
@@ -390,7 +401,6 @@ void LevelsPage::reload()
         m_ladder->setLadder(current ? LevelLadder::fromJson(current->ladder) : LevelLadder());
         selectLevel(m_ruleRow >= 0 && m_ruleRow < m_ladder->levelCount() ? m_ruleRow : 0);
     }
-    const QList<CacheLevels::Day> days = CacheLevels::distribution(db);
     int levels = 1;
     QList<LevelDistributionChart::Day> chartDays;
     for (const CacheLevels::Day &d : days) {
@@ -413,35 +423,25 @@ void LevelsPage::reloadVersions()
 {
     m_versionsTable->setRowCount(int(m_versions.size()));
     const QLocale locale;
-    const auto stateName = [this](const QString &state) {
-        if (state == QLatin1String("active"))
-            return tr("Active");
-        if (state == QLatin1String("pending"))
-            return tr("Waiting for approval");
-        if (state == QLatin1String("retired"))
-            return tr("Replaced");
-        if (state == QLatin1String("rejected"))
-            return tr("Rejected");
-        if (state == QLatin1String("withdrawn"))
-            return tr("Withdrawn");
-        return state;
-    };
     for (int row = 0; row < m_versions.size(); ++row) {
         const CentralLevels::Ladder &l = m_versions.at(row);
         const QStringList cells = {
             QString::number(l.version),
-            stateName(l.state),
+            CentralLevels::stateName(l.state),
             l.createdBy,
             locale.toString(l.createdAt.toLocalTime(), QLocale::ShortFormat),
             l.decidedBy.isEmpty()
                 ? QString()
                 : tr("%1, %2").arg(l.decidedBy, locale.toString(l.decidedAt.toLocalTime(),
                                                                 QLocale::ShortFormat)),
-            l.note.simplified()};
+            l.note.simplified(),
+            l.decisionNote.simplified()};
         for (int column = 0; column < cells.size(); ++column) {
             auto *item = new QTableWidgetItem(cells.at(column));
             if (column == 5)
                 item->setToolTip(l.note);
+            else if (column == 6)
+                item->setToolTip(l.decisionNote);
             m_versionsTable->setItem(row, column, item);
         }
     }
@@ -507,7 +507,7 @@ QString LevelsPage::summaryText() const
 
 QString LevelsPage::errorText() const
 {
-    return m_error->isVisible() ? m_error->text() : QString();
+    return m_invalid ? m_error->text() : QString();
 }
 
 void LevelsPage::updateWhatIf()
@@ -517,6 +517,7 @@ void LevelsPage::updateWhatIf()
         m_error->setText(m_ladder->levelCount() == 0 ? tr("A ladder has at least one level.")
                                                      : draft.errorString());
         m_error->setVisible(true);
+        m_invalid = true;
         m_result = {};
         m_moves->setMoves({});
         m_summary->setText(tr("Correct the ladder to see what it would change."));
@@ -525,6 +526,7 @@ void LevelsPage::updateWhatIf()
         return;
     }
     m_error->hide();
+    m_invalid = false;
     m_result = m_whatIf.evaluate(draft);
     m_moves->setMoves(m_result.moves);
     const QLocale locale;
@@ -587,12 +589,21 @@ void LevelsPage::updateState()
         m_withdraw->setVisible(pm && mine);
         for (QPushButton *b : {m_approve, m_reject, m_withdraw})
             b->setEnabled(online);
+        // Approving what the editor does not show would approve something else than the
+        // what-if previewed: an edited copy of the waiting version is not approvable.
+        const bool edited = m_dirty && m_baseVersion == p->version &&
+                            m_ladder->ladder().toJson() != LevelLadder::fromJson(p->ladder).toJson();
+        m_approve->setEnabled(online && !edited);
+        m_approve->setToolTip(edited ? tr("The editor shows changes to version %1: discard them "
+                                          "to approve the version as it was saved.")
+                                           .arg(p->version)
+                                     : QString());
     }
     m_recompute->setVisible(pm || m_role == QLatin1String("admin"));
     m_recompute->setEnabled(online);
     m_save->setVisible(pm);
     m_note->setVisible(pm);
-    m_save->setEnabled(online && m_dirty && !m_error->isVisible() && p == nullptr);
+    m_save->setEnabled(online && m_dirty && !m_invalid && p == nullptr);
     m_save->setToolTip(p ? tr("Version %1 waits for approval: have it decided or withdraw it "
                               "first.")
                                .arg(p->version)
@@ -601,18 +612,22 @@ void LevelsPage::updateState()
     m_removeLevel->setEnabled(m_ladder->levelCount() > 1);
 }
 
-void LevelsPage::change(const std::function<bool(CentralLevels &)> &call, const QString &success)
+void LevelsPage::change(const std::function<bool(CentralLevels &)> &call, const QString &success,
+                        bool savesDraft)
 {
     m_busy = true;
     updateState();
-    m_client->change<CentralLevels>(this, call, [this, success](bool ok, const QString &error) {
+    m_client->change<CentralLevels>(this, call, [this, success, savesDraft](bool ok,
+                                                                          const QString &error) {
         m_busy = false;
-        // A refusal keeps the draft as it was, to be corrected and sent again.
-        if (ok) {
+        // A refusal keeps the draft as it was, to be corrected and sent again; so does any
+        // other call (a refresh, a decision): only a save makes the draft the store's.
+        if (ok && savesDraft) {
             m_dirty = false;
             m_note->clear();
-            emit syncRequested();
         }
+        if (ok)
+            emit syncRequested();
         updateState();
         emit done(ok, ok ? success : tr("The central store refused: %1").arg(error));
     });
@@ -626,8 +641,10 @@ void LevelsPage::saveDraft(const QString &note)
         return;
     }
     const QJsonObject json = draft.toJson();
-    change([json, note](CentralLevels &levels) { return levels.save(json, note).has_value(); },
-           tr("The ladder was saved as a new version; the next sync brings its effect."));
+    const int base = m_baseVersion;
+    change([json, note, base](
+               CentralLevels &levels) { return levels.save(json, note, base).has_value(); },
+           tr("The ladder was saved as a new version; the next sync brings its effect."), true);
 }
 
 void LevelsPage::decidePending(bool approve, const QString &reason)
@@ -683,7 +700,8 @@ void LevelsPage::retranslate()
     m_distributionLabel->setText(tr("Creators per level, day by day"));
     m_versionsLabel->setText(tr("Versions"));
     m_versionsTable->setHorizontalHeaderLabels(
-        {tr("Version"), tr("State"), tr("By"), tr("Saved"), tr("Decided"), tr("Note")});
+        {tr("Version"), tr("State"), tr("By"), tr("Saved"), tr("Decided"), tr("Note"),
+         tr("Reason for the decision")});
     m_compare->retranslate();
     m_distribution->retranslate();
     showRule();

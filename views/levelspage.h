@@ -89,7 +89,9 @@ private:
     void updateState();
     void retranslate();
     void onEdited();
-    void change(const std::function<bool(CentralLevels &)> &call, const QString &success);
+    /// \a savesDraft: on success the draft is the store's (no longer dirty).
+    void change(const std::function<bool(CentralLevels &)> &call, const QString &success,
+                bool savesDraft = false);
     const CentralLevels::Ladder *pending() const;
     const CentralLevels::Ladder *active() const;
     QStringList levelNames(int levels) const;
@@ -103,6 +105,7 @@ private:
     bool m_loaded = false;
     bool m_dirty = false;
     bool m_busy = false;
+    bool m_invalid = false; ///< the draft is not a valid ladder
     int m_baseVersion = 0;
     int m_ruleRow = -1;
     QList<CentralLevels::Ladder> m_versions;

@@ -665,8 +665,10 @@ void MainWindow::onSyncFinished(const SyncEngine::Report &report)
     if (report.metricsChanged)
         metricsPage()->refresh();
     // Levels show on the Users page too.
-    if (report.levelsChanged)
+    if (report.levelsChanged) {
+        levelsPage()->refresh();
         page(QStringLiteral("users"))->refresh();
+    }
     refreshSyncStatus();
 }
 

@@ -45,7 +45,7 @@ QWidget *RuleDelegate::createEditor(QWidget *parent, const QStyleOptionViewItem 
         spin->setDecimals(1);
         spin->setSuffix(QStringLiteral(" %"));
     } else {
-        spin->setRange(0, 1e12);
+        spin->setRange(0, 1e15); // the largest minimum a ladder takes
         spin->setDecimals(0);
     }
     return spin;
@@ -58,6 +58,9 @@ void RuleDelegate::setEditorData(QWidget *editor, const QModelIndex &index) cons
         combo->setCurrentIndex(std::max(0, combo->findData(value)));
     } else if (auto *spin = qobject_cast<QDoubleSpinBox *>(editor)) {
         spin->setValue(isRate(index) ? value.toDouble() * 100 : value.toDouble());
+        // What the box showed at first: closing it unchanged leaves the value as it was (the
+        // box rounds to its decimals).
+        spin->setProperty("shown", spin->value());
     }
 }
 
@@ -67,6 +70,12 @@ void RuleDelegate::setModelData(QWidget *editor, QAbstractItemModel *model,
     if (auto *combo = qobject_cast<QComboBox *>(editor)) {
         model->setData(index, combo->currentData());
     } else if (auto *spin = qobject_cast<QDoubleSpinBox *>(editor)) {
-        model->setData(index, isRate(index) ? spin->value() / 100 : spin->value());
+        if (spin->value() == spin->property("shown").toDouble())
+            return;
+        // A percentage with one decimal is a rate with three: written through its decimal
+        // text (0.9 % is 0.009, not 0.009000000000000001).
+        model->setData(index, isRate(index)
+                                  ? QString::number(spin->value() / 100, 'f', 3).toDouble()
+                                  : spin->value());
     }
 }

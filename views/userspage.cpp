@@ -9,6 +9,7 @@
 #include <QHBoxLayout>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <cmath>
 #include <QLineEdit>
 #include <QLocale>
 #include <QPushButton>
@@ -129,8 +130,12 @@ QString UsersPage::levelHtml(const CatalogueRepository::UserDetail &u) const
                       QStringLiteral("%1 — %2%3")
                           .arg(levelText(next.level).toHtmlEscaped(),
                                locale.toString(u.levelProgress * 100, 'f', 0), locale.percent()));
-    html += QStringLiteral("</table><p>%1</p><ul>")
+    html += QStringLiteral("</table><p>%1</p>")
                 .arg(tr("Needs: %1").arg(LevelLadder::describe(next.rule)).toHtmlEscaped());
+    // Editors get levels without the metrics behind them: no figures to list.
+    if (statsJson.isEmpty())
+        return html;
+    html += QStringLiteral("<ul>");
     for (const QJsonObject &c : LevelLadder::criteria(next.rule)) {
         const QString metric = c.value(QLatin1String("metric")).toString();
         const int window = c.value(QLatin1String("window")).toInt();

@@ -10,7 +10,8 @@ CREATE TABLE level_ladders (
     created_at   INTEGER NOT NULL,
     decided_by   TEXT    NOT NULL DEFAULT '',
     decided_at   INTEGER,
-    activated_at INTEGER
+    activated_at INTEGER,
+    decision_note TEXT   NOT NULL DEFAULT ''
 );
 
 -- A creator's metrics (JSON {"metric:window": value}) as of the last refresh, level and

@@ -32,12 +32,15 @@ CREATE TABLE coulisse.level_ladders (
     created_at   timestamptz NOT NULL DEFAULT now(),
     decided_by   text,
     decided_at   timestamptz,
+    -- Why it was approved or rejected (the decider's words; the note stays the author's).
+    decision_note text       NOT NULL DEFAULT '',
     activated_at timestamptz,
     row_version  bigint      NOT NULL DEFAULT 1,
     CONSTRAINT level_ladders_version_positive CHECK (version > 0),
     CONSTRAINT level_ladders_state
         CHECK (state IN ('pending', 'active', 'retired', 'rejected', 'withdrawn')),
     CONSTRAINT level_ladders_note_length CHECK (length(note) <= 2000),
+    CONSTRAINT level_ladders_decision_note_length CHECK (length(decision_note) <= 1000),
     CONSTRAINT level_ladders_activated_when_used
         CHECK ((state IN ('active', 'retired')) = (activated_at IS NOT NULL)),
     -- Approved or rejected by someone else; only the author withdraws.
@@ -125,10 +128,11 @@ BEGIN
     END IF;
     IF jsonb_typeof(p_rule -> 'min') IS DISTINCT FROM 'number'
        OR (p_rule ->> 'min')::numeric < 0
+       OR (p_rule ->> 'min')::numeric > 1e15
        OR (v_metric = 'featured_rate' AND (p_rule ->> 'min')::numeric > 1) THEN
         RETURN CASE WHEN v_metric = 'featured_rate'
                     THEN p_path || ': the minimum of a rate is from 0 to 1'
-                    ELSE p_path || ': the minimum is a number of at least 0' END;
+                    ELSE p_path || ': the minimum is a number from 0 to 10^15' END;
     END IF;
     SELECT k INTO v_key FROM jsonb_object_keys(p_rule) k
     WHERE k NOT IN ('metric', 'window', 'min') LIMIT 1;
@@ -174,15 +178,30 @@ BEGIN
                                    '\u2028\u2029\u202f\u205f\u3000') <> '') THEN
             RETURN v_path || ': a level has a name';
         END IF;
+        IF EXISTS (SELECT 1 FROM unnest(ARRAY['name_zh', 'name_en']) k
+                   WHERE jsonb_typeof(v_level -> k) = 'string' AND length(v_level ->> k) > 100) THEN
+            RETURN v_path || ': a name has at most 100 characters';
+        END IF;
         IF v_level ? 'resources' AND (jsonb_typeof(v_level -> 'resources') <> 'array'
            OR EXISTS (SELECT 1 FROM jsonb_array_elements(v_level -> 'resources') r
                       WHERE jsonb_typeof(r) <> 'string')) THEN
             RETURN v_path || '.resources: a list of texts';
         END IF;
+        IF jsonb_array_length(coalesce(v_level -> 'resources', '[]')) > 50
+           OR EXISTS (SELECT 1 FROM jsonb_array_elements_text(v_level -> 'resources') r
+                      WHERE length(r) > 200) THEN
+            RETURN v_path || '.resources: at most 50, of at most 200 characters each';
+        END IF;
         v_error := coulisse.level_rule_error(coalesce(v_level -> 'rule', '{}'),
                                              v_path || '.rule', 0);
         IF v_error IS NOT NULL THEN
             RETURN v_error;
+        END IF;
+        -- Every part of the rule is an object (a criterion, an "all" or an "any").
+        IF (SELECT count(*) FROM jsonb_path_query(coalesce(v_level -> 'rule', '{}'),
+                                                  'strict $.** ? (@.type() == "object")')) > 50
+        THEN
+            RETURN v_path || '.rule: a rule has at most 50 parts';
         END IF;
     END LOOP;
     RETURN NULL;
@@ -228,6 +247,7 @@ DECLARE
     v_part   jsonb;
     v_result float8;
     v_min    float8;
+    v_value  float8;
 BEGIN
     IF p_rule ? 'all' THEN
         v_result := 1;
@@ -246,8 +266,9 @@ BEGIN
     IF v_min <= 0 THEN
         RETURN 1;
     END IF;
-    RETURN least(1, greatest(0, coalesce((p_stats ->> coulisse.level_stat_key(p_rule))::float8, 0)
-                                / v_min));
+    v_value := coalesce((p_stats ->> coulisse.level_stat_key(p_rule))::float8, 0);
+    -- Divided only below the minimum: the quotient is then less than 1 (no overflow).
+    RETURN CASE WHEN v_value >= v_min THEN 1 ELSE greatest(0, v_value / v_min) END;
 END
 $$;
 
@@ -291,11 +312,13 @@ CREATE TABLE coulisse.creator_activity (
 );
 CREATE INDEX creator_activity_day ON coulisse.creator_activity (day);
 
--- What the daily facts were built with; a changed time zone rebuilds them.
+-- What the daily facts were built with; a changed time zone or definition rebuilds them, and
+-- so does built = false (a bulk load that bypassed the triggers).
 CREATE TABLE coulisse.level_state (
-    singleton  boolean PRIMARY KEY DEFAULT true CHECK (singleton),
-    time_zone  text,
-    built      boolean NOT NULL DEFAULT false
+    singleton   boolean PRIMARY KEY DEFAULT true CHECK (singleton),
+    time_zone   text,
+    definitions jsonb,
+    built       boolean NOT NULL DEFAULT false
 );
 INSERT INTO coulisse.level_state DEFAULT VALUES;
 CREATE TABLE coulisse.level_dirty_days (
@@ -335,7 +358,7 @@ BEGIN
         'FROM (%s) d '
         'WHERE d.uploader_id IS NOT NULL '
         '  AND EXISTS (SELECT 1 FROM coulisse.users u WHERE u.id = d.uploader_id) '
-        'GROUP BY 1, 2 '
+        'GROUP BY 1, 2 ORDER BY 1, 2 '
         'ON CONFLICT (user_id, day) DO UPDATE '
         'SET published = c.published + excluded.published, '
         '    featured = c.featured + excluded.featured, plays = c.plays + excluded.plays',
@@ -359,7 +382,7 @@ BEGIN
         SELECT d::date FROM generate_series(
             greatest(v_moved, (now() AT TIME ZONE v_tz)::date - 366),
             (now() AT TIME ZONE v_tz)::date, interval '1 day') d
-        ON CONFLICT DO NOTHING;
+        ON CONFLICT (day) DO UPDATE SET day = excluded.day;
     END IF;
     RETURN NULL;
 END
@@ -400,7 +423,7 @@ BEGIN
                generate_series(greatest(v_from, (m.events_from AT TIME ZONE v_tz)::date),
                                (now() AT TIME ZONE v_tz)::date, interval '1 day') d
         WHERE m.events_from IS NOT NULL
-        ON CONFLICT DO NOTHING;
+        ON CONFLICT (day) DO UPDATE SET day = excluded.day;
     END IF;
     RETURN NULL;
 END
@@ -425,7 +448,7 @@ BEGIN
         INSERT INTO coulisse.level_dirty_days (day)
         SELECT d::date FROM generate_series((v_from AT TIME ZONE v_tz)::date,
                                             (v_to AT TIME ZONE v_tz)::date, interval '1 day') d
-        ON CONFLICT DO NOTHING;
+        ON CONFLICT (day) DO UPDATE SET day = excluded.day;
     END IF;
     RETURN NULL;
 END
@@ -444,57 +467,79 @@ LANGUAGE sql IMMUTABLE SET search_path = pg_catalog, pg_temp AS $$
            END
 $$;
 
--- Counts again the creators' plays, active days and followers of days p_days (internal).
+-- The definitions the daily facts follow (internal): the newest version of plays (the play
+-- event and the property naming the video) and of active users (the events that count).
+-- levels_refresh counts every day again when one of them has a new version.
+CREATE FUNCTION coulisse.level_definitions() RETURNS jsonb
+LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $$
+    SELECT jsonb_object_agg(d.definition, jsonb_build_object('version', d.version,
+                                                             'params', d.params))
+    FROM (SELECT DISTINCT ON (definition) definition, version, params
+          FROM coulisse.metric_definitions
+          WHERE definition IN ('plays', 'active_users')
+          ORDER BY definition, version DESC) d
+$$;
+
+-- Counts again the creators' plays, active days and followers of days p_days (internal),
+-- a run of consecutive days at a time (the events between two far apart days are not read).
 -- Plays follow the plays definition's event, active days the active-users definition's
--- passive events (the newest versions); follows are user_follow and user_unfollow events with
--- the followed creator in "creator_id".
-CREATE FUNCTION coulisse.creator_activity_count(p_days date[], p_tz text) RETURNS void
+-- events (its "include" list when it has one, less its "exclude" list); follows are
+-- user_follow and user_unfollow events with the followed creator in "creator_id".
+CREATE FUNCTION coulisse.creator_activity_count(p_days date[], p_tz text,
+                                                p_definitions jsonb) RETURNS void
 LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
-    v_plays   jsonb := (SELECT d.params FROM coulisse.metric_definitions d
-                        WHERE d.definition = 'plays' ORDER BY d.version DESC LIMIT 1);
-    v_passive text[] := ARRAY(SELECT jsonb_array_elements_text(d.params -> 'exclude')
-                              FROM (SELECT params FROM coulisse.metric_definitions
-                                    WHERE definition = 'active_users'
-                                    ORDER BY version DESC LIMIT 1) d);
-    v_play    text;
-    v_video   text;
+    v_plays   jsonb := coalesce(p_definitions #> '{plays,params}', '{}');
+    v_active  jsonb := coalesce(p_definitions #> '{active_users,params}', '{}');
+    v_include text[] := CASE WHEN v_active ? 'include'
+                             THEN ARRAY(SELECT jsonb_array_elements_text(v_active -> 'include'))
+                        END;
+    v_exclude text[] := ARRAY(SELECT jsonb_array_elements_text(
+                                  coalesce(v_active -> 'exclude', '[]')));
+    v_play    text := coalesce(v_plays ->> 'play_event', 'video_play');
+    v_video   text := coalesce(v_plays ->> 'video_property', 'video_id');
+    v_from    date;
+    v_to      date;
     v_lo      timestamptz;
     v_hi      timestamptz;
 BEGIN
-    v_play := coalesce(v_plays ->> 'play_event', 'video_play');
-    v_video := coalesce(v_plays ->> 'video_property', 'video_id');
-    SELECT min(d)::timestamp AT TIME ZONE p_tz, (max(d) + 1)::timestamp AT TIME ZONE p_tz
-    INTO v_lo, v_hi FROM unnest(p_days) d;
     DELETE FROM coulisse.creator_activity WHERE day = ANY (p_days);
-    IF v_lo IS NULL THEN
-        RETURN;
-    END IF;
-    INSERT INTO coulisse.creator_activity (user_id, day, plays, active, follows)
-    SELECT x.user_id, x.day, sum(x.plays), bool_or(x.active), sum(x.follows)
-    FROM (
-        SELECT e.user_id, (e.at AT TIME ZONE p_tz)::date AS day, 0::bigint AS plays,
-               true AS active, 0 AS follows
-        FROM coulisse.events e
-        WHERE e.at >= v_lo AND e.at < v_hi AND e.name <> ALL (v_passive)
-        GROUP BY 1, 2
-        UNION ALL
-        SELECT v.uploader_id, (e.at AT TIME ZONE p_tz)::date, count(*), false, 0
-        FROM coulisse.events e
-        JOIN coulisse.videos v ON v.id = coulisse.level_event_id(e.properties, v_video)
-        WHERE e.at >= v_lo AND e.at < v_hi AND e.name = v_play AND v.uploader_id IS NOT NULL
-        GROUP BY 1, 2
-        UNION ALL
-        SELECT coulisse.level_event_id(e.properties, 'creator_id'),
-               (e.at AT TIME ZONE p_tz)::date, 0, false,
-               sum(CASE WHEN e.name = 'user_follow' THEN 1 ELSE -1 END)::integer
-        FROM coulisse.events e
-        WHERE e.at >= v_lo AND e.at < v_hi AND e.name IN ('user_follow', 'user_unfollow')
-        GROUP BY 1, 2
-    ) x
-    JOIN coulisse.users u ON u.id = x.user_id AND u.kind = 'creator'
-    WHERE x.day = ANY (p_days)
-    GROUP BY 1, 2;
+    FOR v_from, v_to IN
+        SELECT min(x.d), max(x.d)
+        FROM (SELECT d, d - (row_number() OVER (ORDER BY d))::integer AS run
+              FROM (SELECT DISTINCT d FROM unnest(p_days) d WHERE d IS NOT NULL) u) x
+        GROUP BY x.run ORDER BY 1
+    LOOP
+        v_lo := v_from::timestamp AT TIME ZONE p_tz;
+        v_hi := (v_to + 1)::timestamp AT TIME ZONE p_tz;
+        INSERT INTO coulisse.creator_activity (user_id, day, plays, active, follows)
+        SELECT x.user_id, x.day, sum(x.plays), bool_or(x.active), sum(x.follows)
+        FROM (
+            SELECT e.user_id, (e.at AT TIME ZONE p_tz)::date AS day, 0::bigint AS plays,
+                   true AS active, 0 AS follows
+            FROM coulisse.events e
+            WHERE e.at >= v_lo AND e.at < v_hi
+              AND (v_include IS NULL OR e.name = ANY (v_include)) AND e.name <> ALL (v_exclude)
+            GROUP BY 1, 2
+            UNION ALL
+            SELECT v.uploader_id, (e.at AT TIME ZONE p_tz)::date, count(*), false, 0
+            FROM coulisse.events e
+            JOIN coulisse.videos v ON v.id = coulisse.level_event_id(e.properties, v_video)
+            WHERE e.at >= v_lo AND e.at < v_hi AND e.name = v_play
+              AND v.uploader_id IS NOT NULL
+            GROUP BY 1, 2
+            UNION ALL
+            SELECT coulisse.level_event_id(e.properties, 'creator_id'),
+                   (e.at AT TIME ZONE p_tz)::date, 0, false,
+                   sum(CASE WHEN e.name = 'user_follow' THEN 1 ELSE -1 END)::integer
+            FROM coulisse.events e
+            WHERE e.at >= v_lo AND e.at < v_hi AND e.name IN ('user_follow', 'user_unfollow')
+            GROUP BY 1, 2
+        ) x
+        JOIN coulisse.users u ON u.id = x.user_id AND u.kind = 'creator'
+        WHERE x.day BETWEEN v_from AND v_to
+        GROUP BY 1, 2;
+    END LOOP;
 END
 $$;
 
@@ -582,7 +627,7 @@ CREATE TABLE coulisse.level_refreshes (
     changed        integer     NOT NULL DEFAULT 0,
     -- Rows left creator_levels: a cache takes every row again.
     full_sync      boolean     NOT NULL DEFAULT false,
-    CONSTRAINT level_refreshes_kind CHECK (kind IN ('refresh', 'ladder', 'backfill'))
+    CONSTRAINT level_refreshes_kind CHECK (kind IN ('refresh', 'ladder', 'backfill', 'removal'))
 );
 
 CREATE TABLE coulisse.creator_levels (
@@ -607,6 +652,26 @@ CREATE TABLE coulisse.level_distribution (
     refresh_id     bigint  NOT NULL,
     PRIMARY KEY (day, ladder_version, level)
 );
+
+-- Rows that leave creator_levels otherwise (a creator deleted, and their row with them) are
+-- announced as a refresh that makes caches take every row again. (Without the levels lock, so
+-- that deleting a user never waits for a refresh: should this row's id be passed by a cache
+-- before it commits, the cache keeps a row of a user it no longer has, which nothing shows.)
+CREATE FUNCTION coulisse.creator_levels_removed() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+    IF coalesce(current_setting('coulisse.level_placing', true), '') <> 'on'
+       AND EXISTS (SELECT 1 FROM gone_rows) THEN
+        INSERT INTO coulisse.level_refreshes (kind, changed, full_sync, creators)
+        SELECT 'removal', count(*), true, (SELECT count(*) FROM coulisse.creator_levels)
+        FROM gone_rows;
+    END IF;
+    RETURN NULL;
+END
+$$;
+CREATE TRIGGER creator_levels_removed AFTER DELETE ON coulisse.creator_levels
+    REFERENCING OLD TABLE AS gone_rows FOR EACH STATEMENT
+    EXECUTE FUNCTION coulisse.creator_levels_removed();
 
 CREATE FUNCTION coulisse.require_level_role(p_roles text[], p_message text) RETURNS void
 LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
@@ -662,9 +727,12 @@ BEGIN
           IS DISTINCT FROM (excluded.stats, excluded.level, excluded.progress,
                             excluded.ladder_version);
     GET DIAGNOSTICS v_changed = ROW_COUNT;
+    -- This refresh says itself that rows left (full_sync below).
+    PERFORM set_config('coulisse.level_placing', 'on', true);
     DELETE FROM coulisse.creator_levels c
     WHERE NOT EXISTS (SELECT 1 FROM coulisse.users u WHERE u.id = c.user_id AND u.kind = 'creator');
     GET DIAGNOSTICS v_gone = ROW_COUNT;
+    PERFORM set_config('coulisse.level_placing', '', true);
     IF v_version IS NOT NULL AND p_as_of IS NOT NULL THEN
         DELETE FROM coulisse.level_distribution WHERE day = p_as_of AND ladder_version = v_version;
         INSERT INTO coulisse.level_distribution (day, ladder_version, level, creators, refresh_id)
@@ -685,28 +753,44 @@ LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $$
 $$;
 
 -- Brings the creators' daily facts up to date (the days with new events; everything with
--- p_full, on the first run or after a change of time zone), computes every creator's metrics
--- as of p_as_of (default: yesterday) and places them under the active ladder. Days since the
--- previous refresh that have no distribution get one (at most 60). Product managers and
--- admins. Returns the refresh's id.
+-- p_full, on the first run, after a bulk load or a change of time zone or definition),
+-- computes every creator's metrics as of p_as_of (default: yesterday; never before the day of
+-- the previous refresh, nor a day not yet over) and places them under the active ladder.
+-- Days since the previous refresh that have no distribution get one (at most 60), each under
+-- the version active at its end. Product managers and admins. Returns the refresh's id.
 CREATE FUNCTION coulisse.levels_refresh(p_as_of date DEFAULT NULL, p_full boolean DEFAULT false)
 RETURNS bigint
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
-    v_tz     text := (SELECT s.time_zone FROM coulisse.metric_settings s);
-    v_state  coulisse.level_state;
-    v_as_of  date := coalesce(p_as_of, coulisse.level_default_day());
-    v_days   date[];
-    v_id     bigint;
-    v_last   date;
-    v_ladder coulisse.level_ladders;
-    v_day    date;
+    v_tz      text := (SELECT s.time_zone FROM coulisse.metric_settings s);
+    v_state   coulisse.level_state;
+    v_latest  date := coulisse.level_default_day();
+    v_as_of   date := coalesce(p_as_of, coulisse.level_default_day());
+    v_defs    jsonb := coulisse.level_definitions();
+    v_days    date[];
+    v_id      bigint;
+    v_last    date;
+    v_version integer;
+    v_ladder  jsonb;
+    v_day     date;
 BEGIN
     PERFORM coulisse.require_level_role(ARRAY['pm', 'admin'],
                                         'only a product manager or an admin refreshes levels');
+    IF v_as_of > v_latest THEN
+        RAISE EXCEPTION 'levels are as of a day that is over: % at the latest', v_latest
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
     PERFORM pg_advisory_xact_lock(hashtext('coulisse.levels'));
+    SELECT r.as_of INTO v_last FROM coulisse.level_refreshes r
+    WHERE r.kind = 'refresh' ORDER BY r.id DESC LIMIT 1;
+    IF v_as_of < v_last THEN
+        RAISE EXCEPTION 'levels are as of % already: the distribution of earlier days is '
+                        'written by a backfill', v_last
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
     SELECT * INTO v_state FROM coulisse.level_state FOR UPDATE;
-    IF p_full OR NOT v_state.built OR v_state.time_zone IS DISTINCT FROM v_tz THEN
+    IF p_full OR NOT v_state.built OR v_state.time_zone IS DISTINCT FROM v_tz
+       OR v_state.definitions IS DISTINCT FROM v_defs THEN
         -- Writers of videos wait for the rebuild: a change made meanwhile would be neither in
         -- the rebuilt table nor applied by the triggers.
         LOCK TABLE coulisse.videos IN SHARE MODE;
@@ -723,25 +807,29 @@ BEGIN
         FROM coulisse.metric_state m,
              generate_series((m.events_from AT TIME ZONE v_tz)::date,
                              (m.events_until AT TIME ZONE v_tz)::date, interval '1 day') d;
-        UPDATE coulisse.level_state SET built = true, time_zone = v_tz;
+        UPDATE coulisse.level_state SET built = true, time_zone = v_tz, definitions = v_defs;
     ELSE
         WITH d AS (DELETE FROM coulisse.level_dirty_days RETURNING day)
         SELECT array_agg(d.day) INTO v_days FROM d;
     END IF;
     IF v_days IS NOT NULL THEN
-        PERFORM coulisse.creator_activity_count(v_days, v_tz);
+        PERFORM coulisse.creator_activity_count(v_days, v_tz, v_defs);
     END IF;
-    SELECT max(r.as_of) INTO v_last FROM coulisse.level_refreshes r WHERE r.kind = 'refresh';
     INSERT INTO coulisse.level_refreshes (kind, as_of) VALUES ('refresh', v_as_of)
     RETURNING id INTO v_id;
     PERFORM coulisse.level_place(v_id, v_as_of, true);
-    SELECT * INTO v_ladder FROM coulisse.level_ladders l WHERE l.state = 'active';
-    IF v_ladder.version IS NOT NULL AND v_last IS NOT NULL THEN
+    IF v_last IS NOT NULL THEN
         FOR v_day IN SELECT d::date FROM generate_series(greatest(v_last + 1, v_as_of - 60),
                                                          v_as_of - 1, interval '1 day') d
         LOOP
-            IF NOT EXISTS (SELECT 1 FROM coulisse.level_distribution x WHERE x.day = v_day) THEN
-                PERFORM coulisse.level_distribute(v_id, v_day, v_ladder.version, v_ladder.ladder);
+            SELECT l.version, l.ladder INTO v_version, v_ladder
+            FROM coulisse.level_ladders l
+            WHERE l.activated_at < (v_day + 1)::timestamp AT TIME ZONE v_tz
+            ORDER BY l.activated_at DESC LIMIT 1;
+            IF v_version IS NOT NULL AND NOT EXISTS (
+                SELECT 1 FROM coulisse.level_distribution x
+                WHERE x.day = v_day AND x.ladder_version = v_version) THEN
+                PERFORM coulisse.level_distribute(v_id, v_day, v_version, v_ladder);
             END IF;
         END LOOP;
     END IF;
@@ -806,8 +894,8 @@ BEGIN
     UPDATE coulisse.level_ladders SET state = 'active', activated_at = now()
     WHERE version = p_version;
     INSERT INTO coulisse.level_refreshes (kind, as_of, ladder_version)
-    VALUES ('ladder', (SELECT max(r.as_of) FROM coulisse.level_refreshes r
-                       WHERE r.kind = 'refresh'), p_version)
+    VALUES ('ladder', (SELECT r.as_of FROM coulisse.level_refreshes r
+                       WHERE r.kind = 'refresh' ORDER BY r.id DESC LIMIT 1), p_version)
     RETURNING id INTO v_id;
     PERFORM coulisse.level_place(v_id, (SELECT r.as_of FROM coulisse.level_refreshes r
                                         WHERE r.id = v_id), false);
@@ -816,8 +904,11 @@ $$;
 
 -- A product manager saves a new version of the ladder. Under the approval policy (pm, levels)
 -- it waits for a second person; else it is active at once and every creator is placed again
--- with the metrics they have. Returns the version and its state.
+-- with the metrics they have. p_base_version is the version the draft started from: when a
+-- newer one became active meanwhile, the save is refused rather than undo it unseen.
+-- Returns the version and its state.
 CREATE FUNCTION coulisse.ladder_save(p_ladder jsonb, p_note text DEFAULT '',
+                                     p_base_version integer DEFAULT NULL,
                                      OUT version integer, OUT state text)
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
@@ -830,7 +921,17 @@ BEGIN
     IF v_error IS NOT NULL THEN
         RAISE EXCEPTION 'the ladder is refused: %', v_error USING ERRCODE = 'check_violation';
     END IF;
+    IF length(coalesce(p_note, '')) > 2000 THEN
+        RAISE EXCEPTION 'a note has at most 2000 characters' USING ERRCODE = 'check_violation';
+    END IF;
     PERFORM pg_advisory_xact_lock(hashtext('coulisse.levels'));
+    SELECT l.version INTO v_other FROM coulisse.level_ladders l
+    WHERE l.state = 'active' AND l.version > p_base_version;
+    IF v_other IS NOT NULL THEN
+        RAISE EXCEPTION 'version % became active after your draft started from version %: '
+                        'start again from version %', v_other, p_base_version, v_other
+            USING ERRCODE = 'serialization_failure';
+    END IF;
     SELECT l.version INTO v_other FROM coulisse.level_ladders l WHERE l.state = 'pending';
     IF v_other IS NOT NULL THEN
         RAISE EXCEPTION 'version % already waits for approval: have it decided or withdraw it',
@@ -857,7 +958,7 @@ END
 $$;
 
 -- A second person (another product manager, or a supervisor) approves or rejects a version
--- waiting for approval; never its author.
+-- waiting for approval; never its author. p_reason is kept as the decision's note.
 CREATE FUNCTION coulisse.ladder_decide(p_version integer, p_approve boolean,
                                        p_reason text DEFAULT '')
 RETURNS void
@@ -878,10 +979,11 @@ BEGIN
         RAISE EXCEPTION 'a ladder is decided by someone other than its author'
             USING ERRCODE = 'insufficient_privilege';
     END IF;
+    IF length(coalesce(p_reason, '')) > 1000 THEN
+        RAISE EXCEPTION 'a reason has at most 1000 characters' USING ERRCODE = 'check_violation';
+    END IF;
     UPDATE coulisse.level_ladders
-    SET decided_by = session_user, decided_at = now(),
-        note = CASE WHEN coalesce(p_reason, '') = '' THEN note
-                    WHEN note = '' THEN p_reason ELSE note || E'\n' || p_reason END,
+    SET decided_by = session_user, decided_at = now(), decision_note = coalesce(p_reason, ''),
         state = CASE WHEN p_approve THEN 'pending' ELSE 'rejected' END
     WHERE version = p_version;
     IF p_approve THEN
@@ -898,6 +1000,8 @@ LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
     PERFORM coulisse.require_level_role(ARRAY['pm'],
                                         'only a product manager changes the level ladder');
+    -- Refreshes are numbered in the order they commit (caches follow their ids).
+    PERFORM pg_advisory_xact_lock(hashtext('coulisse.levels'));
     UPDATE coulisse.level_ladders
     SET state = 'withdrawn', decided_by = session_user, decided_at = now()
     WHERE version = p_version AND state = 'pending' AND created_by = session_user;
@@ -935,6 +1039,11 @@ BEGIN
     END LOOP;
 END
 $rls$;
+-- Editors see each creator's level (the Users page) but not the metrics behind it, nor the
+-- distribution: those are figures for supervisors, product managers and admins.
+REVOKE SELECT ON coulisse.creator_levels, coulisse.level_distribution FROM coulisse_editor;
+GRANT SELECT (user_id, level, progress, ladder_version, refresh_id) ON coulisse.creator_levels
+    TO coulisse_editor;
 
 DO $functions$
 DECLARE
@@ -945,7 +1054,8 @@ BEGIN
                AND p.proname IN ('refuse_ladder_delete', 'level_rule_error', 'level_stat_key', 'level_ladder_error',
                                  'level_rule_holds', 'level_rule_progress', 'level_standing',
                                  'creator_catalogue_apply', 'users_mark_level_days',
-                                 'events_mark_level_days',
+                                 'events_mark_level_days', 'level_definitions',
+                                 'creator_levels_removed',
                                  'level_event_id', 'creator_activity_count',
                                  'creator_stats_at', 'require_level_role', 'level_distribute',
                                  'level_place', 'level_default_day', 'levels_refresh',
@@ -956,6 +1066,35 @@ BEGIN
     END LOOP;
 END
 $functions$;
+-- Events inserted or deleted concurrently with a metrics refresh: the dirty day is written
+-- (waiting for the refresh's delete of it) rather than skipped, so that it is counted again.
+CREATE OR REPLACE FUNCTION coulisse.events_mark_days() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    v_tz   text := (SELECT s.time_zone FROM coulisse.metric_settings s);
+    v_from timestamptz;
+    v_to   timestamptz;
+BEGIN
+    SELECT min(r.at), max(r.at) INTO v_from, v_to FROM changed_rows r;
+    IF v_from IS NULL THEN
+        RETURN NULL;
+    END IF;
+    INSERT INTO coulisse.metric_dirty_days (day)
+    SELECT d::date FROM generate_series((v_from AT TIME ZONE v_tz)::date,
+                                        (v_to AT TIME ZONE v_tz)::date, interval '1 day') d
+    ON CONFLICT (day) DO UPDATE SET day = excluded.day;
+    IF TG_OP = 'INSERT' THEN
+        UPDATE coulisse.metric_state
+        SET events_from = least(events_from, v_from), events_until = greatest(events_until, v_to);
+    ELSE
+        UPDATE coulisse.metric_state
+        SET events_from = (SELECT min(e.at) FROM coulisse.events e),
+            events_until = (SELECT max(e.at) FROM coulisse.events e), needs_full = true;
+    END IF;
+    RETURN NULL;
+END
+$$;
+
 -- Checking and evaluating a ladder is for everyone: the what-if of any page, and tests.
 GRANT EXECUTE ON FUNCTION coulisse.level_ladder_error(jsonb), coulisse.level_stat_key(jsonb),
     coulisse.level_rule_error(jsonb, text, integer), coulisse.level_rule_holds(jsonb, jsonb),
@@ -963,7 +1102,7 @@ GRANT EXECUTE ON FUNCTION coulisse.level_ladder_error(jsonb), coulisse.level_sta
     TO coulisse_editor, coulisse_supervisor, coulisse_pm, coulisse_admin;
 GRANT EXECUTE ON FUNCTION coulisse.levels_refresh(date, boolean),
     coulisse.levels_backfill(date, date, integer) TO coulisse_pm, coulisse_admin;
-GRANT EXECUTE ON FUNCTION coulisse.ladder_save(jsonb, text),
+GRANT EXECUTE ON FUNCTION coulisse.ladder_save(jsonb, text, integer),
     coulisse.ladder_withdraw(integer) TO coulisse_pm;
 GRANT EXECUTE ON FUNCTION coulisse.ladder_decide(integer, boolean, text)
     TO coulisse_pm, coulisse_supervisor;
