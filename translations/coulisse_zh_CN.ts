@@ -1300,6 +1300,29 @@
     </message>
 </context>
 <context>
+    <name>CentralLevels</name>
+    <message>
+        <source>Active</source>
+        <translation>生效中</translation>
+    </message>
+    <message>
+        <source>Waiting for approval</source>
+        <translation>等待批准</translation>
+    </message>
+    <message>
+        <source>Replaced</source>
+        <translation>已被替换</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已驳回</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>已撤回</translation>
+    </message>
+</context>
+<context>
     <name>CentralLoader</name>
     <message>
         <source>Loading a catalogue in bulk needs the installer's connection (a PostgreSQL superuser).</source>
@@ -3161,10 +3184,6 @@
         <translation>版本 %1 等待批准。</translation>
     </message>
     <message>
-        <source>Why (kept in the note).</source>
-        <translation>理由（记入备注）。</translation>
-    </message>
-    <message>
         <source>Approves a ladder version waiting for approval (another product manager, or a supervisor).</source>
         <translation>批准一个等待批准的阶梯版本（另一位产品经理或主管）。</translation>
     </message>
@@ -3285,6 +3304,22 @@
     <message>
         <source>The levels' refresh failed: %1</source>
         <translation>等级刷新失败：%1</translation>
+    </message>
+    <message>
+        <source>(decision: %1)</source>
+        <translation>（审批意见：%1）</translation>
+    </message>
+    <message>
+        <source>The version the file was drafted from: refused if a newer one became active since.</source>
+        <translation>文件起草时所依据的版本：若此后有更新的版本生效，则拒绝保存。</translation>
+    </message>
+    <message>
+        <source>--base takes a ladder version (see 'coulisse-cli levels list').</source>
+        <translation>--base 需要一个等级阶梯版本号（见 'coulisse-cli levels list'）。</translation>
+    </message>
+    <message>
+        <source>Why (kept with the decision).</source>
+        <translation>理由（随审批结果保存）。</translation>
     </message>
 </context>
 <context>
@@ -3810,10 +3845,6 @@
 <context>
     <name>LadderModel</name>
     <message>
-        <source>Level %1</source>
-        <translation>等级 %1</translation>
-    </message>
-    <message>
         <source>What the level grants, separated by semicolons</source>
         <translation>该等级给予的资源，用分号分隔</translation>
     </message>
@@ -3895,10 +3926,6 @@
         <translation>%1：比率的最小值在 0 到 1 之间</translation>
     </message>
     <message>
-        <source>%1: the minimum is a number of at least 0</source>
-        <translation>%1：最小值须是不小于 0 的数</translation>
-    </message>
-    <message>
         <source>%1: unknown key "%2"</source>
         <translation>%1：未知键“%2”</translation>
     </message>
@@ -3975,6 +4002,22 @@
     <message>
         <source>a ladder is a JSON object</source>
         <translation>阶梯应为一个 JSON 对象</translation>
+    </message>
+    <message>
+        <source>%1: the minimum is a number from 0 to 10^15</source>
+        <translation>%1：门槛是 0 到 10^15 之间的数</translation>
+    </message>
+    <message>
+        <source>%1: a name has at most 100 characters</source>
+        <translation>%1：名称最多 100 个字符</translation>
+    </message>
+    <message>
+        <source>%1.resources: at most 50, of at most 200 characters each</source>
+        <translation>%1.resources：最多 50 项，每项最多 200 个字符</translation>
+    </message>
+    <message>
+        <source>%1.rule: a rule has at most 50 parts</source>
+        <translation>%1.rule：一条规则最多 50 个部分</translation>
     </message>
 </context>
 <context>
@@ -4054,26 +4097,6 @@
     <message>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
-    </message>
-    <message>
-        <source>Active</source>
-        <translation>生效中</translation>
-    </message>
-    <message>
-        <source>Waiting for approval</source>
-        <translation>等待批准</translation>
-    </message>
-    <message>
-        <source>Replaced</source>
-        <translation>已被替换</translation>
-    </message>
-    <message>
-        <source>Rejected</source>
-        <translation>已驳回</translation>
-    </message>
-    <message>
-        <source>Withdrawn</source>
-        <translation>已撤回</translation>
     </message>
     <message>
         <source>%1, %2</source>
@@ -4278,6 +4301,18 @@
     <message>
         <source>Note</source>
         <translation>备注</translation>
+    </message>
+    <message>
+        <source>The levels could not be read from the cache: %1</source>
+        <translation>无法从本地缓存读取等级：%1</translation>
+    </message>
+    <message>
+        <source>The editor shows changes to version %1: discard them to approve the version as it was saved.</source>
+        <translation>编辑器中是对版本 %1 的修改：请先放弃修改，才能按保存时的原样批准该版本。</translation>
+    </message>
+    <message>
+        <source>Reason for the decision</source>
+        <translation>审批意见</translation>
     </message>
 </context>
 <context>
