@@ -143,8 +143,9 @@ int levelsList(const QStringList &arguments)
             if (!ladder.note.isEmpty())
                 out() << "  " << ladder.note.section(QLatin1Char('\n'), 0, 0);
             if (!ladder.decisionNote.isEmpty())
-                out() << "  " << Text::tr("(decision: %1)")
-                                     .arg(ladder.decisionNote.section(QLatin1Char('\n'), 0, 0));
+                out() << "  "
+                      << Text::tr("(decision: %1)")
+                             .arg(ladder.decisionNote.section(QLatin1Char('\n'), 0, 0));
             out() << '\n';
         }
         if (shown) {
@@ -176,8 +177,8 @@ int levelsSave(const QStringList &arguments)
                arguments, &code, QStringLiteral("FILE.json")))
         return code;
     bool baseOk = true;
-    const int baseVersion = parser.isSet(base) ? parser.value(base).toInt(&baseOk) : 0;
-    if (!baseOk || baseVersion < 0) {
+    const int baseVersion = parser.isSet(base) ? parser.value(base).toInt(&baseOk) : -1;
+    if (!baseOk || (parser.isSet(base) && baseVersion < 0)) {
         err() << Text::tr("--base takes a ladder version (see 'coulisse-cli levels list').")
               << '\n';
         return 2;
@@ -202,7 +203,8 @@ int levelsDecide(const QStringList &arguments, bool approve)
 {
     QCommandLineParser parser;
     parser.addOption(urlOption());
-    const QCommandLineOption reason(QStringLiteral("reason"), Text::tr("Why (kept with the decision)."),
+    const QCommandLineOption reason(QStringLiteral("reason"),
+                                    Text::tr("Why (kept with the decision)."),
                                     QStringLiteral("TEXT"));
     parser.addOption(reason);
     int code = 0;

@@ -52,9 +52,10 @@ std::optional<QList<CentralLevels::Ladder>> CentralLevels::ladders()
 {
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    if (!q.exec(QStringLiteral("SELECT version, ladder::text, note, state, created_by, created_at, "
-                               "coalesce(decided_by, ''), decided_at, activated_at, "
-                               "decision_note FROM coulisse.level_ladders ORDER BY version DESC"))) {
+    if (!q.exec(
+            QStringLiteral("SELECT version, ladder::text, note, state, created_by, created_at, "
+                           "coalesce(decided_by, ''), decided_at, activated_at, "
+                           "decision_note FROM coulisse.level_ladders ORDER BY version DESC"))) {
         failed(q);
         return std::nullopt;
     }
@@ -87,7 +88,7 @@ std::optional<CentralLevels::Saved> CentralLevels::save(const QJsonObject &ladde
     q.prepare(QStringLiteral("SELECT version, state FROM coulisse.ladder_save(?::jsonb, ?, ?)"));
     q.addBindValue(jsonText(ladder));
     q.addBindValue(note);
-    q.addBindValue(baseVersion > 0 ? QVariant(baseVersion) : QVariant(QMetaType(QMetaType::Int)));
+    q.addBindValue(baseVersion >= 0 ? QVariant(baseVersion) : QVariant(QMetaType(QMetaType::Int)));
     if (!q.exec() || !q.next()) {
         failed(q);
         return std::nullopt;

@@ -57,9 +57,9 @@ public:
 
     /// Every version, newest first.
     std::optional<QList<Ladder>> ladders();
-    /// \a baseVersion: the version the ladder was drafted from (0: none); the store refuses it
-    /// when a newer version became active meanwhile.
-    std::optional<Saved> save(const QJsonObject &ladder, const QString &note, int baseVersion = 0);
+    /// \a baseVersion: the version active when the ladder was drafted (0: none was); the store
+    /// refuses it when another version became active meanwhile. Negative: not checked.
+    std::optional<Saved> save(const QJsonObject &ladder, const QString &note, int baseVersion = -1);
     bool decide(int version, bool approve, const QString &reason = {});
     bool withdraw(int version);
     /// \a asOf invalid: yesterday in the project's time zone.

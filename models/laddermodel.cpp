@@ -48,7 +48,7 @@ void LadderModel::addLevel()
     beginInsertRows({}, row, row);
     LevelLadder::Level level;
     level.level = row + 1;
-    level.nameZh = QStringLiteral("等级 %1").arg(row + 1); // the Chinese name: data, not UI
+    level.nameZh = QStringLiteral("等级 %1").arg(row + 1);  // the Chinese name: data, not UI
     level.nameEn = QStringLiteral("Level %1").arg(row + 1); // the English name: data, not UI
     level.rule = {{QStringLiteral("metric"), QStringLiteral("videos")},
                   {QStringLiteral("window"), 0},

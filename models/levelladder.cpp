@@ -59,6 +59,12 @@ QString LevelLadder::levelName(const QString &nameZh, const QString &nameEn)
     return first.isEmpty() ? (chinese ? nameEn : nameZh) : first;
 }
 
+int LevelLadder::percent(double progress)
+{
+    const int whole = int(std::floor(std::clamp(progress, 0.0, 1.0) * 100 + 1e-9));
+    return progress < 1 ? std::min(whole, 99) : 100;
+}
+
 QStringList LevelLadder::metrics()
 {
     return {QStringLiteral("videos"),      QStringLiteral("plays"),
@@ -144,6 +150,12 @@ bool LevelLadder::checkRule(const QJsonObject &rule, const QString &path, int de
             return false;
         }
         const QString kind = all ? QStringLiteral("all") : QStringLiteral("any");
+        for (auto it = rule.begin(); it != rule.end(); ++it) {
+            if (it.key() != kind) {
+                *error = tr("%1: unknown key \"%2\"").arg(path, it.key());
+                return false;
+            }
+        }
         const QJsonValue parts = rule.value(kind);
         if (!parts.isArray() || parts.toArray().isEmpty()) {
             *error = tr("%1.%2: a non-empty list of rules").arg(path, kind);

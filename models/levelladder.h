@@ -51,6 +51,9 @@ public:
 
     /// A level's name in the language of the interface, else in the other.
     static QString levelName(const QString &nameZh, const QString &nameEn);
+    /// Progress as a whole percentage: rounded down (0.29 is 29, not 28 from 28.999…), and
+    /// below 100 until the rule holds.
+    static int percent(double progress);
 
     static QStringList metrics();
     static QString metricName(const QString &metric);

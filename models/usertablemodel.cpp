@@ -233,7 +233,7 @@ QVariant UserTableModel::cellData(const QVariantList &row, int column, int role)
                 row.value(RLevels).toInt() > 0)
                 return tr("Top level");
             // Rounded down: 100 % only once the next level's rule holds.
-            return QLocale().toString(std::floor(row.value(RProgress).toDouble() * 100), 'f', 0) +
+            return QLocale().toString(LevelLadder::percent(row.value(RProgress).toDouble())) +
                    QLocale().percent();
         default:
             return {};

@@ -40,6 +40,27 @@ private:
     }
 
 private slots:
+    void shouldShowProgressAsAWholePercentage_data()
+    {
+        QTest::addColumn<double>("progress");
+        QTest::addColumn<int>("percent");
+        QTest::newRow("nothing") << 0.0 << 0;
+        QTest::newRow("half") << 0.5 << 50;
+        QTest::newRow("29 of 100 (28.999… times 100)") << 0.29 << 29;
+        QTest::newRow("57 of 100") << 0.57 << 57;
+        QTest::newRow("just under one") << 0.9999999 << 99;
+        QTest::newRow("one vote short of 1000") << 999.0 / 1000 << 99;
+        QTest::newRow("reached") << 1.0 << 100;
+        QTest::newRow("below zero") << -0.25 << 0;
+    }
+
+    void shouldShowProgressAsAWholePercentage()
+    {
+        QFETCH(double, progress);
+        QFETCH(int, percent);
+        QCOMPARE(LevelLadder::percent(progress), percent);
+    }
+
     void shouldReadALadder()
     {
         const LevelLadder l = ladder();
@@ -257,10 +278,14 @@ private slots:
         model.setMoves(
             {{7, QStringLiteral("阿七"), 1, 3, 0.5}, {9, QStringLiteral("Nine"), 2, 1, 0}});
         QCOMPARE(model.rowCount(), 2);
-        QCOMPARE(model.data(model.index(0, LevelMovesModel::ChangeColumn), LevelMovesModel::SortRole).toInt(),
-                 2);
-        QCOMPARE(model.data(model.index(1, LevelMovesModel::ChangeColumn), LevelMovesModel::SortRole).toInt(),
-                 -1);
+        QCOMPARE(
+            model.data(model.index(0, LevelMovesModel::ChangeColumn), LevelMovesModel::SortRole)
+                .toInt(),
+            2);
+        QCOMPARE(
+            model.data(model.index(1, LevelMovesModel::ChangeColumn), LevelMovesModel::SortRole)
+                .toInt(),
+            -1);
         QCOMPARE(model.data(model.index(1, LevelMovesModel::NowColumn)).toInt(), 2);
     }
 };

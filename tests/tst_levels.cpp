@@ -2,8 +2,8 @@
 #include "cachelevels.h"
 #include "catalogue.h"
 #include "centralconnection.h"
-#include "centralloader.h"
 #include "centrallevels.h"
+#include "centralloader.h"
 #include "eventimporter.h"
 #include "levelladder.h"
 #include "levelmovesmodel.h"
@@ -16,6 +16,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QFile>
+#include <QFuture>
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -29,6 +30,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>
+#include <QtConcurrent>
 #include <QtEndian>
 
 #include <cmath>
@@ -874,6 +876,13 @@ private slots:
                        .arg(x, resources(1, 201), criterion))
             << "levels[0].resources";
         QTest::newRow("a rule of 51 parts") << withRule(criteria(50)) << "levels[0].rule";
+        QTest::newRow("a group with another key")
+            << withRule(QStringLiteral(R"({"all": [%1], "x": [{}, {}]})").arg(criterion))
+            << "levels[0].rule";
+        QTest::newRow("a group with another key, deeper")
+            << withRule(
+                   QStringLiteral(R"({"any": [%1, {"all": [%1], "note": "x"}]})").arg(criterion))
+            << "levels[0].rule.any[1]";
         // Good ones.
         QTest::newRow("good: a minimum of 10^15")
             << withRule(QStringLiteral(R"({"metric": "plays", "window": 0, "min": 1e15})")) << "";
@@ -1754,8 +1763,8 @@ private slots:
         QCOMPARE(activeVersion(), theirs->version);
         // Drafted from the newest, or from nothing said (the CLI without --base), it goes in.
         as(*w.store, w.staff.pm, [&](CentralLevels &levels, QSqlDatabase &) {
-            const auto mine = levels.save(json(ladderOf(3)), QStringLiteral("mine"),
-                                          theirs->version);
+            const auto mine =
+                levels.save(json(ladderOf(3)), QStringLiteral("mine"), theirs->version);
             QVERIFY2(mine, qPrintable(levels.errorString()));
             const auto back = levels.save(json(QString::fromUtf8(kWorldLadder)), {});
             QVERIFY2(back, qPrintable(levels.errorString()));
@@ -1810,9 +1819,8 @@ private slots:
         QString error;
         const QList<CentralLevels::Ladder> cached = CacheLevels::ladders(cache.database(), &error);
         QVERIFY2(error.isEmpty(), qPrintable(error));
-        const auto it = std::find_if(cached.begin(), cached.end(), [&](const auto &l) {
-            return l.version == waiting->version;
-        });
+        const auto it = std::find_if(cached.begin(), cached.end(),
+                                     [&](const auto &l) { return l.version == waiting->version; });
         QVERIFY(it != cached.end());
         QCOMPARE(it->decisionNote, QStringLiteral("门槛太高"));
         QCOMPARE(it->note, QStringLiteral("test"));
@@ -1881,36 +1889,112 @@ private slots:
         World &w = world();
         SyncEngine::Report r = sync(*w.store, w.staff.pm, cachePath());
         QVERIFY2(r.ok, qPrintable(r.error));
-        const int before = TestSupport::scalar(w.store->installer(),
-                                               QStringLiteral("SELECT count(*) FROM "
-                                                              "coulisse.creator_levels"))
-                               .toInt();
+        const int before =
+            TestSupport::scalar(w.store->installer(), QStringLiteral("SELECT count(*) FROM "
+                                                                     "coulisse.creator_levels"))
+                .toInt();
         QCOMPARE(w.store->exec(QStringLiteral("DELETE FROM coulisse.users WHERE id = 9")),
                  QString());
+        // Noted; the next refresh (which holds the levels lock) announces it.
         QCOMPARE(TestSupport::scalar(w.store->installer(),
-                                     QStringLiteral("SELECT kind || ' ' || changed || ' ' || "
-                                                    "full_sync || ' ' || creators FROM "
-                                                    "coulisse.level_refreshes ORDER BY id DESC "
-                                                    "LIMIT 1"))
+                                     QStringLiteral("SELECT string_agg(user_id::text, ',') FROM "
+                                                    "coulisse.level_removals"))
                      .toString(),
-                 QStringLiteral("removal 1 true %1").arg(before - 1));
+                 QStringLiteral("9"));
+        const auto announced = refresh(*w.store, w.staff.pm);
+        QVERIFY(announced);
+        QCOMPARE(announced->creators, before - 1);
+        QCOMPARE(
+            TestSupport::scalar(w.store->installer(),
+                                QStringLiteral("SELECT full_sync FROM coulisse.level_refreshes "
+                                               "WHERE id = ?"),
+                                {announced->id})
+                .toBool(),
+            true);
+        QCOMPARE(TestSupport::scalar(w.store->installer(),
+                                     QStringLiteral("SELECT count(*) FROM coulisse.level_removals"))
+                     .toInt(),
+                 0);
         r = sync(*w.store, w.staff.pm, cachePath());
         QVERIFY2(r.ok, qPrintable(r.error));
         QVERIFY(r.levelsChanged);
-        CacheDatabase cache;
-        QVERIFY(cache.open(cachePath()));
-        const QHash<qint64, int> cached = cachedLevels(cache);
-        QCOMPARE(int(cached.size()), before - 1);
-        QVERIFY(!cached.contains(9));
+        QVERIFY(r.levelRows >= before - 1);
+        {
+            CacheDatabase cache;
+            QVERIFY(cache.open(cachePath()));
+            const QHash<qint64, int> cached = cachedLevels(cache);
+            QCOMPARE(int(cached.size()), before - 1);
+            QVERIFY(!cached.contains(9));
+        }
         // A refresh that finds nothing gone says so.
         const auto next = refresh(*w.store, w.staff.pm);
         QVERIFY(next);
-        QCOMPARE(TestSupport::scalar(w.store->installer(),
-                                     QStringLiteral("SELECT full_sync FROM coulisse.level_refreshes "
-                                                    "WHERE id = ?"),
-                                     {next->id})
-                     .toBool(),
-                 false);
+        QCOMPARE(
+            TestSupport::scalar(w.store->installer(),
+                                QStringLiteral("SELECT full_sync FROM coulisse.level_refreshes "
+                                               "WHERE id = ?"),
+                                {next->id})
+                .toBool(),
+            false);
+    }
+
+    void shouldCountEventsAWriterCommitsDuringARefresh()
+    {
+        World &w = world();
+        QVERIFY(refresh(*w.store, w.staff.pm));
+        const QString day = local(m_asOf.addDays(-1), QTime(13, 0));
+        const auto followers = [&] {
+            return TestSupport::scalar(w.store->installer(),
+                                       QStringLiteral("SELECT (stats ->> 'followers:30')::integer "
+                                                      "FROM coulisse.creator_levels WHERE "
+                                                      "user_id = 3"))
+                .toInt();
+        };
+        const int before = followers();
+        const QString insert =
+            QStringLiteral("INSERT INTO coulisse.events (at, user_id, name, platform, properties) "
+                           "VALUES ('%1', 61, 'user_follow', 'app', '{\"creator_id\": 3}')")
+                .arg(day);
+        // The day is marked by a committed import, then a writer adds to it and has not
+        // committed when a refresh starts: the refresh waits for it, and counts both.
+        QCOMPARE(w.store->exec(insert), QString());
+        const QString writerName = QStringLiteral("levels-writer");
+        {
+            QString error;
+            QSqlDatabase writer = CentralConnection::open(w.store->conninfo(), writerName, &error);
+            QVERIFY2(writer.isOpen(), qPrintable(error));
+            QSqlQuery q(writer);
+            QVERIFY(q.exec(QStringLiteral("BEGIN")));
+            QVERIFY2(q.exec(insert), qPrintable(q.lastError().text()));
+            const QString conninfo = w.store->conninfo(w.staff.pm);
+            const QString password = w.store->password();
+            const QDate asOf = m_asOf;
+            QFuture<QString> refreshing = QtConcurrent::run([conninfo, password, asOf] {
+                QString result;
+                {
+                    QString error;
+                    QSqlDatabase db = CentralConnection::open(conninfo, QStringLiteral("levels-rt"),
+                                                              &error, password);
+                    if (!db.isOpen())
+                        return error;
+                    CentralLevels levels(db);
+                    if (!levels.refresh(asOf))
+                        result = levels.errorString();
+                }
+                QSqlDatabase::removeDatabase(QStringLiteral("levels-rt"));
+                return result;
+            });
+            QTest::qWait(1500);
+            QVERIFY2(!refreshing.isFinished(), "the refresh did not wait for the writer");
+            QVERIFY(q.exec(QStringLiteral("COMMIT")));
+            refreshing.waitForFinished();
+            QCOMPARE(refreshing.result(), QString());
+        }
+        QSqlDatabase::removeDatabase(writerName);
+        QCOMPARE(followers(), before + 2);
+        // Nothing counted twice by the next one.
+        QVERIFY(refresh(*w.store, w.staff.pm));
+        QCOMPARE(followers(), before + 2);
     }
 
     void shouldCountAgainWhenADefinitionChanges()
@@ -1932,13 +2016,14 @@ private slots:
         define(QStringLiteral(R"({"include": ["app_open"], "exclude": []})"));
         QVERIFY(refresh(*w.store, w.staff.pm));
         QSqlQuery q(w.store->installer());
-        QVERIFY(q.exec(QStringLiteral(
-            "SELECT l.user_id, (l.stats ->> 'active_days:0')::integer, "
-            "(SELECT count(DISTINCT (e.at AT TIME ZONE 'Asia/Shanghai')::date) "
-            " FROM coulisse.events e WHERE e.user_id = l.user_id AND e.name = 'app_open' "
-            "   AND (e.at AT TIME ZONE 'Asia/Shanghai')::date <= '%1') "
-            "FROM coulisse.creator_levels l ORDER BY 1")
-                          .arg(m_asOf.toString(Qt::ISODate))));
+        QVERIFY(q.exec(
+            QStringLiteral(
+                "SELECT l.user_id, (l.stats ->> 'active_days:0')::integer, "
+                "(SELECT count(DISTINCT (e.at AT TIME ZONE 'Asia/Shanghai')::date) "
+                " FROM coulisse.events e WHERE e.user_id = l.user_id AND e.name = 'app_open' "
+                "   AND (e.at AT TIME ZONE 'Asia/Shanghai')::date <= '%1') "
+                "FROM coulisse.creator_levels l ORDER BY 1")
+                .arg(m_asOf.toString(Qt::ISODate))));
         int creators = 0;
         int fewer = 0;
         while (q.next()) {
@@ -1980,10 +2065,11 @@ private slots:
                      qPrintable(levels.errorString()));
             QVERIFY2(levels.errorString().contains(message), qPrintable(levels.errorString()));
         });
-        QCOMPARE(TestSupport::scalar(w.store->installer(),
-                                     QStringLiteral("SELECT count(*) FROM coulisse.level_refreshes"))
-                     .toLongLong(),
-                 refreshes);
+        QCOMPARE(
+            TestSupport::scalar(w.store->installer(),
+                                QStringLiteral("SELECT count(*) FROM coulisse.level_refreshes"))
+                .toLongLong(),
+            refreshes);
     }
 
     void shouldRebuildTheDailyFactsAfterABulkLoad()

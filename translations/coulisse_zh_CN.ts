@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
@@ -171,7 +171,7 @@
         <translation>给视频打标签</translation>
     </message>
     <message>
-        <source>A game's tag list</source>
+        <source>A game&apos;s tag list</source>
         <translation>游戏的标签列表</translation>
     </message>
     <message>
@@ -703,11 +703,11 @@
 <context>
     <name>CacheEditor</name>
     <message>
-        <source>No tag "%1" can go on video %2 (the general library and the library of the video's game hold its tags).</source>
+        <source>No tag &quot;%1&quot; can go on video %2 (the general library and the library of the video&apos;s game hold its tags).</source>
         <translation>没有可用于视频 %2 的标签“%1”（可用的标签来自通用标签库和该视频所属游戏的标签库）。</translation>
     </message>
     <message>
-        <source>"%1" names more than one tag: give its id.</source>
+        <source>&quot;%1&quot; names more than one tag: give its id.</source>
         <translation>“%1”对应多个标签：请给出标签 ID。</translation>
     </message>
     <message>
@@ -715,7 +715,7 @@
         <translation>缓存中没有视频 %1。</translation>
     </message>
     <message>
-        <source>Tag %1 cannot go on video %2: it belongs neither to the general library nor to the library of the video's game.</source>
+        <source>Tag %1 cannot go on video %2: it belongs neither to the general library nor to the library of the video&apos;s game.</source>
         <translation>标签 %1 不能用于视频 %2：它既不属于通用标签库，也不属于该视频所属游戏的标签库。</translation>
     </message>
     <message>
@@ -723,7 +723,7 @@
         <translation>标签 %1 已下架，不能再使用。</translation>
     </message>
     <message>
-        <source>"%1" cannot be edited here.</source>
+        <source>&quot;%1&quot; cannot be edited here.</source>
         <translation>此处不能编辑字段“%1”。</translation>
     </message>
     <message>
@@ -731,8 +731,8 @@
         <translation>名称不能为空。</translation>
     </message>
     <message>
-        <source>The status is "active" or "retired".</source>
-        <translation>状态只能是 "active" 或 "retired"。</translation>
+        <source>The status is &quot;active&quot; or &quot;retired&quot;.</source>
+        <translation>状态只能是 &quot;active&quot; 或 &quot;retired&quot;。</translation>
     </message>
     <message>
         <source>There is no tag %1 in the cache.</source>
@@ -759,7 +759,7 @@
         <translation>冲突的变更只能保留、编辑或放弃，不能重试。</translation>
     </message>
     <message>
-        <source>Another tag of this group is already called "%1".</source>
+        <source>Another tag of this group is already called &quot;%1&quot;.</source>
         <translation>本分组中已有名为“%1”的标签。</translation>
     </message>
     <message>
@@ -771,11 +771,11 @@
         <translation>缓存中没有标签分组 %1。</translation>
     </message>
     <message>
-        <source>A game's library holds its tags in categories: pick one of them.</source>
+        <source>A game&apos;s library holds its tags in categories: pick one of them.</source>
         <translation>游戏专属标签库的标签放在分类中：请选择其中一个分类。</translation>
     </message>
     <message>
-        <source>A tag called "%1" is already waiting to be created in this group.</source>
+        <source>A tag called &quot;%1&quot; is already waiting to be created in this group.</source>
         <translation>本分组中已有名为“%1”的标签在等待创建。</translation>
     </message>
     <message>
@@ -787,11 +787,11 @@
         <translation>标签 %1 已下架：请合并到上架的标签。</translation>
     </message>
     <message>
-        <source>Tag %1 cannot take the place of tag %2: it does not fit everything that carries it (game tags merge into game tags; a video tag into the general library or into the same game's library).</source>
+        <source>Tag %1 cannot take the place of tag %2: it does not fit everything that carries it (game tags merge into game tags; a video tag into the general library or into the same game&apos;s library).</source>
         <translation>标签 %1 不能取代标签 %2：它不适用于所有带有该标签的对象（游戏标签只能合并到游戏标签；视频标签只能合并到通用标签库或同一游戏的标签库）。</translation>
     </message>
     <message>
-        <source>A game has no field "%1".</source>
+        <source>A game has no field &quot;%1&quot;.</source>
         <translation>游戏没有字段“%1”。</translation>
     </message>
     <message>
@@ -799,7 +799,7 @@
         <translation>游戏需要名称。</translation>
     </message>
     <message>
-        <source>There is a game called "%1" already.</source>
+        <source>There is a game called &quot;%1&quot; already.</source>
         <translation>已有名为“%1”的游戏。</translation>
     </message>
     <message>
@@ -1008,15 +1008,15 @@
 <context>
     <name>CatalogueImporter</name>
     <message>
-        <source>%1 "%2" is not 1-%3 characters without control characters or white space at either end</source>
+        <source>%1 &quot;%2&quot; is not 1-%3 characters without control characters or white space at either end</source>
         <translation>%1“%2”须为 1–%3 个字符，不含控制字符，首尾不能有空白</translation>
     </message>
     <message>
-        <source>the external id "%1" is on line %2 already</source>
+        <source>the external id &quot;%1&quot; is on line %2 already</source>
         <translation>外部 ID“%1”已在第 %2 行出现</translation>
     </message>
     <message>
-        <source>no row has the external id "%1", and ids that start with "coulisse:" name rows made in Coulisse</source>
+        <source>no row has the external id &quot;%1&quot;, and ids that start with &quot;coulisse:&quot; name rows made in Coulisse</source>
         <translation>没有外部 ID 为“%1”的行；以“coulisse:”开头的 ID 专指在 Coulisse 中创建的行</translation>
     </message>
     <message>
@@ -1036,35 +1036,35 @@
         <translation>新视频需要 %1</translation>
     </message>
     <message>
-        <source>the name "%1" is on line %2 already</source>
+        <source>the name &quot;%1&quot; is on line %2 already</source>
         <translation>名称“%1”已在第 %2 行出现</translation>
     </message>
     <message>
-        <source>another game is named "%1" (external id %2)</source>
+        <source>another game is named &quot;%1&quot; (external id %2)</source>
         <translation>已有另一个游戏名为“%1”（外部 ID %2）</translation>
     </message>
     <message>
-        <source>another tag of the group is named "%1" (external id %2)</source>
+        <source>another tag of the group is named &quot;%1&quot; (external id %2)</source>
         <translation>该分组中已有另一个标签名为“%1”（外部 ID %2）</translation>
     </message>
     <message>
-        <source>no game has the external id "%1"</source>
+        <source>no game has the external id &quot;%1&quot;</source>
         <translation>没有外部 ID 为“%1”的游戏</translation>
     </message>
     <message>
-        <source>no user has the external id "%1"</source>
+        <source>no user has the external id &quot;%1&quot;</source>
         <translation>没有外部 ID 为“%1”的用户</translation>
     </message>
     <message>
-        <source>the central store has no tag group "%1"</source>
+        <source>the central store has no tag group &quot;%1&quot;</source>
         <translation>中央库中没有标签分组“%1”</translation>
     </message>
     <message>
-        <source>the game "%1" has no tag group "%2"</source>
+        <source>the game &quot;%1&quot; has no tag group &quot;%2&quot;</source>
         <translation>游戏“%1”没有标签分组“%2”</translation>
     </message>
     <message>
-        <source>a tag cannot move to the group "%1" of another library (its videos and games would carry a foreign tag)</source>
+        <source>a tag cannot move to the group &quot;%1&quot; of another library (its videos and games would carry a foreign tag)</source>
         <translation>标签不能移到另一个标签库的分组“%1”（否则其视频和游戏会带上不属于自己的标签）</translation>
     </message>
     <message>
@@ -1100,7 +1100,7 @@
         <translation>%1 不是 true 或 false</translation>
     </message>
     <message>
-        <source>the group "%1" is a category of a game's library: the line needs the game</source>
+        <source>the group &quot;%1&quot; is a category of a game&apos;s library: the line needs the game</source>
         <translation>分组“%1”是某个游戏标签库的分类：这一行需要填写游戏</translation>
     </message>
     <message>
@@ -1108,7 +1108,7 @@
         <translation>填写游戏时须同时填写分组（该游戏标签库的分类）</translation>
     </message>
     <message>
-        <source>the group "%1" belongs to no game: leave game empty</source>
+        <source>the group &quot;%1&quot; belongs to no game: leave game empty</source>
         <translation>分组“%1”不属于任何游戏：游戏一栏请留空</translation>
     </message>
     <message>
@@ -1124,11 +1124,11 @@
         <translation>中央库拒绝了这一行：%1</translation>
     </message>
     <message>
-        <source>the name "%1" still belongs to the game of line %2, which gives it up in this file: a name moves from one game to another in two imports (first rename the game of line %2)</source>
+        <source>the name &quot;%1&quot; still belongs to the game of line %2, which gives it up in this file: a name moves from one game to another in two imports (first rename the game of line %2)</source>
         <translation>名称“%1”仍属于第 %2 行的游戏，该游戏在本文件中才让出这个名称：名称要从一个游戏转给另一个游戏，需分两次导入（先为第 %2 行的游戏改名）</translation>
     </message>
     <message>
-        <source>the name "%1" still belongs to the tag of line %2, which gives it up in this file: a name moves from one tag to another in two imports (first rename the tag of line %2)</source>
+        <source>the name &quot;%1&quot; still belongs to the tag of line %2, which gives it up in this file: a name moves from one tag to another in two imports (first rename the tag of line %2)</source>
         <translation>名称“%1”仍属于第 %2 行的标签，该标签在本文件中才让出这个名称：名称要从一个标签转给另一个标签，需分两次导入（先为第 %2 行的标签改名）</translation>
     </message>
     <message>
@@ -1267,11 +1267,11 @@
         <translation>未安装 Qt 的 PostgreSQL 驱动（QPSQL）。</translation>
     </message>
     <message>
-        <source>The port "%1" is not a number between 1 and 65535.</source>
+        <source>The port &quot;%1&quot; is not a number between 1 and 65535.</source>
         <translation>端口“%1”不是 1 到 65535 之间的数字。</translation>
     </message>
     <message>
-        <source>The value of "%1" contains a semicolon, which the Qt PostgreSQL driver cannot pass on.</source>
+        <source>The value of &quot;%1&quot; contains a semicolon, which the Qt PostgreSQL driver cannot pass on.</source>
         <translation>“%1”的值包含分号，Qt 的 PostgreSQL 驱动无法传递。</translation>
     </message>
     <message>
@@ -1325,7 +1325,7 @@
 <context>
     <name>CentralLoader</name>
     <message>
-        <source>Loading a catalogue in bulk needs the installer's connection (a PostgreSQL superuser).</source>
+        <source>Loading a catalogue in bulk needs the installer&apos;s connection (a PostgreSQL superuser).</source>
         <translation>批量导入数据需要使用安装者连接（PostgreSQL 超级用户）。</translation>
     </message>
     <message>
@@ -1348,7 +1348,7 @@
 <context>
     <name>CentralSchema</name>
     <message>
-        <source>Setting up or migrating the central store needs the installer's connection (a PostgreSQL superuser): it creates the Coulisse roles and hands every object to the owner role.</source>
+        <source>Setting up or migrating the central store needs the installer&apos;s connection (a PostgreSQL superuser): it creates the Coulisse roles and hands every object to the owner role.</source>
         <translation>初始化或迁移中心库需要使用安装者连接（PostgreSQL 超级用户）：此操作会创建 Coulisse 的各个角色，并将所有对象移交给属主角色。</translation>
     </message>
     <message>
@@ -1364,25 +1364,25 @@
         <translation>迁移 %1（%2）失败：%3</translation>
     </message>
     <message>
-        <source>Cannot create the database "%1": %2</source>
+        <source>Cannot create the database &quot;%1&quot;: %2</source>
         <translation>无法创建数据库“%1”：%2</translation>
     </message>
 </context>
 <context>
     <name>CentralStaff</name>
     <message>
-        <source>No game "%1" (give a game id or its name).</source>
+        <source>No game &quot;%1&quot; (give a game id or its name).</source>
         <translation>没有游戏“%1”（请提供游戏 ID 或名称）。</translation>
     </message>
     <message>
-        <source>"%1" names more than one game: give its id.</source>
+        <source>&quot;%1&quot; names more than one game: give its id.</source>
         <translation>“%1”对应多款游戏：请提供游戏 ID。</translation>
     </message>
 </context>
 <context>
     <name>Cli</name>
     <message>
-        <source>The cache file (default: the default profile's cache).</source>
+        <source>The cache file (default: the default profile&apos;s cache).</source>
         <translation>缓存文件（默认：默认配置的缓存）。</translation>
     </message>
     <message>
@@ -1466,7 +1466,7 @@
         <translation>向缓存写入可复现的演示数据</translation>
     </message>
     <message>
-        <source>Check a cache's integrity and derived data</source>
+        <source>Check a cache&apos;s integrity and derived data</source>
         <translation>检查缓存的完整性与派生数据</translation>
     </message>
     <message>
@@ -1482,8 +1482,8 @@
         <translation>命令：</translation>
     </message>
     <message>
-        <source>Run 'coulisse-cli COMMAND --help' for the options of a command.</source>
-        <translation>运行 'coulisse-cli 命令 --help' 查看命令的选项。</translation>
+        <source>Run &apos;coulisse-cli COMMAND --help&apos; for the options of a command.</source>
+        <translation>运行 &apos;coulisse-cli 命令 --help&apos; 查看命令的选项。</translation>
     </message>
     <message>
         <source>Unknown command: %1</source>
@@ -1498,7 +1498,7 @@
         <translation>演示员工（名称 / 密码 / 角色）：</translation>
     </message>
     <message>
-        <source>Seed this central store (libpq URI or key=value, a superuser's connection) instead of a cache: the database is created and set up when needed, and the demo staff are added.</source>
+        <source>Seed this central store (libpq URI or key=value, a superuser&apos;s connection) instead of a cache: the database is created and set up when needed, and the demo staff are added.</source>
         <translation>向此中心库（libpq URI 或 key=value，须为超级用户连接）而非缓存写入演示数据：需要时会创建并初始化数据库，并添加演示员工。</translation>
     </message>
     <message>
@@ -1506,7 +1506,7 @@
         <translation>向缓存文件或中心库写入可复现的演示数据。</translation>
     </message>
     <message>
-        <source>The central store: a libpq URI or key=value string (default: $COULISSE_CENTRAL_URL, then libpq's PGHOST, PGUSER, ~/.pgpass...).</source>
+        <source>The central store: a libpq URI or key=value string (default: $COULISSE_CENTRAL_URL, then libpq&apos;s PGHOST, PGUSER, ~/.pgpass...).</source>
         <translation>中心库：libpq URI 或 key=value 字符串（默认：$COULISSE_CENTRAL_URL，其次是 libpq 的 PGHOST、PGUSER、~/.pgpass 等）。</translation>
     </message>
     <message>
@@ -1542,19 +1542,19 @@
         <translation>密码：</translation>
     </message>
     <message>
-        <source>This database holds no Coulisse store: run 'coulisse-cli central init' first.</source>
-        <translation>此数据库中没有 Coulisse 中心库：请先运行 'coulisse-cli central init'。</translation>
+        <source>This database holds no Coulisse store: run &apos;coulisse-cli central init&apos; first.</source>
+        <translation>此数据库中没有 Coulisse 中心库：请先运行 &apos;coulisse-cli central init&apos;。</translation>
     </message>
     <message>
-        <source>The central store has schema version %1 and this Coulisse expects %2: run 'coulisse-cli central migrate' (or update Coulisse).</source>
-        <translation>中心库的结构版本为 %1，而本版本 Coulisse 需要 %2：请运行 'coulisse-cli central migrate'（或升级 Coulisse）。</translation>
+        <source>The central store has schema version %1 and this Coulisse expects %2: run &apos;coulisse-cli central migrate&apos; (or update Coulisse).</source>
+        <translation>中心库的结构版本为 %1，而本版本 Coulisse 需要 %2：请运行 &apos;coulisse-cli central migrate&apos;（或升级 Coulisse）。</translation>
     </message>
     <message>
-        <source>Creates the database when missing and sets up the central store in it (needs a superuser's connection).</source>
+        <source>Creates the database when missing and sets up the central store in it (needs a superuser&apos;s connection).</source>
         <translation>如数据库不存在则创建，并在其中初始化中心库（需要超级用户连接）。</translation>
     </message>
     <message>
-        <source>Brings the central store to this Coulisse's schema version (needs a superuser's connection).</source>
+        <source>Brings the central store to this Coulisse&apos;s schema version (needs a superuser&apos;s connection).</source>
         <translation>将中心库迁移到本版本 Coulisse 的结构版本（需要超级用户连接）。</translation>
     </message>
     <message>
@@ -1696,7 +1696,7 @@
         </translation>
     </message>
     <message>
-        <source>Sets a staff member's password (an admin, or oneself).</source>
+        <source>Sets a staff member&apos;s password (an admin, or oneself).</source>
         <translation>设置员工的密码（限管理员或本人）。</translation>
     </message>
     <message>
@@ -1716,7 +1716,7 @@
         <translation>审批策略已更新。</translation>
     </message>
     <message>
-        <source>The server's directory (data, log and socket).</source>
+        <source>The server&apos;s directory (data, log and socket).</source>
         <translation>服务器目录（存放数据、日志和套接字）。</translation>
     </message>
     <message>
@@ -1776,7 +1776,7 @@
         <translation>列出员工账号</translation>
     </message>
     <message>
-        <source>Change a staff member's role (admin)</source>
+        <source>Change a staff member&apos;s role (admin)</source>
         <translation>更改员工的角色（管理员）</translation>
     </message>
     <message>
@@ -1792,7 +1792,7 @@
         <translation>设置内容编辑负责的游戏（管理员）</translation>
     </message>
     <message>
-        <source>Set a staff member's password</source>
+        <source>Set a staff member&apos;s password</source>
         <translation>设置员工密码</translation>
     </message>
     <message>
@@ -1820,11 +1820,11 @@
         <translation>中心库拒绝了你的角色执行此操作：%1</translation>
     </message>
     <message>
-        <source>The video's id.</source>
+        <source>The video&apos;s id.</source>
         <translation>视频 ID。</translation>
     </message>
     <message>
-        <source>A tag's id or name (Chinese or English); repeat or separate with commas for several.</source>
+        <source>A tag&apos;s id or name (Chinese or English); repeat or separate with commas for several.</source>
         <translation>标签的 ID 或名称（中文或英文）；多个标签可重复此选项或用逗号分隔。</translation>
     </message>
     <message>
@@ -1892,7 +1892,7 @@
         <translation>每次往返发送的本地事务数（默认 256）。</translation>
     </message>
     <message>
-        <source>Syncs a cache with the central store once: sends the outbox, copies the user's scope when the cache has none, receives what changed and confirms what central has applied.</source>
+        <source>Syncs a cache with the central store once: sends the outbox, copies the user&apos;s scope when the cache has none, receives what changed and confirms what central has applied.</source>
         <translation>将缓存与中心库同步一次：发送待发队列；如缓存中尚无数据，则复制该用户负责范围内的数据；接收有变化的内容，并确认中心库已应用的变更。</translation>
     </message>
     <message>
@@ -2018,7 +2018,7 @@
         <translation>仅列出处于此状态的操作：pending、sent、applied、rejected、conflict 或 discarded。</translation>
     </message>
     <message>
-        <source>Lists the operations of a cache's outbox, oldest first.</source>
+        <source>Lists the operations of a cache&apos;s outbox, oldest first.</source>
         <translation>列出缓存待发队列中的操作，最早的在前。</translation>
     </message>
     <message>
@@ -2034,11 +2034,11 @@
         <translation>待发队列为空。</translation>
     </message>
     <message>
-        <source>A conflict: send my values again over central's.</source>
+        <source>A conflict: send my values again over central&apos;s.</source>
         <translation>用于冲突：重新发送我的值，覆盖中心库的值。</translation>
     </message>
     <message>
-        <source>A conflict: keep central's values, give mine up.</source>
+        <source>A conflict: keep central&apos;s values, give mine up.</source>
         <translation>用于冲突：保留中心库的值，放弃我的修改。</translation>
     </message>
     <message>
@@ -2070,15 +2070,15 @@
         <translation>操作 %1 等待下次同步。</translation>
     </message>
     <message>
-        <source>Operation %1 is given up; the cache shows central's values.</source>
+        <source>Operation %1 is given up; the cache shows central&apos;s values.</source>
         <translation>已放弃操作 %1；缓存现显示中心库的值。</translation>
     </message>
     <message>
-        <source>The tag's id.</source>
+        <source>The tag&apos;s id.</source>
         <translation>标签 ID。</translation>
     </message>
     <message>
-        <source>The game's id.</source>
+        <source>The game&apos;s id.</source>
         <translation>游戏 ID。</translation>
     </message>
     <message>
@@ -2114,7 +2114,7 @@
         <translation>查看缓存与中心库的同步状态（离线）</translation>
     </message>
     <message>
-        <source>List the changes of a cache's outbox</source>
+        <source>List the changes of a cache&apos;s outbox</source>
         <translation>列出缓存待发队列中的变更</translation>
     </message>
     <message>
@@ -2130,7 +2130,7 @@
         <translation>编辑缓存中的游戏（离线，排队等待同步）</translation>
     </message>
     <message>
-        <source>A video's id; repeat or separate with commas for several (one step, all or nothing).</source>
+        <source>A video&apos;s id; repeat or separate with commas for several (one step, all or nothing).</source>
         <translation>视频 ID；多个时可重复此选项或用逗号分隔（一步完成，要么全部成功，要么全不更改）。</translation>
     </message>
     <message>
@@ -2164,7 +2164,7 @@
         <translation>推荐数量（默认 9）。</translation>
     </message>
     <message>
-        <source>Suggests tags for a video from the cache: words of its title, tags that go with its tags in its game, the game's common tags.</source>
+        <source>Suggests tags for a video from the cache: words of its title, tags that go with its tags in its game, the game&apos;s common tags.</source>
         <translation>根据缓存为视频推荐标签：标题中的词、在同一游戏中常与其现有标签同时出现的标签、该游戏的常用标签。</translation>
     </message>
     <message>
@@ -2176,8 +2176,8 @@
         <translation>视频 %1 没有推荐。</translation>
     </message>
     <message>
-        <source>A tag expression, e.g. "英雄联盟 AND 教程 AND NOT 搞笑".</source>
-        <translation>标签表达式，例如 "英雄联盟 AND 教程 AND NOT 搞笑"。</translation>
+        <source>A tag expression, e.g. &quot;英雄联盟 AND 教程 AND NOT 搞笑&quot;.</source>
+        <translation>标签表达式，例如 &quot;英雄联盟 AND 教程 AND NOT 搞笑&quot;。</translation>
     </message>
     <message>
         <source>How many videos to list (default 20).</source>
@@ -2210,15 +2210,15 @@
         <translation>别名，用逗号分隔（空值表示移除全部别名）。</translation>
     </message>
     <message>
-        <source>The tag group's id (a dimension, the general library or a category of a game's library).</source>
+        <source>The tag group&apos;s id (a dimension, the general library or a category of a game&apos;s library).</source>
         <translation>标签分组 ID（游戏标签维度、通用标签库或游戏专属标签库的分类）。</translation>
     </message>
     <message>
-        <source>The tag's name.</source>
+        <source>The tag&apos;s name.</source>
         <translation>标签名称。</translation>
     </message>
     <message>
-        <source>The tag's English name.</source>
+        <source>The tag&apos;s English name.</source>
         <translation>标签英文名。</translation>
     </message>
     <message>
@@ -2262,7 +2262,7 @@
         <translation>将标签合并到另一个（离线，排队）</translation>
     </message>
     <message>
-        <source>The game's %1.</source>
+        <source>The game&apos;s %1.</source>
         <translation>游戏的 %1。</translation>
     </message>
     <message>
@@ -2294,7 +2294,7 @@
         <translation>要移除的游戏标签（ID）。</translation>
     </message>
     <message>
-        <source>Adds and removes a game's game tags, offline; the change waits for the next sync.</source>
+        <source>Adds and removes a game&apos;s game tags, offline; the change waits for the next sync.</source>
         <translation>离线添加和移除游戏的游戏标签；更改等待下次同步。</translation>
     </message>
     <message>
@@ -2310,11 +2310,11 @@
         <translation>创建游戏（离线，排队）</translation>
     </message>
     <message>
-        <source>Add or remove a game's game tags (offline, queued)</source>
+        <source>Add or remove a game&apos;s game tags (offline, queued)</source>
         <translation>添加或移除游戏的游戏标签（离线，排队）</translation>
     </message>
     <message>
-        <source>Only this author's requests.</source>
+        <source>Only this author&apos;s requests.</source>
         <translation>只列出该作者的申请。</translation>
     </message>
     <message>
@@ -2392,7 +2392,7 @@
         <translation>yes：由（另一位）主管批准；no：修改直接生效。</translation>
     </message>
     <message>
-        <source>Only this person's changes.</source>
+        <source>Only this person&apos;s changes.</source>
         <translation>只看此人的变更。</translation>
     </message>
     <message>
@@ -2420,15 +2420,15 @@
         <translation>把所有匹配的变更以 CSV(UTF-8;- 表示标准输出)写入 FILE,而不是列出。</translation>
     </message>
     <message>
-        <source>Lists the central audit log, newest first: when, who, table, action, object and what changed. What you may read is the store's decision (editors their own changes; supervisors and admins everything).</source>
+        <source>Lists the central audit log, newest first: when, who, table, action, object and what changed. What you may read is the store&apos;s decision (editors their own changes; supervisors and admins everything).</source>
         <translation>列出中心库的审计日志,最新的在前:时间、操作人、表、操作、对象和变更内容。能看到哪些由中心库决定(编辑只能看自己的变更;主管和管理员可看全部)。</translation>
     </message>
     <message>
-        <source>Unknown table "%1"; tables: %2</source>
+        <source>Unknown table &quot;%1&quot;; tables: %2</source>
         <translation>未知的表“%1”;可用的表:%2</translation>
     </message>
     <message>
-        <source>--%1 takes a time like 2026-11-01 or 2026-11-01T08:00, not "%2".</source>
+        <source>--%1 takes a time like 2026-11-01 or 2026-11-01T08:00, not &quot;%2&quot;.</source>
         <translation>--%1 需要 2026-11-01 或 2026-11-01T08:00 这样的时间,而不是“%2”。</translation>
     </message>
     <message>
@@ -2468,7 +2468,7 @@
         </translation>
     </message>
     <message>
-        <source>With --central: also generate D days of events before the catalogue's end (sessions, plays, uploads, VIP, gifts, campaigns), import them and refresh the metrics.</source>
+        <source>With --central: also generate D days of events before the catalogue&apos;s end (sessions, plays, uploads, VIP, gifts, campaigns), import them and refresh the metrics.</source>
         <translation>与 --central 一起使用：另外生成目录截止日前 D 天的事件（会话、播放、上传、VIP、礼物、活动），导入并刷新指标。</translation>
     </message>
     <message>
@@ -2480,11 +2480,11 @@
         <translation>--events-days 需与 --central 一起使用：事件保存在中心库中。</translation>
     </message>
     <message>
-        <source>csv or jsonl (default: from the file's extension or its first character).</source>
+        <source>csv or jsonl (default: from the file&apos;s extension or its first character).</source>
         <translation>csv 或 jsonl（默认：根据文件扩展名或首个字符判断）。</translation>
     </message>
     <message>
-        <source>Imports a file of events (CSV with a header row, or JSON Lines) in one transaction: a bad line stops the import with its line and column, and nothing of the file is kept. Needs an admin's connection.</source>
+        <source>Imports a file of events (CSV with a header row, or JSON Lines) in one transaction: a bad line stops the import with its line and column, and nothing of the file is kept. Needs an admin&apos;s connection.</source>
         <translation>在一个事务中导入事件文件（带表头的 CSV 或 JSON Lines）：遇到错误行即停止并报告行号和列号，该文件的内容一概不保留。需要管理员连接。</translation>
     </message>
     <message>
@@ -2508,8 +2508,8 @@
         <translation>已从 %2 导入 %1 个事件（UTC %3 至 %4），用时 %5 秒，每秒 %6 个事件。</translation>
     </message>
     <message>
-        <source>Run 'coulisse-cli metrics refresh' to bring the metrics up to date.</source>
-        <translation>运行 'coulisse-cli metrics refresh' 以更新指标。</translation>
+        <source>Run &apos;coulisse-cli metrics refresh&apos; to bring the metrics up to date.</source>
+        <translation>运行 &apos;coulisse-cli metrics refresh&apos; 以更新指标。</translation>
     </message>
     <message>
         <source>Recompute every day, not only the days with new events.</source>
@@ -2590,7 +2590,7 @@
         <translation>设置时区（产品经理）；下次刷新将重新计算每一天。</translation>
     </message>
     <message>
-        <source>Prints or sets the time zone of the metrics' calendar days.</source>
+        <source>Prints or sets the time zone of the metrics&apos; calendar days.</source>
         <translation>打印或设置指标自然日所用的时区。</translation>
     </message>
     <message>
@@ -2602,7 +2602,7 @@
         <translation>没有活动。</translation>
     </message>
     <message>
-        <source>The campaign's ID.</source>
+        <source>The campaign&apos;s ID.</source>
         <translation>活动 ID。</translation>
     </message>
     <message>
@@ -2670,7 +2670,7 @@
         <translation>记录指标口径的新版本（产品经理）</translation>
     </message>
     <message>
-        <source>Print or set the metrics' time zone</source>
+        <source>Print or set the metrics&apos; time zone</source>
         <translation>打印或设置指标时区</translation>
     </message>
     <message>
@@ -2694,7 +2694,7 @@
         <translation>自定义报表的指标，以逗号分隔：%1。</translation>
     </message>
     <message>
-        <source>A saved report of the cache's user, by name.</source>
+        <source>A saved report of the cache&apos;s user, by name.</source>
         <translation>缓存用户已保存的报表（按名称）。</translation>
     </message>
     <message>
@@ -2742,7 +2742,7 @@
         <translation>缓存 %1 中没有指标：请先以主管、产品经理或管理员身份同步。</translation>
     </message>
     <message>
-        <source>No saved report named "%1".</source>
+        <source>No saved report named &quot;%1&quot;.</source>
         <translation>没有名为“%1”的已保存报表。</translation>
     </message>
     <message>
@@ -2750,11 +2750,11 @@
         <translation>请指定 --dashboard 或已保存的 --report。</translation>
     </message>
     <message>
-        <source>Unknown dashboard "%1"; dashboards: %2, custom.</source>
+        <source>Unknown dashboard &quot;%1&quot;; dashboards: %2, custom.</source>
         <translation>未知看板“%1”；可用看板：%2、custom。</translation>
     </message>
     <message>
-        <source>Unknown metric "%1".</source>
+        <source>Unknown metric &quot;%1&quot;.</source>
         <translation>未知指标“%1”。</translation>
     </message>
     <message>
@@ -2766,7 +2766,7 @@
         <translation>--from 和 --to 需要两个按先后顺序的日期（YYYY-MM-DD）。</translation>
     </message>
     <message>
-        <source>Unknown range "%1".</source>
+        <source>Unknown range &quot;%1&quot;.</source>
         <translation>未知范围“%1”。</translation>
     </message>
     <message>
@@ -2774,7 +2774,7 @@
         <translation>--granularity 只能是 day、week 或 month。</translation>
     </message>
     <message>
-        <source>Unknown dimension "%1".</source>
+        <source>Unknown dimension &quot;%1&quot;.</source>
         <translation>未知维度“%1”。</translation>
     </message>
     <message>
@@ -2812,11 +2812,11 @@
         <translation>将指标看板输出为 PDF、PNG 或 CSV（无需显示器）</translation>
     </message>
     <message>
-        <source>The report's name.</source>
+        <source>The report&apos;s name.</source>
         <translation>报表名称。</translation>
     </message>
     <message>
-        <source>List the saved metric reports of a cache's user.</source>
+        <source>List the saved metric reports of a cache&apos;s user.</source>
         <translation>列出缓存用户已保存的指标报表。</translation>
     </message>
     <message>
@@ -2836,7 +2836,7 @@
         <translation>报表需要 --name。</translation>
     </message>
     <message>
-        <source>Saved report "%1".</source>
+        <source>Saved report &quot;%1&quot;.</source>
         <translation>已保存报表“%1”。</translation>
     </message>
     <message>
@@ -2844,7 +2844,7 @@
         <translation>删除已保存的指标报表；下次同步时中心库也会删除。</translation>
     </message>
     <message>
-        <source>Deleted report "%1".</source>
+        <source>Deleted report &quot;%1&quot;.</source>
         <translation>已删除报表“%1”。</translation>
     </message>
     <message>
@@ -2872,7 +2872,7 @@
         <translation>检查整个文件，报告将新增、更新和保持不变的行数；不写入任何内容。</translation>
     </message>
     <message>
-        <source>Imports a file of games, tags, users or videos (CSV with a header row, or JSON Lines) into the central store, inserting or updating rows by their external id. The file is checked whole: a bad line stops the import with its line and column, and nothing of the file is kept. Needs an admin's connection. The columns are in docs/integration.md.</source>
+        <source>Imports a file of games, tags, users or videos (CSV with a header row, or JSON Lines) into the central store, inserting or updating rows by their external id. The file is checked whole: a bad line stops the import with its line and column, and nothing of the file is kept. Needs an admin&apos;s connection. The columns are in docs/integration.md.</source>
         <translation>将游戏、标签、用户或视频文件（带表头行的 CSV 或 JSON Lines）导入中央库，按外部 ID 新增或更新行。整个文件都会被检查：出错的行会以其行号和列号终止导入，文件中的任何内容都不会保留。需要管理员连接。各列说明见 docs/integration.md。</translation>
     </message>
     <message>
@@ -2892,7 +2892,7 @@
         <translation>要写入的文件（默认：标准输出，CSV 不带字节顺序标记）。</translation>
     </message>
     <message>
-        <source>Writes the central store's games, tags, users or videos in the format 'catalogue import' reads: rows keyed by external id, references by external id, times in UTC.</source>
+        <source>Writes the central store&apos;s games, tags, users or videos in the format &apos;catalogue import&apos; reads: rows keyed by external id, references by external id, times in UTC.</source>
         <translation>以“catalogue import”可读取的格式写出中央库的游戏、标签、用户或视频：行以外部 ID 为键，引用也用外部 ID，时间为 UTC。</translation>
     </message>
     <message>
@@ -2916,7 +2916,7 @@
         <translation>以导入格式导出游戏、标签、用户或视频</translation>
     </message>
     <message>
-        <source>Give the release's ID (see 'coulisse-cli releases list').</source>
+        <source>Give the release&apos;s ID (see &apos;coulisse-cli releases list&apos;).</source>
         <translation>请给出版本的 ID（见“coulisse-cli releases list”）。</translation>
     </message>
     <message>
@@ -2968,8 +2968,8 @@
         <translation>仅限这些渠道，用逗号分隔（留空：全部）。</translation>
     </message>
     <message>
-        <source>Only OS names starting with these, separated by commas (e.g. "Android 13,Android 14"; empty: all).</source>
-        <translation>仅限以这些开头的操作系统名，用逗号分隔（例如 "Android 13,Android 14"；留空：全部）。</translation>
+        <source>Only OS names starting with these, separated by commas (e.g. &quot;Android 13,Android 14&quot;; empty: all).</source>
+        <translation>仅限以这些开头的操作系统名，用逗号分隔（例如 &quot;Android 13,Android 14&quot;；留空：全部）。</translation>
     </message>
     <message>
         <source>Only users on this version or later.</source>
@@ -2996,7 +2996,7 @@
         <translation>新建或修改草稿版本（管理员）；已发布的版本只能修改更新说明。</translation>
     </message>
     <message>
-        <source>--%1: "%2" is not a version like 5.2.1.</source>
+        <source>--%1: &quot;%2&quot; is not a version like 5.2.1.</source>
         <translation>--%1：“%2”不是形如 5.2.1 的版本号。</translation>
     </message>
     <message>
@@ -3012,11 +3012,11 @@
         <translation>发布草稿版本（管理员）。审批策略要求时，版本需等待另一位管理员或主管批准。</translation>
     </message>
     <message>
-        <source>Release %1 waits for a second admin or a supervisor to approve it ('coulisse-cli releases approve %1').</source>
+        <source>Release %1 waits for a second admin or a supervisor to approve it (&apos;coulisse-cli releases approve %1&apos;).</source>
         <translation>版本 %1 等待另一位管理员或主管批准（“coulisse-cli releases approve %1”）。</translation>
     </message>
     <message>
-        <source>Release %1 is published; set its rollout with 'coulisse-cli releases rollout %1 --percent N'.</source>
+        <source>Release %1 is published; set its rollout with &apos;coulisse-cli releases rollout %1 --percent N&apos;.</source>
         <translation>版本 %1 已发布；用“coulisse-cli releases rollout %1 --percent N”设置灰度比例。</translation>
     </message>
     <message>
@@ -3052,7 +3052,7 @@
         <translation>推送给目标人群中的所有人。</translation>
     </message>
     <message>
-        <source>Changes a published release's rollout (admins).</source>
+        <source>Changes a published release&apos;s rollout (admins).</source>
         <translation>修改已发布版本的灰度（管理员）。</translation>
     </message>
     <message>
@@ -3064,7 +3064,7 @@
         <translation>版本 %1：已完成。</translation>
     </message>
     <message>
-        <source>At this percentage instead of the release's own.</source>
+        <source>At this percentage instead of the release&apos;s own.</source>
         <translation>按此比例计算，而不是版本自身的比例。</translation>
     </message>
     <message>
@@ -3072,15 +3072,15 @@
         <translation>某个版本能覆盖最近 30 天活跃用户中的多少人。</translation>
     </message>
     <message>
-        <source>Users active in the last 30 days: %1; on the release's platform: %2; in its target groups: %3; reached at %4 %: %5.</source>
+        <source>Users active in the last 30 days: %1; on the release&apos;s platform: %2; in its target groups: %3; reached at %4 %: %5.</source>
         <translation>最近 30 天活跃用户：%1；该版本平台上：%2；目标人群中：%3；按 %4 % 覆盖：%5。</translation>
     </message>
     <message>
-        <source>The app's %1.</source>
+        <source>The app&apos;s %1.</source>
         <translation>应用的 %1。</translation>
     </message>
     <message>
-        <source>Asks what the platform's update service asks at an app's start: none, optional or forced, with the release (records the offer).</source>
+        <source>Asks what the platform&apos;s update service asks at an app&apos;s start: none, optional or forced, with the release (records the offer).</source>
         <translation>像平台更新服务在应用启动时那样询问：无更新、可选或强制，以及对应版本（会记录推送）。</translation>
     </message>
     <message>
@@ -3096,7 +3096,7 @@
         <translation>发布版本或提交审批（管理员）</translation>
     </message>
     <message>
-        <source>Approve a release's publication (admin, supervisor)</source>
+        <source>Approve a release&apos;s publication (admin, supervisor)</source>
         <translation>批准版本发布（管理员、主管）</translation>
     </message>
     <message>
@@ -3124,8 +3124,8 @@
         <translation>--%1 需要 YYYY-MM-DD 格式的日期。</translation>
     </message>
     <message>
-        <source>Give the ladder's version (see 'coulisse-cli levels list').</source>
-        <translation>请给出等级阶梯的版本号（见 'coulisse-cli levels list'）。</translation>
+        <source>Give the ladder&apos;s version (see &apos;coulisse-cli levels list&apos;).</source>
+        <translation>请给出等级阶梯的版本号（见 &apos;coulisse-cli levels list&apos;）。</translation>
     </message>
     <message>
         <source>Level %1 · %2</source>
@@ -3136,7 +3136,7 @@
         <translation>资源：%1</translation>
     </message>
     <message>
-        <source>Print the version's ladder as JSON (a file to edit).</source>
+        <source>Print the version&apos;s ladder as JSON (a file to edit).</source>
         <translation>以 JSON 输出该版本的等级阶梯（可编辑的文件）。</translation>
     </message>
     <message>
@@ -3144,7 +3144,7 @@
         <translation>要输出的版本（默认：生效中的版本）。</translation>
     </message>
     <message>
-        <source>Lists the ladder's versions and prints the active ladder.</source>
+        <source>Lists the ladder&apos;s versions and prints the active ladder.</source>
         <translation>列出等级阶梯的各个版本，并输出生效中的阶梯。</translation>
     </message>
     <message>
@@ -3152,8 +3152,8 @@
         <translation>没有这个阶梯版本。</translation>
     </message>
     <message>
-        <source>No ladder yet: save one with 'coulisse-cli levels save'.</source>
-        <translation>还没有等级阶梯：请用 'coulisse-cli levels save' 保存一个。</translation>
+        <source>No ladder yet: save one with &apos;coulisse-cli levels save&apos;.</source>
+        <translation>还没有等级阶梯：请用 &apos;coulisse-cli levels save&apos; 保存一个。</translation>
     </message>
     <message>
         <source>decided by %1</source>
@@ -3212,7 +3212,7 @@
         <translation>从全部数据重新统计每日数据。</translation>
     </message>
     <message>
-        <source>Brings every creator's metrics and level up to date (pms, admins).</source>
+        <source>Brings every creator&apos;s metrics and level up to date (pms, admins).</source>
         <translation>更新所有创作者的指标与等级（产品经理、管理员）。</translation>
     </message>
     <message>
@@ -3250,7 +3250,7 @@
         <translation>列出等级会变化的创作者。</translation>
     </message>
     <message>
-        <source>Shows how many creators a ladder file would move, from the cache's metrics (offline).</source>
+        <source>Shows how many creators a ladder file would move, from the cache&apos;s metrics (offline).</source>
         <translation>根据缓存中的指标（离线）显示阶梯文件会让多少创作者升降级。</translation>
     </message>
     <message>
@@ -3262,7 +3262,7 @@
         <translation>等级 %1</translation>
     </message>
     <message>
-        <source>List the level ladder's versions and show the active one</source>
+        <source>List the level ladder&apos;s versions and show the active one</source>
         <translation>列出等级阶梯的版本并显示生效中的版本</translation>
     </message>
     <message>
@@ -3282,7 +3282,7 @@
         <translation>撤回你等待批准的阶梯版本</translation>
     </message>
     <message>
-        <source>Bring every creator's level up to date (pm, admin)</source>
+        <source>Bring every creator&apos;s level up to date (pm, admin)</source>
         <translation>更新所有创作者的等级（产品经理、管理员）</translation>
     </message>
     <message>
@@ -3302,7 +3302,7 @@
         <translation>设置某类变更（video_tags、game_tags、tags、tag_groups、games；管理员的 releases；产品经理的 levels）是否需要另一人批准。</translation>
     </message>
     <message>
-        <source>The levels' refresh failed: %1</source>
+        <source>The levels&apos; refresh failed: %1</source>
         <translation>等级刷新失败：%1</translation>
     </message>
     <message>
@@ -3314,8 +3314,8 @@
         <translation>文件起草时所依据的版本：若此后有更新的版本生效，则拒绝保存。</translation>
     </message>
     <message>
-        <source>--base takes a ladder version (see 'coulisse-cli levels list').</source>
-        <translation>--base 需要一个等级阶梯版本号（见 'coulisse-cli levels list'）。</translation>
+        <source>--base takes a ladder version (see &apos;coulisse-cli levels list&apos;).</source>
+        <translation>--base 需要一个等级阶梯版本号（见 &apos;coulisse-cli levels list&apos;）。</translation>
     </message>
     <message>
         <source>Why (kept with the decision).</source>
@@ -3329,7 +3329,7 @@
         <translation>编辑变更</translation>
     </message>
     <message>
-        <source>Someone else changed this first. Edit your values; they are sent against central's current version.
+        <source>Someone else changed this first. Edit your values; they are sent against central&apos;s current version.
 %1</source>
         <translation>他人已抢先修改了此项。请编辑你的值；它们将基于中心库的当前版本发送。
 %1</translation>
@@ -3339,7 +3339,7 @@
         <translation>&lt;b&gt;你的值&lt;/b&gt;</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Central's&lt;/b&gt;</source>
+        <source>&lt;b&gt;Central&apos;s&lt;/b&gt;</source>
         <translation>&lt;b&gt;中心库的值&lt;/b&gt;</translation>
     </message>
     <message>
@@ -3347,7 +3347,7 @@
         <translation>以逗号分隔</translation>
     </message>
     <message>
-        <source>Use Central's</source>
+        <source>Use Central&apos;s</source>
         <translation>使用中心库的值</translation>
     </message>
     <message>
@@ -3469,7 +3469,7 @@
         <translation>演示数据目录中没有通用标签。</translation>
     </message>
     <message>
-        <source>The demo catalogue names an unknown %1 tag "%2" for %3.</source>
+        <source>The demo catalogue names an unknown %1 tag &quot;%2&quot; for %3.</source>
         <translation>演示数据目录为 %3 指定了不存在的%1标签“%2”。</translation>
     </message>
     <message>
@@ -3502,15 +3502,15 @@
         <translation>%1 不在 2000-2099 年之间</translation>
     </message>
     <message>
-        <source>the user id "%1" is not a positive whole number</source>
+        <source>the user id &quot;%1&quot; is not a positive whole number</source>
         <translation>用户 ID“%1”不是正整数</translation>
     </message>
     <message>
-        <source>the event name "%1" is not 1-64 lowercase letters, digits, _ or . starting with a letter</source>
+        <source>the event name &quot;%1&quot; is not 1-64 lowercase letters, digits, _ or . starting with a letter</source>
         <translation>事件名“%1”不是以字母开头、由 1-64 个小写字母、数字、_ 或 . 组成的名称</translation>
     </message>
     <message>
-        <source>the platform "%1" is not web, app or pc</source>
+        <source>the platform &quot;%1&quot; is not web, app or pc</source>
         <translation>平台“%1”不是 web、app 或 pc</translation>
     </message>
     <message>
@@ -3518,15 +3518,15 @@
         <translation>%1 超过 %2 个字符</translation>
     </message>
     <message>
-        <source>the property "%1" is not a non-negative number</source>
+        <source>the property &quot;%1&quot; is not a non-negative number</source>
         <translation>属性“%1”不是非负数</translation>
     </message>
     <message>
-        <source>the property "video_id" is not a positive whole number</source>
+        <source>the property &quot;video_id&quot; is not a positive whole number</source>
         <translation>属性“video_id”不是正整数</translation>
     </message>
     <message>
-        <source>the property "%1" is not a string</source>
+        <source>the property &quot;%1&quot; is not a string</source>
         <translation>属性“%1”不是字符串</translation>
     </message>
     <message>
@@ -3558,34 +3558,34 @@
         <translation>中心库拒绝了此事件：%1</translation>
     </message>
     <message>
-        <source>"%1" is not a string</source>
+        <source>&quot;%1&quot; is not a string</source>
         <translation>“%1”不是字符串</translation>
     </message>
 </context>
 <context>
     <name>FieldParser</name>
     <message>
-        <source>"%1" is not a time like 2026-11-01T08:30:00+08:00 (ISO 8601 with a UTC offset)</source>
+        <source>&quot;%1&quot; is not a time like 2026-11-01T08:30:00+08:00 (ISO 8601 with a UTC offset)</source>
         <translation>“%1”不是形如 2026-11-01T08:30:00+08:00 的时间（带 UTC 偏移的 ISO 8601）</translation>
     </message>
     <message>
-        <source>"%1" has no UTC offset (add Z or +08:00)</source>
+        <source>&quot;%1&quot; has no UTC offset (add Z or +08:00)</source>
         <translation>“%1”没有 UTC 偏移（请加上 Z 或 +08:00）</translation>
     </message>
     <message>
-        <source>"%1" is not a valid date and time</source>
+        <source>&quot;%1&quot; is not a valid date and time</source>
         <translation>“%1”不是有效的日期时间</translation>
     </message>
     <message>
-        <source>"%1" is not a whole number from %2 to %3</source>
+        <source>&quot;%1&quot; is not a whole number from %2 to %3</source>
         <translation>“%1”不是 %2 到 %3 之间的整数</translation>
     </message>
     <message>
-        <source>"%1" is not true or false</source>
+        <source>&quot;%1&quot; is not true or false</source>
         <translation>“%1”不是 true 或 false</translation>
     </message>
     <message>
-        <source>"%1" is not one of %2</source>
+        <source>&quot;%1&quot; is not one of %2</source>
         <translation>“%1”不是 %2 之一</translation>
     </message>
     <message>
@@ -3593,8 +3593,8 @@
         <translation>%1 超过 %2 个字符</translation>
     </message>
     <message>
-        <source>"%1" is not a JSON array of strings like ["a", "b"]</source>
-        <translation>“%1”不是形如 ["a", "b"] 的字符串 JSON 数组</translation>
+        <source>&quot;%1&quot; is not a JSON array of strings like [&quot;a&quot;, &quot;b&quot;]</source>
+        <translation>“%1”不是形如 [&quot;a&quot;, &quot;b&quot;] 的字符串 JSON 数组</translation>
     </message>
 </context>
 <context>
@@ -3902,8 +3902,8 @@
         <translation>%1：规则最多嵌套 8 层</translation>
     </message>
     <message>
-        <source>%1: a rule is "all" or "any", not both</source>
-        <translation>%1：一条规则是 "all" 或 "any"，不能两者都是</translation>
+        <source>%1: a rule is &quot;all&quot; or &quot;any&quot;, not both</source>
+        <translation>%1：一条规则是 &quot;all&quot; 或 &quot;any&quot;，不能两者都是</translation>
     </message>
     <message>
         <source>%1.%2: a non-empty list of rules</source>
@@ -3914,7 +3914,7 @@
         <translation>%1.%2[%3]：不是一条规则</translation>
     </message>
     <message>
-        <source>%1: unknown metric "%2" (known: %3)</source>
+        <source>%1: unknown metric &quot;%2&quot; (known: %3)</source>
         <translation>%1：未知指标“%2”（可用：%3）</translation>
     </message>
     <message>
@@ -3926,7 +3926,7 @@
         <translation>%1：比率的最小值在 0 到 1 之间</translation>
     </message>
     <message>
-        <source>%1: unknown key "%2"</source>
+        <source>%1: unknown key &quot;%2&quot;</source>
         <translation>%1：未知键“%2”</translation>
     </message>
     <message>
@@ -4058,7 +4058,7 @@
 <context>
     <name>LevelWhatIf</name>
     <message>
-        <source>The creators' metrics could not be read: %1</source>
+        <source>The creators&apos; metrics could not be read: %1</source>
         <translation>无法读取创作者指标：%1</translation>
     </message>
 </context>
@@ -4119,7 +4119,7 @@
         <translation>修正阶梯后即可看到它带来的变化。</translation>
     </message>
     <message>
-        <source>No creator's metrics in this cache yet: they arrive with a sync after the levels' first refresh.</source>
+        <source>No creator&apos;s metrics in this cache yet: they arrive with a sync after the levels&apos; first refresh.</source>
         <translation>缓存中还没有创作者指标：等级首次刷新后，同步会带来这些数据。</translation>
     </message>
     <message>
@@ -4195,7 +4195,7 @@
         <translation>版本 %1 已撤回。</translation>
     </message>
     <message>
-        <source>Every creator's metrics and level were brought up to date; the next sync brings them.</source>
+        <source>Every creator&apos;s metrics and level were brought up to date; the next sync brings them.</source>
         <translation>所有创作者的指标与等级已更新；下次同步会带来这些数据。</translation>
     </message>
     <message>
@@ -4211,7 +4211,7 @@
         <translation>刷新等级</translation>
     </message>
     <message>
-        <source>Bring every creator's metrics and level up to date on the central store</source>
+        <source>Bring every creator&apos;s metrics and level up to date on the central store</source>
         <translation>在中心库更新所有创作者的指标与等级</translation>
     </message>
     <message>
@@ -4338,7 +4338,7 @@
         <translation>Coulisse 缓存 (*.sqlite *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <source>Unknown page "%1"; pages: %2</source>
+        <source>Unknown page &quot;%1&quot;; pages: %2</source>
         <translation>未知页面“%1”；可用页面：%2</translation>
     </message>
     <message>
@@ -4350,7 +4350,7 @@
         <translation>无法写入 %1</translation>
     </message>
     <message>
-        <source>"%1" is not a valid profile name.</source>
+        <source>&quot;%1&quot; is not a valid profile name.</source>
         <translation>“%1”不是有效的配置名称。</translation>
     </message>
     <message>
@@ -4370,7 +4370,7 @@ Demo staff (name / password):
 %2</translation>
     </message>
     <message>
-        <source>Unknown part "%1" of page "%2"</source>
+        <source>Unknown part &quot;%1&quot; of page &quot;%2&quot;</source>
         <translation>页面“%2”没有“%1”部分</translation>
     </message>
 </context>
@@ -5242,7 +5242,7 @@ Demo staff (name / password):
         <translation>状态</translation>
     </message>
     <message>
-        <source>Reason / central's values</source>
+        <source>Reason / central&apos;s values</source>
         <translation>原因 / 中心库的值</translation>
     </message>
     <message>
@@ -5261,7 +5261,7 @@ Demo staff (name / password):
         <translation>未找到 PostgreSQL 服务器：没有任何 %1/&lt;version&gt;/bin 目录包含 initdb 和 pg_ctl。请安装 PostgreSQL 服务器（Debian 上：apt install postgresql），或将 COULISSE_PG_BINDIR 设为其 bin 目录。</translation>
     </message>
     <message>
-        <source>Qt's PostgreSQL driver (QPSQL) is not installed. Install it (on Debian: apt install libqt6sql6-psql).</source>
+        <source>Qt&apos;s PostgreSQL driver (QPSQL) is not installed. Install it (on Debian: apt install libqt6sql6-psql).</source>
         <translation>未安装 Qt 的 PostgreSQL 驱动（QPSQL）。请安装该驱动（Debian 上：apt install libqt6sql6-psql）。</translation>
     </message>
     <message>
@@ -5291,7 +5291,7 @@ Stop its postgres process by hand (its id is on the first line of %3).</source>
         <translation>%1 不是有效的 TCP 端口：请使用 1 到 65535，或用 0 表示仅使用 unix 套接字。</translation>
     </message>
     <message>
-        <source>The path %1 contains a character that PostgreSQL's tools cannot handle (a double quote, $, `, a backslash or a control character). Choose a directory without them.</source>
+        <source>The path %1 contains a character that PostgreSQL&apos;s tools cannot handle (a double quote, $, `, a backslash or a control character). Choose a directory without them.</source>
         <translation>路径 %1 包含 PostgreSQL 工具无法处理的字符（双引号、$、`、反斜杠或控制字符）。请选择不含这些字符的目录。</translation>
     </message>
     <message>
@@ -5303,11 +5303,11 @@ Stop its postgres process by hand (its id is on the first line of %3).</source>
         <translation>%1 是文件而不是目录，私有 PostgreSQL 服务器无法放在 %2 中。请选择其他目录。</translation>
     </message>
     <message>
-        <source>This process runs as root, which PostgreSQL refuses, and there is no "%1" system user to run the server as. Create that user (the postgresql package does) or run as a normal user.</source>
+        <source>This process runs as root, which PostgreSQL refuses, and there is no &quot;%1&quot; system user to run the server as. Create that user (the postgresql package does) or run as a normal user.</source>
         <translation>此进程以 root 身份运行，而 PostgreSQL 拒绝以 root 运行，系统中也没有可用来运行服务器的“%1”用户。请创建该用户（postgresql 软件包会创建），或以普通用户身份运行。</translation>
     </message>
     <message>
-        <source>This process runs as root, so PostgreSQL must run as the "%1" user, but runuser (util-linux) is not installed. Install util-linux or run as a normal user.</source>
+        <source>This process runs as root, so PostgreSQL must run as the &quot;%1&quot; user, but runuser (util-linux) is not installed. Install util-linux or run as a normal user.</source>
         <translation>此进程以 root 身份运行，因此 PostgreSQL 须以“%1”用户身份运行，但未安装 runuser（util-linux）。请安装 util-linux，或以普通用户身份运行。</translation>
     </message>
     <message>
@@ -5347,11 +5347,11 @@ Stop its postgres process by hand (its id is on the first line of %3).</source>
         <translation>无法解析路径 %1。</translation>
     </message>
     <message>
-        <source>The "%1" user cannot reach %2: it may not traverse %3 (mode %4). This process runs as root, so PostgreSQL runs as "%1". Choose a directory whose parents every user may enter (under /tmp or /var/lib for instance), or allow it with chmod o+x %3.</source>
+        <source>The &quot;%1&quot; user cannot reach %2: it may not traverse %3 (mode %4). This process runs as root, so PostgreSQL runs as &quot;%1&quot;. Choose a directory whose parents every user may enter (under /tmp or /var/lib for instance), or allow it with chmod o+x %3.</source>
         <translation>“%1”用户无法访问 %2：它无权进入 %3（权限 %4）。此进程以 root 身份运行，因此 PostgreSQL 以“%1”用户身份运行。请选择各级上级目录都允许所有用户进入的目录（例如 /tmp 或 /var/lib 下），或用 chmod o+x %3 授予权限。</translation>
     </message>
     <message>
-        <source>Could not give %1 to the "%2" user, who runs PostgreSQL when this process is root: %3.</source>
+        <source>Could not give %1 to the &quot;%2&quot; user, who runs PostgreSQL when this process is root: %3.</source>
         <translation>无法将 %1 的所有者改为“%2”用户（此进程以 root 身份运行时，由该用户运行 PostgreSQL）：%3。</translation>
     </message>
     <message>
@@ -5367,7 +5367,7 @@ Stop its postgres process by hand (its id is on the first line of %3).</source>
         <translation>无法读取 %1：%2。</translation>
     </message>
     <message>
-        <source>Could not give %1 to the "%2" user: %3.</source>
+        <source>Could not give %1 to the &quot;%2&quot; user: %3.</source>
         <translation>无法将 %1 的所有者改为“%2”用户：%3。</translation>
     </message>
     <message>
@@ -5424,15 +5424,15 @@ Last lines of %3:
         <translation>该行不是有效的 UTF-8</translation>
     </message>
     <message>
-        <source>unknown column "%1" (known: %2)</source>
+        <source>unknown column &quot;%1&quot; (known: %2)</source>
         <translation>未知列“%1”（可用：%2）</translation>
     </message>
     <message>
-        <source>the column "%1" appears twice</source>
+        <source>the column &quot;%1&quot; appears twice</source>
         <translation>列“%1”出现了两次</translation>
     </message>
     <message>
-        <source>the header has no "%1" column</source>
+        <source>the header has no &quot;%1&quot; column</source>
         <translation>表头中没有“%1”列</translation>
     </message>
     <message>
@@ -5462,7 +5462,7 @@ Last lines of %3:
         <translation>每行须是一个 JSON 对象</translation>
     </message>
     <message>
-        <source>unknown key "%1" (known: %2)</source>
+        <source>unknown key &quot;%1&quot; (known: %2)</source>
         <translation>未知键“%1”（可用：%2）</translation>
     </message>
     <message>
@@ -5501,7 +5501,7 @@ Last lines of %3:
         <translation>保留我的(&amp;K)</translation>
     </message>
     <message>
-        <source>Send your values again, over central's current version</source>
+        <source>Send your values again, over central&apos;s current version</source>
         <translation>重新发送你的值，覆盖中心库的当前版本</translation>
     </message>
     <message>
@@ -5509,7 +5509,7 @@ Last lines of %3:
         <translation>采用中心库的(&amp;T)</translation>
     </message>
     <message>
-        <source>Keep central's values and drop your change</source>
+        <source>Keep central&apos;s values and drop your change</source>
         <translation>保留中心库的值，放弃你的变更</translation>
     </message>
     <message>
@@ -5669,7 +5669,7 @@ Last lines of %3:
         <translation>截止版本</translation>
     </message>
     <message>
-        <source>%1: "%2" is not a version like 5.2.1.</source>
+        <source>%1: &quot;%2&quot; is not a version like 5.2.1.</source>
         <translation>%1：“%2”不是形如 5.2.1 的版本号。</translation>
     </message>
     <message>
@@ -6585,7 +6585,7 @@ Last lines of %3:
         <translation>应用</translation>
     </message>
     <message>
-        <source>Checked: that role's changes of that kind become change requests for a supervisor (never their own). Unchecked: they apply directly, and stay on the audit log.</source>
+        <source>Checked: that role&apos;s changes of that kind become change requests for a supervisor (never their own). Unchecked: they apply directly, and stay on the audit log.</source>
         <translation>勾选:该角色的此类变更会成为变更请求,由主管审核(不能审核自己的)。不勾选:直接生效,并记录在审计日志中。</translation>
     </message>
 </context>
@@ -6663,8 +6663,8 @@ Last lines of %3:
         <translation>同步已停止。</translation>
     </message>
     <message>
-        <source>The central store has schema version %1; this Coulisse needs 3. Ask an administrator to run "coulisse-cli central migrate".</source>
-        <translation>中心库的结构版本为 %1；本版本 Coulisse 需要版本 3。请联系管理员运行 "coulisse-cli central migrate"。</translation>
+        <source>The central store has schema version %1; this Coulisse needs 3. Ask an administrator to run &quot;coulisse-cli central migrate&quot;.</source>
+        <translation>中心库的结构版本为 %1；本版本 Coulisse 需要版本 3。请联系管理员运行 &quot;coulisse-cli central migrate&quot;。</translation>
     </message>
     <message>
         <source>%1 is not active staff of this central store.</source>
@@ -6685,7 +6685,7 @@ Last lines of %3:
         <translation>无法读取待发队列</translation>
     </message>
     <message>
-        <source>the copy's progress is missing for %1</source>
+        <source>the copy&apos;s progress is missing for %1</source>
         <translation>缺少 %1 的复制进度</translation>
     </message>
     <message>
@@ -6999,7 +6999,7 @@ Last lines of %3:
         <translation>添加标签…（回车）</translation>
     </message>
     <message>
-        <source>Name, English name or alias of a tag of the general library or of the game's library; Backspace in the empty field removes the last tag</source>
+        <source>Name, English name or alias of a tag of the general library or of the game&apos;s library; Backspace in the empty field removes the last tag</source>
         <translation>通用标签库或本游戏标签库中标签的名称、英文名或别名；在空输入框中按退格键移除最后一个标签</translation>
     </message>
     <message>
@@ -7007,11 +7007,11 @@ Last lines of %3:
         <translation>推荐（Alt+1…9）</translation>
     </message>
     <message>
-        <source>No active tag of the general library is called "%1" (the videos belong to several games).</source>
+        <source>No active tag of the general library is called &quot;%1&quot; (the videos belong to several games).</source>
         <translation>通用标签库中没有名为“%1”的上架标签（这些视频属于多个游戏）。</translation>
     </message>
     <message>
-        <source>No active tag called "%1" can go on this video.</source>
+        <source>No active tag called &quot;%1&quot; can go on this video.</source>
         <translation>没有名为“%1”且可用于此视频的上架标签。</translation>
     </message>
     <message numerus="yes">
@@ -7066,7 +7066,7 @@ Last lines of %3:
         <translation>第 %1 列的右括号没有对应的左括号。</translation>
     </message>
     <message>
-        <source>Unexpected "%1" at column %2.</source>
+        <source>Unexpected &quot;%1&quot; at column %2.</source>
         <translation>第 %2 列出现了意外的“%1”。</translation>
     </message>
     <message>
@@ -7078,11 +7078,11 @@ Last lines of %3:
         <translation>末尾缺少标签名。</translation>
     </message>
     <message>
-        <source>A tag name is missing before "%1" at column %2.</source>
+        <source>A tag name is missing before &quot;%1&quot; at column %2.</source>
         <translation>第 %2 列的“%1”之前缺少标签名。</translation>
     </message>
     <message>
-        <source>No tag is called "%1" (column %2).</source>
+        <source>No tag is called &quot;%1&quot; (column %2).</source>
         <translation>没有名为“%1”的标签（第 %2 列）。</translation>
     </message>
 </context>
@@ -7182,7 +7182,7 @@ Last lines of %3:
         <translation>标签统计</translation>
     </message>
     <message>
-        <source>Videos by number of optional tags (all but the game's default tags)</source>
+        <source>Videos by number of optional tags (all but the game&apos;s default tags)</source>
         <translation>按可选标签数量统计的视频数（不含游戏默认标签）</translation>
     </message>
     <message>
@@ -7432,7 +7432,7 @@ Last lines of %3:
         <translation>在所选分组中新建标签</translation>
     </message>
     <message>
-        <source>Select a dimension, the general library or a category of a game's library in the tree first</source>
+        <source>Select a dimension, the general library or a category of a game&apos;s library in the tree first</source>
         <translation>请先在左侧树中选择游戏标签维度、通用标签库或游戏专属标签库的分类</translation>
     </message>
     <message>
@@ -7444,11 +7444,11 @@ Last lines of %3:
         <translation>%1 将在下次同步时发送。</translation>
     </message>
     <message>
-        <source>New tag "%1".</source>
+        <source>New tag &quot;%1&quot;.</source>
         <translation>新标签“%1”。</translation>
     </message>
     <message>
-        <source>Merge of "%1".</source>
+        <source>Merge of &quot;%1&quot;.</source>
         <translation>合并“%1”。</translation>
     </message>
     <message>
@@ -7531,7 +7531,7 @@ Last lines of %3:
         <translation>已是最高级</translation>
     </message>
     <message>
-        <source>How far the creator is towards the next level's rule, from 0 to 100 %</source>
+        <source>How far the creator is towards the next level&apos;s rule, from 0 to 100 %</source>
         <translation>创作者距离下一等级规则的进度，从 0 到 100%</translation>
     </message>
 </context>

@@ -389,8 +389,8 @@ void LevelsPage::reload()
     m_asOf = CacheLevels::asOf(db);
     if (!m_whatIf.load(db))
         error = m_whatIf.errorString();
-    const QList<CacheLevels::Day> days = CacheLevels::distribution(db, error.isEmpty() ? &error
-                                                                                      : nullptr);
+    const QList<CacheLevels::Day> days =
+        CacheLevels::distribution(db, error.isEmpty() ? &error : nullptr);
     if (!error.isEmpty())
         setBanner(m_message, tr("The levels could not be read from the cache: %1").arg(error),
                   true);
@@ -398,6 +398,7 @@ void LevelsPage::reload()
     if (!m_dirty) {
         const CentralLevels::Ladder *current = active();
         m_baseVersion = current ? current->version : 0;
+        m_loadedVersion = m_baseVersion;
         m_ladder->setLadder(current ? LevelLadder::fromJson(current->ladder) : LevelLadder());
         selectLevel(m_ruleRow >= 0 && m_ruleRow < m_ladder->levelCount() ? m_ruleRow : 0);
     }
@@ -474,7 +475,10 @@ bool LevelsPage::loadVersion(int version)
     for (const CentralLevels::Ladder &l : m_versions) {
         if (l.version != version)
             continue;
-        m_baseVersion = version;
+        // Opening an older version to go back to it is a draft from the active one.
+        const CentralLevels::Ladder *current = active();
+        m_baseVersion = current ? current->version : 0;
+        m_loadedVersion = version;
         m_ladder->setLadder(LevelLadder::fromJson(l.ladder));
         m_dirty = l.state != QLatin1String("active");
         selectLevel(0);
@@ -569,7 +573,7 @@ void LevelsPage::updateState()
                 .arg(a->version)
                 .arg(locale.toString(a->activatedAt.toLocalTime(), QLocale::ShortFormat))
                 .arg(a->decidedBy.isEmpty() ? QString() : tr(" (approved by %1)").arg(a->decidedBy))
-                .arg(m_dirty ? tr("a draft from version %1").arg(m_baseVersion)
+                .arg(m_dirty ? tr("a draft from version %1").arg(m_loadedVersion)
                              : tr("the active version")));
     else
         m_heading->setText(m_loaded ? tr("No ladder is active yet. A product manager builds one "
@@ -591,8 +595,7 @@ void LevelsPage::updateState()
             b->setEnabled(online);
         // Approving what the editor does not show would approve something else than the
         // what-if previewed: an edited copy of the waiting version is not approvable.
-        const bool edited = m_dirty && m_baseVersion == p->version &&
-                            m_ladder->ladder().toJson() != LevelLadder::fromJson(p->ladder).toJson();
+        const bool edited = m_dirty && m_loadedVersion == p->version && !showsUnchanged(*p);
         m_approve->setEnabled(online && !edited);
         m_approve->setToolTip(edited ? tr("The editor shows changes to version %1: discard them "
                                           "to approve the version as it was saved.")
@@ -617,20 +620,20 @@ void LevelsPage::change(const std::function<bool(CentralLevels &)> &call, const 
 {
     m_busy = true;
     updateState();
-    m_client->change<CentralLevels>(this, call, [this, success, savesDraft](bool ok,
-                                                                          const QString &error) {
-        m_busy = false;
-        // A refusal keeps the draft as it was, to be corrected and sent again; so does any
-        // other call (a refresh, a decision): only a save makes the draft the store's.
-        if (ok && savesDraft) {
-            m_dirty = false;
-            m_note->clear();
-        }
-        if (ok)
-            emit syncRequested();
-        updateState();
-        emit done(ok, ok ? success : tr("The central store refused: %1").arg(error));
-    });
+    m_client->change<CentralLevels>(
+        this, call, [this, success, savesDraft](bool ok, const QString &error) {
+            m_busy = false;
+            // A refusal keeps the draft as it was, to be corrected and sent again; so does any
+            // other call (a refresh, a decision): only a save makes the draft the store's.
+            if (ok && savesDraft) {
+                m_dirty = false;
+                m_note->clear();
+            }
+            if (ok)
+                emit syncRequested();
+            updateState();
+            emit done(ok, ok ? success : tr("The central store refused: %1").arg(error));
+        });
 }
 
 void LevelsPage::saveDraft(const QString &note)
@@ -642,8 +645,8 @@ void LevelsPage::saveDraft(const QString &note)
     }
     const QJsonObject json = draft.toJson();
     const int base = m_baseVersion;
-    change([json, note, base](
-               CentralLevels &levels) { return levels.save(json, note, base).has_value(); },
+    change([json, note,
+            base](CentralLevels &levels) { return levels.save(json, note, base).has_value(); },
            tr("The ladder was saved as a new version; the next sync brings its effect."), true);
 }
 
@@ -653,10 +656,18 @@ void LevelsPage::decidePending(bool approve, const QString &reason)
     if (!p)
         return;
     const int version = p->version;
+    // The editor showing that version is done with it once it is decided.
     change([version, approve,
             reason](CentralLevels &levels) { return levels.decide(version, approve, reason); },
            approve ? tr("Version %1 is active: every creator was placed again.").arg(version)
-                   : tr("Version %1 was rejected.").arg(version));
+                   : tr("Version %1 was rejected.").arg(version),
+           showsUnchanged(*p));
+}
+
+bool LevelsPage::showsUnchanged(const CentralLevels::Ladder &version) const
+{
+    return m_loadedVersion == version.version &&
+           m_ladder->ladder().toJson() == LevelLadder::fromJson(version.ladder).toJson();
 }
 
 void LevelsPage::withdrawPending()
@@ -666,7 +677,7 @@ void LevelsPage::withdrawPending()
         return;
     const int version = p->version;
     change([version](CentralLevels &levels) { return levels.withdraw(version); },
-           tr("Version %1 was withdrawn.").arg(version));
+           tr("Version %1 was withdrawn.").arg(version), showsUnchanged(*p));
 }
 
 void LevelsPage::recompute()
@@ -699,9 +710,9 @@ void LevelsPage::retranslate()
     m_whatIfLabel->setText(tr("What if"));
     m_distributionLabel->setText(tr("Creators per level, day by day"));
     m_versionsLabel->setText(tr("Versions"));
-    m_versionsTable->setHorizontalHeaderLabels(
-        {tr("Version"), tr("State"), tr("By"), tr("Saved"), tr("Decided"), tr("Note"),
-         tr("Reason for the decision")});
+    m_versionsTable->setHorizontalHeaderLabels({tr("Version"), tr("State"), tr("By"), tr("Saved"),
+                                                tr("Decided"), tr("Note"),
+                                                tr("Reason for the decision")});
     m_compare->retranslate();
     m_distribution->retranslate();
     showRule();

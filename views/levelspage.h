@@ -68,6 +68,8 @@ public:
     /// The central calls behind the buttons; done() tells how each went.
     void saveDraft(const QString &note);
     void decidePending(bool approve, const QString &reason);
+    /// Whether the editor shows version \a version as it was saved (loaded, not edited).
+    bool showsUnchanged(const CentralLevels::Ladder &version) const;
     void withdrawPending();
     void recompute();
     void discardDraft();
@@ -105,8 +107,9 @@ private:
     bool m_loaded = false;
     bool m_dirty = false;
     bool m_busy = false;
-    bool m_invalid = false; ///< the draft is not a valid ladder
-    int m_baseVersion = 0;
+    bool m_invalid = false;  ///< the draft is not a valid ladder
+    int m_baseVersion = 0;   ///< active when the draft began: a save is refused if it moved on
+    int m_loadedVersion = 0; ///< the version the editor's content came from
     int m_ruleRow = -1;
     QList<CentralLevels::Ladder> m_versions;
     LevelWhatIf m_whatIf;

@@ -664,10 +664,13 @@ void MainWindow::onSyncFinished(const SyncEngine::Report &report)
     }
     if (report.metricsChanged)
         metricsPage()->refresh();
-    // Levels show on the Users page too.
+    // Levels show on the Users page too; the what-if joins the creators' rows to users, which
+    // a pull or a copy may have brought (a draft in the editor stays as it is).
     if (report.levelsChanged) {
         levelsPage()->refresh();
         page(QStringLiteral("users"))->refresh();
+    } else if (report.pulled > 0 || report.copied) {
+        levelsPage()->refresh();
     }
     refreshSyncStatus();
 }

@@ -9,11 +9,12 @@
 #include <QHBoxLayout>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <cmath>
 #include <QLineEdit>
 #include <QLocale>
 #include <QPushButton>
 #include <QUrl>
+
+#include <cmath>
 
 using Catalogue::Labels;
 
@@ -126,10 +127,11 @@ QString UsersPage::levelHtml(const CatalogueRepository::UserDetail &u) const
         return html;
     }
     const LevelLadder::Level &next = ladder.levels().at(u.creatorLevel);
-    html += detailRow(tr("Next level"),
-                      QStringLiteral("%1 — %2%3")
-                          .arg(levelText(next.level).toHtmlEscaped(),
-                               locale.toString(u.levelProgress * 100, 'f', 0), locale.percent()));
+    html +=
+        detailRow(tr("Next level"), QStringLiteral("%1 — %2%3")
+                                        .arg(levelText(next.level).toHtmlEscaped(),
+                                             locale.toString(LevelLadder::percent(u.levelProgress)),
+                                             locale.percent()));
     html += QStringLiteral("</table><p>%1</p>")
                 .arg(tr("Needs: %1").arg(LevelLadder::describe(next.rule)).toHtmlEscaped());
     // Editors get levels without the metrics behind them: no figures to list.

@@ -103,6 +103,10 @@ BEGIN
             RETURN p_path || ': a rule is "all" or "any", not both';
         END IF;
         v_kind := CASE WHEN p_rule ? 'all' THEN 'all' ELSE 'any' END;
+        SELECT k INTO v_key FROM jsonb_object_keys(p_rule) k WHERE k <> v_kind ORDER BY k LIMIT 1;
+        IF v_key IS NOT NULL THEN
+            RETURN format('%s: unknown key "%s"', p_path, v_key);
+        END IF;
         IF jsonb_typeof(p_rule -> v_kind) <> 'array' OR jsonb_array_length(p_rule -> v_kind) = 0
         THEN
             RETURN p_path || '.' || v_kind || ': a non-empty list of rules';
@@ -126,9 +130,11 @@ BEGIN
        OR (p_rule ->> 'window')::numeric NOT IN (30, 90, 365, 0) THEN
         RETURN p_path || ': the window is 30, 90 or 365 days, or 0 for all time';
     END IF;
+    -- (Tiny non-zero numbers are refused too: a double cannot hold them.)
     IF jsonb_typeof(p_rule -> 'min') IS DISTINCT FROM 'number'
        OR (p_rule ->> 'min')::numeric < 0
        OR (p_rule ->> 'min')::numeric > 1e15
+       OR ((p_rule ->> 'min')::numeric > 0 AND (p_rule ->> 'min')::numeric < 1e-300)
        OR (v_metric = 'featured_rate' AND (p_rule ->> 'min')::numeric > 1) THEN
         RETURN CASE WHEN v_metric = 'featured_rate'
                     THEN p_path || ': the minimum of a rate is from 0 to 1'
@@ -325,6 +331,23 @@ CREATE TABLE coulisse.level_dirty_days (
     day date PRIMARY KEY
 );
 
+-- A refresh that takes the dirty days waits first for the writers that marked days and have
+-- not committed: their events are then visible to its count. (A writer's mark that found the
+-- day marked already adds nothing, so without the wait a refresh could take the day, count it
+-- without the writer's events, and the day be counted never again.) Writers that come after
+-- wait for the refresh and mark the day again. Writers never wait for each other.
+CREATE FUNCTION coulisse.dirty_days_wait_for_writers() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+    EXECUTE format('LOCK TABLE %I.%I IN SHARE MODE', TG_TABLE_SCHEMA, TG_TABLE_NAME);
+    RETURN NULL;
+END
+$$;
+CREATE TRIGGER level_dirty_days_wait BEFORE DELETE ON coulisse.level_dirty_days
+    FOR EACH STATEMENT EXECUTE FUNCTION coulisse.dirty_days_wait_for_writers();
+CREATE TRIGGER metric_dirty_days_wait BEFORE DELETE ON coulisse.metric_dirty_days
+    FOR EACH STATEMENT EXECUTE FUNCTION coulisse.dirty_days_wait_for_writers();
+
 -- Videos changed: their creators' publishing days change by the difference. Bulk loads in
 -- replica mode skip this; levels_refresh(full => true) rebuilds from the table. (One function
 -- for the three triggers: the transition tables each has are read by dynamic SQL.)
@@ -382,7 +405,7 @@ BEGIN
         SELECT d::date FROM generate_series(
             greatest(v_moved, (now() AT TIME ZONE v_tz)::date - 366),
             (now() AT TIME ZONE v_tz)::date, interval '1 day') d
-        ON CONFLICT (day) DO UPDATE SET day = excluded.day;
+        ON CONFLICT DO NOTHING;
     END IF;
     RETURN NULL;
 END
@@ -423,7 +446,7 @@ BEGIN
                generate_series(greatest(v_from, (m.events_from AT TIME ZONE v_tz)::date),
                                (now() AT TIME ZONE v_tz)::date, interval '1 day') d
         WHERE m.events_from IS NOT NULL
-        ON CONFLICT (day) DO UPDATE SET day = excluded.day;
+        ON CONFLICT DO NOTHING;
     END IF;
     RETURN NULL;
 END
@@ -448,7 +471,7 @@ BEGIN
         INSERT INTO coulisse.level_dirty_days (day)
         SELECT d::date FROM generate_series((v_from AT TIME ZONE v_tz)::date,
                                             (v_to AT TIME ZONE v_tz)::date, interval '1 day') d
-        ON CONFLICT (day) DO UPDATE SET day = excluded.day;
+        ON CONFLICT DO NOTHING;
     END IF;
     RETURN NULL;
 END
@@ -627,7 +650,7 @@ CREATE TABLE coulisse.level_refreshes (
     changed        integer     NOT NULL DEFAULT 0,
     -- Rows left creator_levels: a cache takes every row again.
     full_sync      boolean     NOT NULL DEFAULT false,
-    CONSTRAINT level_refreshes_kind CHECK (kind IN ('refresh', 'ladder', 'backfill', 'removal'))
+    CONSTRAINT level_refreshes_kind CHECK (kind IN ('refresh', 'ladder', 'backfill'))
 );
 
 CREATE TABLE coulisse.creator_levels (
@@ -653,19 +676,19 @@ CREATE TABLE coulisse.level_distribution (
     PRIMARY KEY (day, ladder_version, level)
 );
 
--- Rows that leave creator_levels otherwise (a creator deleted, and their row with them) are
--- announced as a refresh that makes caches take every row again. (Without the levels lock, so
--- that deleting a user never waits for a refresh: should this row's id be passed by a cache
--- before it commits, the cache keeps a row of a user it no longer has, which nothing shows.)
+-- Rows that leave creator_levels with their user (ON DELETE CASCADE) are noted here; the next
+-- refresh or ladder change, which holds the levels lock, announces them (full_sync) so that
+-- caches take every row again. (Noted, not announced at once: refreshes are numbered in the
+-- order they commit, which a deletion cannot promise without waiting for a running refresh.
+-- Meanwhile a cache keeps a row of a user it no longer has, which nothing shows.)
+CREATE TABLE coulisse.level_removals (
+    user_id bigint      NOT NULL,
+    at      timestamptz NOT NULL DEFAULT now()
+);
 CREATE FUNCTION coulisse.creator_levels_removed() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
-    IF coalesce(current_setting('coulisse.level_placing', true), '') <> 'on'
-       AND EXISTS (SELECT 1 FROM gone_rows) THEN
-        INSERT INTO coulisse.level_refreshes (kind, changed, full_sync, creators)
-        SELECT 'removal', count(*), true, (SELECT count(*) FROM coulisse.creator_levels)
-        FROM gone_rows;
-    END IF;
+    INSERT INTO coulisse.level_removals (user_id) SELECT g.user_id FROM gone_rows g;
     RETURN NULL;
 END
 $$;
@@ -727,12 +750,11 @@ BEGIN
           IS DISTINCT FROM (excluded.stats, excluded.level, excluded.progress,
                             excluded.ladder_version);
     GET DIAGNOSTICS v_changed = ROW_COUNT;
-    -- This refresh says itself that rows left (full_sync below).
-    PERFORM set_config('coulisse.level_placing', 'on', true);
     DELETE FROM coulisse.creator_levels c
     WHERE NOT EXISTS (SELECT 1 FROM coulisse.users u WHERE u.id = c.user_id AND u.kind = 'creator');
-    GET DIAGNOSTICS v_gone = ROW_COUNT;
-    PERFORM set_config('coulisse.level_placing', '', true);
+    -- Those and the ones that left with their user since the last placing.
+    WITH r AS (DELETE FROM coulisse.level_removals RETURNING 1)
+    SELECT count(*) INTO v_gone FROM r;
     IF v_version IS NOT NULL AND p_as_of IS NOT NULL THEN
         DELETE FROM coulisse.level_distribution WHERE day = p_as_of AND ladder_version = v_version;
         INSERT INTO coulisse.level_distribution (day, ladder_version, level, creators, refresh_id)
@@ -928,8 +950,10 @@ BEGIN
     SELECT l.version INTO v_other FROM coulisse.level_ladders l
     WHERE l.state = 'active' AND l.version > p_base_version;
     IF v_other IS NOT NULL THEN
-        RAISE EXCEPTION 'version % became active after your draft started from version %: '
-                        'start again from version %', v_other, p_base_version, v_other
+        RAISE EXCEPTION 'version % became active after your draft started from %: '
+                        'start again from version %', v_other,
+            CASE WHEN p_base_version = 0 THEN 'no active version'
+                 ELSE 'version ' || p_base_version END, v_other
             USING ERRCODE = 'serialization_failure';
     END IF;
     SELECT l.version INTO v_other FROM coulisse.level_ladders l WHERE l.state = 'pending';
@@ -1023,7 +1047,7 @@ DECLARE
 BEGIN
     FOREACH t IN ARRAY ARRAY['level_ladders', 'creator_catalogue', 'creator_activity',
                              'level_state', 'level_dirty_days', 'level_refreshes',
-                             'creator_levels', 'level_distribution']
+                             'creator_levels', 'level_distribution', 'level_removals']
     LOOP
         EXECUTE format('ALTER TABLE coulisse.%I ENABLE ROW LEVEL SECURITY', t);
         EXECUTE format('REVOKE ALL ON coulisse.%I FROM PUBLIC', t);
@@ -1055,7 +1079,7 @@ BEGIN
                                  'level_rule_holds', 'level_rule_progress', 'level_standing',
                                  'creator_catalogue_apply', 'users_mark_level_days',
                                  'events_mark_level_days', 'level_definitions',
-                                 'creator_levels_removed',
+                                 'creator_levels_removed', 'dirty_days_wait_for_writers',
                                  'level_event_id', 'creator_activity_count',
                                  'creator_stats_at', 'require_level_role', 'level_distribute',
                                  'level_place', 'level_default_day', 'levels_refresh',
@@ -1066,35 +1090,6 @@ BEGIN
     END LOOP;
 END
 $functions$;
--- Events inserted or deleted concurrently with a metrics refresh: the dirty day is written
--- (waiting for the refresh's delete of it) rather than skipped, so that it is counted again.
-CREATE OR REPLACE FUNCTION coulisse.events_mark_days() RETURNS trigger
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
-DECLARE
-    v_tz   text := (SELECT s.time_zone FROM coulisse.metric_settings s);
-    v_from timestamptz;
-    v_to   timestamptz;
-BEGIN
-    SELECT min(r.at), max(r.at) INTO v_from, v_to FROM changed_rows r;
-    IF v_from IS NULL THEN
-        RETURN NULL;
-    END IF;
-    INSERT INTO coulisse.metric_dirty_days (day)
-    SELECT d::date FROM generate_series((v_from AT TIME ZONE v_tz)::date,
-                                        (v_to AT TIME ZONE v_tz)::date, interval '1 day') d
-    ON CONFLICT (day) DO UPDATE SET day = excluded.day;
-    IF TG_OP = 'INSERT' THEN
-        UPDATE coulisse.metric_state
-        SET events_from = least(events_from, v_from), events_until = greatest(events_until, v_to);
-    ELSE
-        UPDATE coulisse.metric_state
-        SET events_from = (SELECT min(e.at) FROM coulisse.events e),
-            events_until = (SELECT max(e.at) FROM coulisse.events e), needs_full = true;
-    END IF;
-    RETURN NULL;
-END
-$$;
-
 -- Checking and evaluating a ladder is for everyone: the what-if of any page, and tests.
 GRANT EXECUTE ON FUNCTION coulisse.level_ladder_error(jsonb), coulisse.level_stat_key(jsonb),
     coulisse.level_rule_error(jsonb, text, integer), coulisse.level_rule_holds(jsonb, jsonb),
