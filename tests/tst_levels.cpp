@@ -2079,17 +2079,17 @@ private slots:
         QString error;
         const QString pm = store.addStaff(QStringLiteral("pm"), QStringLiteral("pm"), &error);
         QVERIFY2(error.isEmpty(), qPrintable(error));
+        const auto refreshed = [&] {
+            bool ok = false;
+            as(store, pm, [&](CentralLevels &levels, QSqlDatabase &) {
+                ok = levels.refresh(m_asOf).has_value();
+                if (!ok)
+                    qWarning("refresh: %s", qPrintable(levels.errorString()));
+            });
+            return ok;
+        };
         // Built once (empty), then a catalogue loaded past the triggers.
-        {
-            const QString name = QStringLiteral("levels-load-pm");
-            {
-                QSqlDatabase db = store.login(pm, &error, name);
-                QVERIFY2(db.isOpen(), qPrintable(error));
-                CentralLevels levels(db);
-                QVERIFY2(levels.refresh(m_asOf), qPrintable(levels.errorString()));
-            }
-            QSqlDatabase::removeDatabase(name);
-        }
+        QVERIFY(refreshed());
         CentralLoader loader(store.installer());
         QVERIFY2(loader.begin(QStringLiteral("test")), qPrintable(loader.errorString()));
         Catalogue::Game game;
@@ -2119,16 +2119,7 @@ private slots:
                                      QStringLiteral("SELECT built FROM coulisse.level_state"))
                      .toBool(),
                  false);
-        {
-            const QString name = QStringLiteral("levels-load-pm2");
-            {
-                QSqlDatabase db = store.login(pm, &error, name);
-                QVERIFY2(db.isOpen(), qPrintable(error));
-                CentralLevels levels(db);
-                QVERIFY2(levels.refresh(m_asOf), qPrintable(levels.errorString()));
-            }
-            QSqlDatabase::removeDatabase(name);
-        }
+        QVERIFY(refreshed());
         QCOMPARE(TestSupport::scalar(store.installer(),
                                      QStringLiteral("SELECT (stats ->> 'videos:30')::integer FROM "
                                                     "coulisse.creator_levels WHERE user_id = 1"))

@@ -28,6 +28,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <memory>
+
 /// The Levels page against a real central store and a real synced cache: the what-if preview
 /// of an edited threshold, the same levels after saving it (policy off), a version waiting for
 /// a second person's approval, and a draft the store would refuse shown as such.
@@ -74,6 +76,35 @@ private:
         q.prepare(QStringLiteral("SELECT coulisse.set_approval_policy('pm', 'levels', ?)"));
         q.addBindValue(review);
         return q.exec();
+    }
+
+    /// A Levels page signed in as \a user (\a role) on a cache of its own, synced once.
+    struct Session
+    {
+        CacheDatabase cache;
+        CentralClient client;
+        std::unique_ptr<LevelsPage> page;
+    };
+
+    std::unique_ptr<Session> openPage(const QString &file, const QString &user, const QString &role)
+    {
+        auto session = std::make_unique<Session>();
+        if (!session->cache.open(m_dir.filePath(file))) {
+            qWarning("%s", qPrintable(session->cache.errorString()));
+            return nullptr;
+        }
+        const QString error = sync(session->cache, user);
+        if (!error.isEmpty()) {
+            qWarning("sync: %s", qPrintable(error));
+            return nullptr;
+        }
+        session->client.setCredentials(m_store.conninfo(user), m_store.password());
+        session->page = std::make_unique<LevelsPage>(&session->cache, &session->client);
+        session->page->setRole(role, user);
+        session->page->setSignedIn(true);
+        session->page->show();
+        session->page->setSynced();
+        return session;
     }
 
     static bool waitDone(LevelsPage &page, QString *message)
@@ -198,16 +229,11 @@ private slots:
     void shouldWaitForASecondPerson()
     {
         QVERIFY(setPolicy(true));
-        CacheDatabase cache;
-        QVERIFY(cache.open(m_dir.filePath(QStringLiteral("pm-review.sqlite"))));
-        QCOMPARE(sync(cache, m_pm), QString());
-        CentralClient client;
-        client.setCredentials(m_store.conninfo(m_pm), m_store.password());
-        LevelsPage page(&cache, &client);
-        page.setRole(QStringLiteral("pm"), m_pm);
-        page.setSignedIn(true);
-        page.show();
-        page.setSynced();
+        const auto session =
+            openPage(QStringLiteral("pm-review.sqlite"), m_pm, QStringLiteral("pm"));
+        QVERIFY(session);
+        CacheDatabase &cache = session->cache;
+        LevelsPage &page = *session->page;
         page.ladderModel()->addLevel();
         QVERIFY(page.isDirty());
         page.saveDraft(QStringLiteral("a fourth rung"));
@@ -225,16 +251,10 @@ private slots:
         QVERIFY(!page.findChild<QPushButton *>(QStringLiteral("saveLadder"))->isEnabled());
 
         // The supervisor approves from their own page.
-        CacheDatabase supervisorCache;
-        QVERIFY(supervisorCache.open(m_dir.filePath(QStringLiteral("supervisor.sqlite"))));
-        QCOMPARE(sync(supervisorCache, m_supervisor), QString());
-        CentralClient supervisorClient;
-        supervisorClient.setCredentials(m_store.conninfo(m_supervisor), m_store.password());
-        LevelsPage approver(&supervisorCache, &supervisorClient);
-        approver.setRole(QStringLiteral("supervisor"), m_supervisor);
-        approver.setSignedIn(true);
-        approver.show();
-        approver.setSynced();
+        const auto approverSession = openPage(QStringLiteral("supervisor.sqlite"), m_supervisor,
+                                              QStringLiteral("supervisor"));
+        QVERIFY(approverSession);
+        LevelsPage &approver = *approverSession->page;
         QVERIFY(approver.findChild<QPushButton *>(QStringLiteral("approveLadder"))
                     ->isVisibleTo(&approver));
         QVERIFY(!approver.findChild<QPushButton *>(QStringLiteral("saveLadder"))
@@ -299,16 +319,11 @@ private slots:
     void shouldKeepADraftThatANewerVersionOvertook()
     {
         QVERIFY(setPolicy(false));
-        CacheDatabase cache;
-        QVERIFY(cache.open(m_dir.filePath(QStringLiteral("pm-overtaken.sqlite"))));
-        QCOMPARE(sync(cache, m_pm), QString());
-        CentralClient client;
-        client.setCredentials(m_store.conninfo(m_pm), m_store.password());
-        LevelsPage page(&cache, &client);
-        page.setRole(QStringLiteral("pm"), m_pm);
-        page.setSignedIn(true);
-        page.show();
-        page.setSynced();
+        const auto session =
+            openPage(QStringLiteral("pm-overtaken.sqlite"), m_pm, QStringLiteral("pm"));
+        QVERIFY(session);
+        CacheDatabase &cache = session->cache;
+        LevelsPage &page = *session->page;
         page.selectLevel(0);
         RuleTreeModel *rule = page.ruleModel();
         QVERIFY(rule->setData(rule->index(0, RuleTreeModel::MinimumColumn), 2.0));
@@ -370,16 +385,11 @@ private slots:
             version = saved->version;
         }
         QSqlDatabase::removeDatabase(QStringLiteral("pm-waits"));
-        CacheDatabase cache;
-        QVERIFY(cache.open(m_dir.filePath(QStringLiteral("pm2-approves.sqlite"))));
-        QCOMPARE(sync(cache, m_pm2), QString());
-        CentralClient client;
-        client.setCredentials(m_store.conninfo(m_pm2), m_store.password());
-        LevelsPage page(&cache, &client);
-        page.setRole(QStringLiteral("pm"), m_pm2);
-        page.setSignedIn(true);
-        page.show();
-        page.setSynced();
+        const auto session =
+            openPage(QStringLiteral("pm2-approves.sqlite"), m_pm2, QStringLiteral("pm"));
+        QVERIFY(session);
+        CacheDatabase &cache = session->cache;
+        LevelsPage &page = *session->page;
         auto *approve = page.findChild<QPushButton *>(QStringLiteral("approveLadder"));
         QVERIFY(approve->isVisibleTo(&page));
         QVERIFY(page.loadVersion(version));
