@@ -8,8 +8,6 @@
 #include <QColor>
 #include <QLocale>
 
-#include <cmath>
-
 namespace {
 enum Raw {
     RId,

@@ -282,8 +282,8 @@ bool LevelsPage::isReady() const
 
 void LevelsPage::setSynced()
 {
-    // The first sync makes the page ready; later ones reload it only when levels changed
-    // (MainWindow calls refresh()), so that an open editor is left alone.
+    // The first sync makes the page ready; after later ones MainWindow calls refresh() when
+    // levels or users changed.
     if (m_synced && m_loaded)
         return;
     m_synced = true;

@@ -666,12 +666,10 @@ void MainWindow::onSyncFinished(const SyncEngine::Report &report)
         metricsPage()->refresh();
     // Levels show on the Users page too; the what-if joins the creators' rows to users, which
     // a pull or a copy may have brought (a draft in the editor stays as it is).
-    if (report.levelsChanged) {
+    if (report.levelsChanged || report.pulled > 0 || report.copied)
         levelsPage()->refresh();
+    if (report.levelsChanged)
         page(QStringLiteral("users"))->refresh();
-    } else if (report.pulled > 0 || report.copied) {
-        levelsPage()->refresh();
-    }
     refreshSyncStatus();
 }
 

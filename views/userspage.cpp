@@ -14,8 +14,6 @@
 #include <QPushButton>
 #include <QUrl>
 
-#include <cmath>
-
 using Catalogue::Labels;
 
 UsersPage::UsersPage(UserTableModel *model, CatalogueRepository *repository, QWidget *parent)
