@@ -44,6 +44,8 @@ QString stageName(SyncEngine::Stage stage)
         return Text::tr("Receiving changes");
     case SyncEngine::Stage::Confirming:
         return Text::tr("Confirming changes");
+    case SyncEngine::Stage::Indexing:
+        return Text::tr("Building indexes");
     }
     return {};
 }
@@ -121,7 +123,14 @@ int sync(const QStringList &arguments)
                      .arg(r.conflicts)
               << '\n';
     if (r.copied)
-        out() << Text::tr("Copied %1 rows of the catalogue.").arg(l.toString(r.copiedRows)) << '\n';
+        out() << Text::tr("Copied %1 rows of the catalogue (ready after %2 ms).")
+                     .arg(l.toString(r.copiedRows))
+                     .arg(r.readyMs)
+              << '\n';
+    if (r.indexSteps > 0)
+        out() << Text::tr("Built the indexes and the search index in %n step(s).", nullptr,
+                          r.indexSteps)
+              << '\n';
     if (r.removedGames > 0)
         out() << Text::tr("Removed %n game(s) that left your scope.", nullptr, r.removedGames)
               << '\n';
@@ -168,7 +177,9 @@ int syncStatus(const QStringList &arguments)
                   : l.toString(QDateTime::fromSecsSinceEpoch(s.lastSync), QLocale::ShortFormat))
           << '\n'
           << Text::tr("Initial copy:") << ' '
-          << (s.copied    ? Text::tr("complete")
+          << (s.copied && s.indexing
+                  ? Text::tr("complete; its indexes are still being built (at the next sync)")
+              : s.copied  ? Text::tr("complete")
               : s.copying ? Text::tr("interrupted, resumes at the next sync")
                           : Text::tr("not started"))
           << '\n'

@@ -1,16 +1,20 @@
 #include "cachedatabase.h"
 
+#include "derivedcounts.h"
 #include "searchtext.h"
 
 #include <QAtomicInteger>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QRegularExpression>
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include <mutex>
 #include <sqlite3.h>
 
 namespace {
@@ -19,12 +23,12 @@ QAtomicInteger<quint64> s_connectionCounter;
 
 constexpr auto MigrationDir = ":/sql/cache";
 constexpr auto DerivedScript = ":/sql/cache/derived.sql";
-constexpr auto RebuildScript = ":/sql/cache/rebuild.sql";
 
 // Tables that a cache of the latest schema must have; their absence means damage.
-const char *const RequiredTables[] = {"meta",         "games",  "tag_groups", "tags",
-                                      "game_tags",    "users",  "videos",     "video_tags",
-                                      "video_search", "outbox", "sync_state", "copy_progress", "change_requests"};
+const char *const RequiredTables[] = {"meta",           "games",  "tag_groups", "tags",
+                                      "game_tags",      "users",  "videos",     "video_tags",
+                                      "video_search",   "outbox", "sync_state", "copy_progress",
+                                      "change_requests"};
 
 struct Migration
 {
@@ -103,6 +107,7 @@ QString CacheDatabase::newerMessage(const QString &shownPath, qint64 fileVersion
 
 CacheDatabase::Inspection CacheDatabase::inspect(const QString &path)
 {
+    prepareLibrary();
     Inspection result;
     const QFileInfo info(path);
     if (!info.exists())
@@ -251,6 +256,7 @@ void CacheDatabase::close()
 
 bool CacheDatabase::open(const QString &path, Access access)
 {
+    prepareLibrary();
     close();
     m_problem = Problem::None;
     m_error.clear();
@@ -332,14 +338,24 @@ bool CacheDatabase::registerFunctions(sqlite3 *db)
                                       &searchTextFunction, nullptr, nullptr, nullptr) == SQLITE_OK;
 }
 
+void CacheDatabase::prepareLibrary()
+{
+    static std::once_flag once;
+    // SQLITE_MISUSE when SQLite was initialised before: harmless, the statistics stay on.
+    std::call_once(once, [] { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
+}
+
 bool CacheDatabase::configure(Access access)
 {
     // WAL lets the UI's reader threads run while the writer commits; FULL sync because the
     // outbox lives in this file and unsynced work must survive a power cut.
     QString script = QStringLiteral("PRAGMA foreign_keys = ON;"
                                     "PRAGMA synchronous = FULL;"
-                                    "PRAGMA cache_size = -32768;"
-                                    "PRAGMA temp_store = MEMORY;");
+                                    "PRAGMA cache_size = -%1;"
+                                    "PRAGMA temp_store = MEMORY;"
+                                    "PRAGMA wal_autocheckpoint = %2;")
+                         .arg(PageCacheKiB)
+                         .arg(WalAutoCheckpointPages);
     if (access == Access::ReadWrite)
         script.prepend(QStringLiteral("PRAGMA journal_mode = WAL;"));
     return execScript(script);
@@ -475,10 +491,109 @@ bool CacheDatabase::finishBulkLoad()
 
 bool CacheDatabase::rebuildDerived()
 {
-    const QString sql = readResource(QString::fromLatin1(RebuildScript));
-    if (sql.isEmpty())
-        return fail(Problem::Failed, tr("The rebuild script is missing from this build."));
-    return execScript(sql);
+    if (!rebuildCounts())
+        return false;
+    for (const QString &table : searchTables()) {
+        if (!rebuildSearch(table))
+            return false;
+    }
+    return true;
+}
+
+bool CacheDatabase::rebuildCounts()
+{
+    QString error;
+    if (!m_handle || !DerivedCounts::rebuild(m_handle, &error))
+        return fail(Problem::Failed, m_handle ? error : tr("The cache is not open."));
+    return true;
+}
+
+QStringList CacheDatabase::searchTables()
+{
+    return {QStringLiteral("video_search"), QStringLiteral("game_search"),
+            QStringLiteral("tag_search"), QStringLiteral("user_search")};
+}
+
+bool CacheDatabase::rebuildSearch(const QString &table)
+{
+    if (!searchTables().contains(table))
+        return fail(Problem::Failed, tr("%1 is not a search table.").arg(table));
+    // In id order: FTS5 flushes its pending terms whenever a rowid goes backwards (the
+    // planner could otherwise read a covering index in text order: 13 s instead of 3 s for
+    // a million titles). 'optimize' then merges the segments into one.
+    return execScript(QStringLiteral("DELETE FROM %1;"
+                                     "INSERT INTO %1 (rowid, body) SELECT id, body FROM "
+                                     "%1_source ORDER BY id;"
+                                     "INSERT INTO %1 (%1) VALUES ('optimize');")
+                          .arg(table));
+}
+
+bool CacheDatabase::clearSearch()
+{
+    QStringList tables = searchTables();
+    QString script;
+    QSqlQuery q(database());
+    if (!q.exec(QStringLiteral("SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND "
+                               "sql LIKE 'CREATE VIRTUAL TABLE%'")))
+        return fail(Problem::Failed, q.lastError().text());
+    while (q.next()) {
+        if (tables.removeAll(q.value(0).toString()) > 0)
+            script += QStringLiteral("DROP TABLE %1;\n%2;\n")
+                          .arg(q.value(0).toString(), q.value(1).toString());
+    }
+    q.finish();
+    if (!tables.isEmpty())
+        return fail(Problem::Corrupt, tr("The search table %1 is missing.").arg(tables.first()));
+    return execScript(script);
+}
+
+bool CacheDatabase::indexSearchRows(const QString &table, qint64 after, int limit, qint64 *last)
+{
+    if (!searchTables().contains(table))
+        return fail(Problem::Failed, tr("%1 is not a search table.").arg(table));
+    *last = 0;
+    QSqlQuery q(database());
+    // The view's body is not evaluated for the rows this skips.
+    q.prepare(QStringLiteral("SELECT max(id) FROM (SELECT id FROM %1_source WHERE id > ? "
+                             "ORDER BY id LIMIT ?)")
+                  .arg(table));
+    q.addBindValue(after);
+    q.addBindValue(qMax(1, limit));
+    if (!q.exec() || !q.next())
+        return fail(Problem::Failed, q.lastError().text());
+    if (q.value(0).isNull())
+        return true;
+    const qint64 upTo = q.value(0).toLongLong();
+    q.finish();
+    q.prepare(QStringLiteral("INSERT INTO %1 (rowid, body) SELECT id, body FROM %1_source "
+                             "WHERE id > :after AND id <= :upto AND id NOT IN (SELECT rowid "
+                             "FROM %1 WHERE rowid > :after AND rowid <= :upto) ORDER BY id")
+                  .arg(table));
+    q.bindValue(QStringLiteral(":after"), after);
+    q.bindValue(QStringLiteral(":upto"), upTo);
+    if (!q.exec())
+        return fail(Problem::Failed, q.lastError().text());
+    *last = upTo;
+    return true;
+}
+
+QStringList CacheDatabase::pendingSearchTables() const
+{
+    QSqlQuery q(database());
+    if (!q.exec(QStringLiteral("SELECT value FROM sync_state WHERE key = 'search_pending'")) ||
+        !q.next())
+        return {};
+    return QJsonDocument::fromJson(q.value(0).toString().toUtf8()).object().keys();
+}
+
+bool CacheDatabase::setIndexBuilding(bool on)
+{
+    // temp_store cannot change inside a transaction; cache_size sets the sorter's run size.
+    return execScript(on ? QStringLiteral("PRAGMA temp_store = FILE; PRAGMA threads = 2; "
+                                          "PRAGMA cache_size = -2048;")
+                         : QStringLiteral("PRAGMA temp_store = MEMORY; PRAGMA threads = 0; "
+                                          "PRAGMA cache_size = -%1;")
+                               .arg(PageCacheKiB));
 }
 
 QStringList CacheDatabase::integrityProblems()
@@ -499,39 +614,30 @@ QStringList CacheDatabase::integrityProblems()
     else if (q.next())
         problems.append(tr("Foreign key violation in table %1").arg(q.value(0).toString()));
 
-    struct Check
-    {
-        const char *sql;
-        const char *what;
-    };
-    static const Check checks[] = {
-        {"SELECT count(*) FROM videos v WHERE tag_count <> "
-         "(SELECT count(*) FROM video_tags WHERE video_id = v.id)",
-         "videos.tag_count"},
-        {"SELECT count(*) FROM games g WHERE video_count <> "
-         "(SELECT count(*) FROM videos WHERE game_id = g.id)",
-         "games.video_count"},
-        {"SELECT count(*) FROM users u WHERE video_count <> "
-         "(SELECT count(*) FROM videos WHERE uploader_id = u.id)",
-         "users.video_count"},
-        {"SELECT count(*) FROM tags t WHERE usage_count <> "
-         "(SELECT count(*) FROM video_tags WHERE tag_id = t.id) + "
-         "(SELECT count(*) FROM game_tags WHERE tag_id = t.id)",
-         "tags.usage_count"},
-        {"SELECT (SELECT count(*) FROM videos) - (SELECT count(*) FROM video_search)",
-         "video_search"},
-        {"SELECT (SELECT count(*) FROM users) - (SELECT count(*) FROM user_search)", "user_search"},
-        {"SELECT (SELECT count(*) FROM games) - (SELECT count(*) FROM game_search)", "game_search"},
-        {"SELECT (SELECT count(*) FROM tags) - (SELECT count(*) FROM tag_search)", "tag_search"},
-    };
-    for (const Check &check : checks) {
-        if (!q.exec(QString::fromLatin1(check.sql)) || !q.next()) {
+    QList<DerivedCounts::Mismatch> mismatches;
+    QString error;
+    if (!DerivedCounts::check(m_handle, &mismatches, &error))
+        problems.append(error);
+    for (const DerivedCounts::Mismatch &m : std::as_const(mismatches))
+        problems.append(tr("Derived data out of step: %1 (%2 rows)").arg(m.column).arg(m.rows));
+    // Every row's body indexed once, as its source view gives it (a search table still being
+    // filled after a copy is left out).
+    const QStringList pending = pendingSearchTables();
+    for (const QString &table : searchTables()) {
+        if (pending.contains(table))
+            continue;
+        if (!q.exec(QStringLiteral("SELECT (SELECT count(*) FROM %1_source s WHERE NOT EXISTS "
+                                   "(SELECT 1 FROM %1 f WHERE f.rowid = s.id AND f.body = "
+                                   "s.body)) + (SELECT count(*) FROM %1) - (SELECT count(*) "
+                                   "FROM %1_source)")
+                        .arg(table)) ||
+            !q.next()) {
             problems.append(q.lastError().text());
             continue;
         }
         if (q.value(0).toLongLong() != 0)
             problems.append(tr("Derived data out of step: %1 (%2 rows)")
-                                .arg(QString::fromLatin1(check.what))
+                                .arg(table)
                                 .arg(q.value(0).toLongLong()));
     }
     return problems;

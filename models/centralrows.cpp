@@ -140,7 +140,8 @@ QString CentralRows::centralSelectList(const Table &table)
     for (const Column &c : table.columns) {
         switch (c.type) {
         case Type::Time:
-            list.append(QStringLiteral("floor(extract(epoch FROM %1))::bigint").arg(c.name));
+            // date_part's double, not extract's numeric: the same whole seconds, cheaper.
+            list.append(QStringLiteral("floor(date_part('epoch', %1))::bigint").arg(c.name));
             break;
         case Type::Bool:
             list.append(c.name + QStringLiteral("::int"));

@@ -4,6 +4,7 @@
 #include "centralconnection.h"
 #include "centralrows.h"
 #include "copyreader.h"
+#include "copytally.h"
 #include "levelssync.h"
 #include "localops.h"
 #include "metricssync.h"
@@ -24,15 +25,16 @@
 #include <charconv>
 #include <limits>
 #include <sqlite3.h>
+#include <vector>
 
 namespace {
 
 using Table = CentralRows::Table;
 using Type = CentralRows::Type;
 
-const char *const kCatalogue[] = {"video_tags",  "game_tags",  "videos",      "tags",
-                                  "tag_groups",  "users",      "games",       "video_search",
-                                  "game_search", "tag_search", "user_search", "change_requests"};
+// The search tables are emptied at once (CacheDatabase::clearSearch).
+const char *const kCatalogue[] = {"video_tags", "game_tags", "videos", "tags",
+                                  "tag_groups", "users",     "games",  "change_requests"};
 
 quint64 xid(const QString &text)
 {
@@ -301,6 +303,10 @@ SyncStatus SyncStatus::read(CacheDatabase &cache)
     status.role = stateValue(db, QStringLiteral("role"));
     if (q.exec(QStringLiteral("SELECT count(*) FROM copy_progress")) && q.next())
         status.copying = q.value(0).toLongLong() > 0;
+    if (q.exec(QStringLiteral("SELECT count(*) FROM sync_state WHERE key IN ('copy_indexes', "
+                              "'search_pending')")) &&
+        q.next())
+        status.indexing = !status.copying && q.value(0).toLongLong() > 0;
     return status;
 }
 
@@ -391,7 +397,20 @@ SyncEngine::Report SyncEngine::run(const Progress &progress)
     m_stop = false;
     Report report;
     const auto finish = [&](bool ok) {
+        // A copy that stopped halfway leaves checkpoints off.
+        m_cache.execScript(QStringLiteral("PRAGMA wal_autocheckpoint = %1")
+                               .arg(CacheDatabase::WalAutoCheckpointPages));
         report.ok = ok;
+        report.readyMs = timer.elapsed();
+        // What a copy left to index is local work: done after a sync, and after one that
+        // the network failed, but not when the sync was stopped or the cache failed.
+        if (ok) {
+            report.ok = buildIndexes(report, progress);
+        } else if (report.retry && !m_stop) {
+            Report local;
+            buildIndexes(local, progress);
+            report.indexSteps = local.indexSteps;
+        }
         report.elapsedMs = timer.elapsed();
         return report;
     };
@@ -749,6 +768,23 @@ bool SyncEngine::push(Report &report, const Progress &progress)
 // Initial copy
 // ---------------------------------------------------------------------------------------------
 
+QList<CentralRows::Table> SyncEngine::copyOrder()
+{
+    QList<CentralRows::Table> tables = CentralRows::tables();
+    const auto at = [&](const char *name) {
+        for (qsizetype i = 0; i < tables.size(); ++i) {
+            if (tables[i].name == QLatin1String(name))
+                return i;
+        }
+        return qsizetype(-1);
+    };
+    const qsizetype videos = at("videos");
+    const qsizetype videoTags = at("video_tags");
+    if (videos >= 0 && videoTags > videos)
+        tables.move(videoTags, videos);
+    return tables;
+}
+
 bool SyncEngine::copy(Report &report, const Identity &identity, const Progress &progress)
 {
     const QSqlDatabase db = m_cache.database();
@@ -788,6 +824,13 @@ bool SyncEngine::copy(Report &report, const Identity &identity, const Progress &
         const QString snapshot = snap.value(0).toString();
         if (!begin())
             return cacheError(report, m_cache.errorString());
+        // Triggers first: the catalogue's rows go without updating counts and search rows one
+        // by one, and the search tables are emptied at once.
+        if (!m_cache.dropDerivedTriggers() || !m_cache.clearSearch()) {
+            const QString message = m_cache.errorString();
+            abandon();
+            return cacheError(report, message);
+        }
         if (!dropCatalogueIndexes(&error)) {
             abandon();
             return cacheError(report, error);
@@ -817,7 +860,7 @@ bool SyncEngine::copy(Report &report, const Identity &identity, const Progress &
         }
         if (!execSql(db,
                      QStringLiteral("DELETE FROM sync_state WHERE key IN ('cursor_txid', "
-                                    "'cursor_seq')"),
+                                    "'cursor_seq', 'search_pending')"),
                      &error) ||
             !setState(db, QStringLiteral("store"), identity.storeId, &error) ||
             !setState(db, QStringLiteral("user"), identity.user, &error) ||
@@ -849,11 +892,18 @@ bool SyncEngine::copy(Report &report, const Identity &identity, const Progress &
             total = estimate.value(0).toLongLong();
     }
     qint64 done = 0;
+    // No checkpoint after each page: the write-ahead log holds the copy until the indexes are
+    // built (buildIndexes checkpoints), instead of every page being written twice meanwhile.
+    if (!m_cache.execScript(QStringLiteral("PRAGMA wal_autocheckpoint = 0")))
+        return cacheError(report, m_cache.errorString());
     sqlite3 *handle = m_cache.handle();
     QString snapshot;
     // The rows stream through libpq's COPY on a thread of its own while this one writes.
+    if (progress)
+        progress(Stage::Copying, 0, total);
     CopyReader reader;
-    for (const Table &t : CentralRows::tables()) {
+    CopyTally tally;
+    for (const Table &t : copyOrder()) {
         QSqlQuery state(db);
         state.prepare(QStringLiteral(
             "SELECT last_id, last_id2, done, snapshot FROM copy_progress WHERE tbl = ?"));
@@ -883,13 +933,28 @@ bool SyncEngine::copy(Report &report, const Identity &identity, const Progress &
                                             .arg(last1)
                                             .arg(last2),
                      t.key2.isEmpty() ? t.key1 : t.key1 + QStringLiteral(", ") + t.key2);
+        const CopyTally::Kind kind = CopyTally::kindOf(t.name);
+        tally.begin(kind, last1 == 0 && last2 == 0);
+        // Videos take their tag count from the video tags this run copied whole before them.
+        const bool bindTagCount = kind == CopyTally::Kind::Videos && tally.hasTagCounts();
         const QByteArray insertSql =
-            QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
-                .arg(t.name, names.join(QStringLiteral(", ")), CentralRows::cachePlaceholders(t))
+            QStringLiteral("INSERT INTO %1 (%2%4) VALUES (%3%5)")
+                .arg(t.name, names.join(QStringLiteral(", ")), CentralRows::cachePlaceholders(t),
+                     bindTagCount ? QStringLiteral(", tag_count") : QString(),
+                     bindTagCount ? QStringLiteral(", ?") : QString())
                 .toUtf8();
         const int key1Column = int(names.indexOf(t.key1));
         const int key2Column = t.key2.isEmpty() ? -1 : int(names.indexOf(t.key2));
         const int columns = int(t.columns.size());
+        // The integer fields of the row being read, for the tally (0 for NULL).
+        std::vector<qint64> ints(static_cast<size_t>(columns), 0);
+        const auto columnOf = [&](const char *name) {
+            return qMax(0, int(names.indexOf(QLatin1String(name))));
+        };
+        const int tagColumn = columnOf("tag_id");
+        const int videoColumn = columnOf("video_id");
+        const int gameColumn = columnOf("game_id");
+        const int uploaderColumn = columnOf("uploader_id");
         QList<bool> textColumn;
         for (const CentralRows::Column &c : t.columns)
             textColumn.append(c.type == Type::Text || c.type == Type::Json);
@@ -922,7 +987,9 @@ bool SyncEngine::copy(Report &report, const Identity &identity, const Progress &
         };
         qint64 inPage = 0;
         QByteArray batch;
-        QByteArray scratch;
+        // A field with escapes is decoded into its column's buffer, which lives until the
+        // row's step: SQLite copies text bound SQLITE_STATIC into the record then, not before.
+        std::vector<QByteArray> scratch(static_cast<size_t>(columns));
         while (reader.next(&batch)) {
             const char *p = batch.constData();
             const char *const batchEnd = p + batch.size();
@@ -940,16 +1007,18 @@ bool SyncEngine::copy(Report &report, const Identity &identity, const Progress &
                         fieldEnd = lineEnd;
                     const char *text = nullptr;
                     int size = 0;
-                    if (!CopyReader::field(f, fieldEnd, &scratch, &text, &size)) {
+                    ints[size_t(column)] = 0;
+                    if (!CopyReader::field(f, fieldEnd, &scratch[size_t(column)], &text, &size)) {
                         sqlite3_bind_null(insert, column + 1);
                     } else if (textColumn[column]) {
-                        sqlite3_bind_text(insert, column + 1, text, size, SQLITE_TRANSIENT);
+                        sqlite3_bind_text(insert, column + 1, text, size, SQLITE_STATIC);
                     } else {
                         qint64 value = 0;
                         if (std::from_chars(text, text + size, value).ec != std::errc())
                             return fail(
                                 tr("The central store sent a malformed row for %1.").arg(t.name));
                         sqlite3_bind_int64(insert, column + 1, value);
+                        ints[size_t(column)] = value;
                         if (column == key1Column)
                             last1 = value;
                         else if (column == key2Column)
@@ -962,6 +1031,22 @@ bool SyncEngine::copy(Report &report, const Identity &identity, const Progress &
                 }
                 if (column != columns)
                     return fail(tr("The central store sent a malformed row for %1.").arg(t.name));
+                switch (kind) {
+                case CopyTally::Kind::VideoTags:
+                    tally.addVideoTag(ints[size_t(videoColumn)], ints[size_t(tagColumn)]);
+                    break;
+                case CopyTally::Kind::GameTags:
+                    tally.addGameTag(ints[size_t(tagColumn)]);
+                    break;
+                case CopyTally::Kind::Videos:
+                    tally.addVideo(ints[size_t(gameColumn)], ints[size_t(uploaderColumn)]);
+                    if (bindTagCount)
+                        sqlite3_bind_int64(insert, columns + 1,
+                                           tally.tagCountOf(ints[size_t(key1Column)]));
+                    break;
+                case CopyTally::Kind::None:
+                    break;
+                }
                 if (sqlite3_step(insert) != SQLITE_DONE) {
                     sqliteFail(handle, &error);
                     return fail(error);
@@ -997,30 +1082,56 @@ bool SyncEngine::copy(Report &report, const Identity &identity, const Progress &
             abandon();
             return cacheError(report, error.isEmpty() ? m_cache.errorString() : error);
         }
+        tally.end(kind);
         if (progress)
             progress(Stage::Copying, done, qMax(total, done));
     }
 
-    // Complete: indexes, derived data, the overlays of unconfirmed edits, the cursor at the
-    // snapshot.
+    // Complete, in one short transaction: the overlays of unconfirmed edits, the unique
+    // indexes (constraints for what follows), the counts, the derived triggers and the cursor
+    // at the snapshot. The other indexes and the search tables are built after the pull, a
+    // step per transaction (buildIndexes), while the catalogue can be read and edited.
     if (!begin())
         return cacheError(report, m_cache.errorString());
     bool ok = false;
     const QList<Outstanding> outstanding = loadOutstanding(db, &ok);
-    if (!ok || !replay(db, outstanding, nullptr, xid(snapshot), &error)) {
+    if (!ok) {
         abandon();
-        return cacheError(report, ok ? error : tr("cannot read the outbox"));
+        return cacheError(report, tr("cannot read the outbox"));
     }
-    if (!restoreCatalogueIndexes(&error)) {
+    if (!restoreUniqueIndexes(&error)) {
         abandon();
         return cacheError(report, error);
     }
-    if (!m_cache.rebuildDerived() || !m_cache.applyDerivedTriggers()) {
+    // The tallied counts when this run copied every counted row and no edit was made meanwhile
+    // (an edit during the copy wrote rows the tally never saw); otherwise counted again.
+    if (tally.complete() && outstanding.isEmpty()) {
+        if (!tally.write(handle, &error)) {
+            abandon();
+            return cacheError(report, error);
+        }
+    } else if (!m_cache.rebuildCounts()) {
         const QString message = m_cache.errorString();
         abandon();
         return cacheError(report, message);
     }
-    if (!setState(db, QStringLiteral("cursor_txid"), snapshot, &error) ||
+    if (!m_cache.clearSearch() || !m_cache.applyDerivedTriggers()) {
+        const QString message = m_cache.errorString();
+        abandon();
+        return cacheError(report, message);
+    }
+    // The overlays of unconfirmed edits last: the derived triggers follow them.
+    if (!replay(db, outstanding, nullptr, xid(snapshot), &error)) {
+        abandon();
+        return cacheError(report, error);
+    }
+    QJsonObject searchPending;
+    for (const QString &table : CacheDatabase::searchTables())
+        searchPending.insert(table, 0);
+    if (!setState(db, QStringLiteral("search_pending"),
+                  QString::fromUtf8(QJsonDocument(searchPending).toJson(QJsonDocument::Compact)),
+                  &error) ||
+        !setState(db, QStringLiteral("cursor_txid"), snapshot, &error) ||
         !setState(db, QStringLiteral("cursor_seq"), 0, &error) ||
         !setState(db, QStringLiteral("scope"), identity.scope, &error) ||
         !setState(db, QStringLiteral("role"), identity.role, &error) ||
@@ -1032,19 +1143,56 @@ bool SyncEngine::copy(Report &report, const Identity &identity, const Progress &
     }
     if (!end())
         return cacheError(report, m_cache.errorString());
-    // Statistics for the planner, and the write-ahead log given back to the disk.
-    m_cache.execScript(QStringLiteral("PRAGMA analysis_limit = 1000; ANALYZE; PRAGMA optimize; "
-                                      "PRAGMA wal_checkpoint(TRUNCATE);"));
+    m_cache.execScript(QStringLiteral("PRAGMA wal_autocheckpoint = %1")
+                           .arg(CacheDatabase::WalAutoCheckpointPages));
     return true;
 }
+
+namespace {
+
+/// "CREATE [UNIQUE] INDEX name ..." as "CREATE [UNIQUE] INDEX IF NOT EXISTS name ...", so that
+/// an index built before an interruption is not built twice.
+bool idempotentIndexSql(QString *sql, bool *unique)
+{
+    static const QRegularExpression create(QStringLiteral("^CREATE\\s+(UNIQUE\\s+)?INDEX\\s+"),
+                                           QRegularExpression::CaseInsensitiveOption);
+    const QRegularExpressionMatch m = create.match(*sql);
+    if (!m.hasMatch())
+        return false;
+    *unique = m.capturedLength(1) > 0;
+    sql->replace(0, int(m.capturedLength()),
+                 QStringLiteral("CREATE %1INDEX IF NOT EXISTS ").arg(m.captured(1)));
+    return true;
+}
+
+QJsonArray keptIndexes(const QSqlDatabase &db)
+{
+    return QJsonDocument::fromJson(stateValue(db, QStringLiteral("copy_indexes")).toUtf8()).array();
+}
+
+bool setKeptIndexes(const QSqlDatabase &db, const QJsonArray &kept, QString *error)
+{
+    if (kept.isEmpty())
+        return execSql(db, QStringLiteral("DELETE FROM sync_state WHERE key = 'copy_indexes'"),
+                       error);
+    return setState(db, QStringLiteral("copy_indexes"),
+                    QString::fromUtf8(QJsonDocument(kept).toJson(QJsonDocument::Compact)), error);
+}
+
+QJsonObject pendingSearch(const QSqlDatabase &db)
+{
+    return QJsonDocument::fromJson(stateValue(db, QStringLiteral("search_pending")).toUtf8())
+        .object();
+}
+
+} // namespace
 
 bool SyncEngine::dropCatalogueIndexes(QString *error)
 {
     // Inside the caller's transaction. The SQL of what is dropped joins what an interrupted
     // copy dropped before, so that the copy that completes re-creates them all.
     const QSqlDatabase db = m_cache.database();
-    QJsonArray kept =
-        QJsonDocument::fromJson(stateValue(db, QStringLiteral("copy_indexes")).toUtf8()).array();
+    QJsonArray kept = keptIndexes(db);
     QStringList names;
     {
         QSqlQuery q(db);
@@ -1060,8 +1208,7 @@ bool SyncEngine::dropCatalogueIndexes(QString *error)
                 kept.append(q.value(1).toString());
         }
     }
-    if (!setState(db, QStringLiteral("copy_indexes"),
-                  QString::fromUtf8(QJsonDocument(kept).toJson(QJsonDocument::Compact)), error))
+    if (!setKeptIndexes(db, kept, error))
         return false;
     for (const QString &name : std::as_const(names)) {
         if (!execSql(db, QStringLiteral("DROP INDEX \"%1\"").arg(name), error))
@@ -1070,28 +1217,136 @@ bool SyncEngine::dropCatalogueIndexes(QString *error)
     return true;
 }
 
-bool SyncEngine::restoreCatalogueIndexes(QString *error)
+bool SyncEngine::restoreUniqueIndexes(QString *error)
 {
+    // Inside the copy's last transaction: the unique indexes are constraints that every write
+    // after the copy must meet (they are on the small tables, and cost nothing to build).
     const QSqlDatabase db = m_cache.database();
-    const QJsonArray kept =
-        QJsonDocument::fromJson(stateValue(db, QStringLiteral("copy_indexes")).toUtf8()).array();
-    // Worker threads for the sorts behind CREATE INDEX.
-    execSql(db, QStringLiteral("PRAGMA threads = 2"), error);
-    static const QRegularExpression create(QStringLiteral("^CREATE\\s+(UNIQUE\\s+)?INDEX\\s+"),
-                                           QRegularExpression::CaseInsensitiveOption);
-    for (const QJsonValue &v : kept) {
+    QJsonArray rest;
+    for (const QJsonValue &v : keptIndexes(db)) {
         QString sql = v.toString();
-        const QRegularExpressionMatch m = create.match(sql);
-        if (!m.hasMatch()) {
-            *error = tr("cannot re-create an index: %1").arg(sql);
+        bool unique = false;
+        if (!idempotentIndexSql(&sql, &unique)) {
+            *error = tr("cannot re-create an index: %1").arg(v.toString());
             return false;
         }
-        sql.replace(0, int(m.capturedLength()),
-                    QStringLiteral("CREATE %1INDEX IF NOT EXISTS ").arg(m.captured(1)));
+        if (!unique) {
+            rest.append(v);
+            continue;
+        }
         if (!execSql(db, sql, error))
             return false;
     }
-    return execSql(db, QStringLiteral("DELETE FROM sync_state WHERE key = 'copy_indexes'"), error);
+    return setKeptIndexes(db, rest, error);
+}
+
+bool SyncEngine::buildIndexes(Report &report, const Progress &progress)
+{
+    const QSqlDatabase db = m_cache.database();
+    QJsonArray indexes = keptIndexes(db);
+    QJsonObject search = pendingSearch(db);
+    // A copy still under way keeps its indexes dropped until it completes.
+    if ((indexes.isEmpty() && search.isEmpty()) || SyncStatus::read(m_cache).copying)
+        return true;
+    // A step is one index or one chunk of a search table: the total counts the chunks that
+    // the rows still to index make.
+    qint64 total = indexes.size();
+    QStringList tables;
+    for (const QString &table : CacheDatabase::searchTables()) {
+        if (!search.contains(table))
+            continue;
+        tables.append(table);
+        QSqlQuery count(db);
+        if (!count.exec(QStringLiteral("SELECT count(*) FROM %1_source WHERE id > %2")
+                            .arg(table)
+                            .arg(qint64(search.value(table).toDouble()))) ||
+            !count.next())
+            return cacheError(report, count.lastError().text());
+        total += count.value(0).toLongLong() / qMax(1, m_settings.indexChunk) + 1;
+    }
+    qint64 done = 0;
+    if (progress)
+        progress(Stage::Indexing, done, total);
+    // One checkpoint at the end, as for the copy's pages (finish() turns them on again).
+    if (!m_cache.setIndexBuilding(true) ||
+        !m_cache.execScript(QStringLiteral("PRAGMA wal_autocheckpoint = 0")))
+        return cacheError(report, m_cache.errorString());
+    QString error;
+    const auto fail = [&](const QString &message) {
+        m_cache.rollback();
+        m_cache.setIndexBuilding(false);
+        return cacheError(report, message);
+    };
+    const auto step = [&]() {
+        ++report.indexSteps;
+        ++done;
+        if (progress)
+            progress(Stage::Indexing, qMin(done, total), total);
+    };
+    while (!indexes.isEmpty()) {
+        if (stopped(report)) {
+            m_cache.setIndexBuilding(false);
+            return false;
+        }
+        QString sql = indexes.first().toString();
+        bool unique = false;
+        if (!idempotentIndexSql(&sql, &unique))
+            return fail(tr("cannot re-create an index: %1").arg(indexes.first().toString()));
+        indexes.removeFirst();
+        if (!m_cache.beginImmediate())
+            return fail(m_cache.errorString());
+        if (!execSql(db, sql, &error) || !setKeptIndexes(db, indexes, &error))
+            return fail(error);
+        if (!m_cache.commit())
+            return fail(m_cache.errorString());
+        step();
+    }
+    for (const QString &table : std::as_const(tables)) {
+        qint64 after = qint64(search.value(table).toDouble());
+        for (;;) {
+            if (stopped(report)) {
+                m_cache.setIndexBuilding(false);
+                return false;
+            }
+            if (!m_cache.beginImmediate())
+                return fail(m_cache.errorString());
+            qint64 last = 0;
+            if (!m_cache.indexSearchRows(table, after, m_settings.indexChunk, &last))
+                return fail(m_cache.errorString());
+            if (last == 0) {
+                // Complete: its segments merged into one, which searches read fastest.
+                search.remove(table);
+                if (!execSql(db,
+                             QStringLiteral("INSERT INTO %1 (%1) VALUES ('optimize')").arg(table),
+                             &error))
+                    return fail(error);
+            } else {
+                after = last;
+                search.insert(table, double(last));
+            }
+            const bool saved =
+                search.isEmpty()
+                    ? execSql(db,
+                              QStringLiteral("DELETE FROM sync_state WHERE key = 'search_pending'"),
+                              &error)
+                    : setState(
+                          db, QStringLiteral("search_pending"),
+                          QString::fromUtf8(QJsonDocument(search).toJson(QJsonDocument::Compact)),
+                          &error);
+            if (!saved)
+                return fail(error);
+            if (!m_cache.commit())
+                return fail(m_cache.errorString());
+            step();
+            if (last == 0)
+                break;
+        }
+    }
+    m_cache.setIndexBuilding(false);
+    // Statistics for the planner, and the write-ahead log given back to the disk.
+    m_cache.execScript(QStringLiteral("PRAGMA analysis_limit = 1000; ANALYZE; PRAGMA optimize; "
+                                      "PRAGMA wal_checkpoint(TRUNCATE);"));
+    return true;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "centralrows.h"
+
 #include <QCoreApplication>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -20,8 +22,12 @@ struct SyncStatus
     qint64 lastSync = 0;  ///< Unix seconds of the last complete sync, 0 when never
     bool copied = false;  ///< the initial copy is complete
     bool copying = false; ///< an initial copy was started and not finished
-    QString user;         ///< the central user this cache mirrors
-    QString role;         ///< that user's role at the last sync
+    /// The copy is complete, but some of its secondary or search indexes are still to be built
+    /// (the catalogue reads and writes meanwhile; sorted views and search are slower, search
+    /// may miss rows).
+    bool indexing = false;
+    QString user; ///< the central user this cache mirrors
+    QString role; ///< that user's role at the last sync
 
     static SyncStatus read(CacheDatabase &cache);
 };
@@ -38,10 +44,13 @@ class SyncEngine
 public:
     struct Settings
     {
-        QString conninfo;        ///< libpq URL or key=value string
-        QString password;        ///< overrides the string's when not empty
-        int pullPage = 5000;     ///< change-log entries per page (one cache transaction)
-        int copyPage = 50000;    ///< rows per page of the initial copy
+        QString conninfo;     ///< libpq URL or key=value string
+        QString password;     ///< overrides the string's when not empty
+        int pullPage = 5000;  ///< change-log entries per page (one cache transaction)
+        int copyPage = 50000; ///< rows per page of the initial copy
+        /// Rows a search table indexes per transaction after a copy (the write lock is held
+        /// about half a second per 100,000 titles).
+        int indexChunk = 100000;
         int pushBatch = 256;     ///< local transactions per apply_ops call
         int pushBatchOps = 2000; ///< and at most this many operations
         /// Settled operations (applied and confirmed, or discarded) stay in the outbox this
@@ -50,7 +59,8 @@ public:
         int keepSettledDays = 30;
     };
 
-    enum class Stage { Connecting, Pushing, Copying, Pulling, Confirming };
+    /// Indexing comes last, after a copy: the catalogue is complete and current by then.
+    enum class Stage { Connecting, Pushing, Copying, Pulling, Confirming, Indexing };
     using Progress = std::function<void(Stage stage, qint64 done, qint64 total)>;
 
     /// How an error is handled (sync.md): a transient failure is retried later with backoff,
@@ -84,6 +94,10 @@ public:
         qint64 levelRows = 0;        ///< creators' level rows received
         bool levelsChanged = false;  ///< ladders, levels or the distribution changed
         int prunedOps = 0;           ///< settled operations removed from the outbox
+        int indexSteps = 0;          ///< indexes built and search chunks indexed after a copy
+        /// From the start to the moment the cache was complete and current (every row copied
+        /// and pulled, counts right), before the indexes a copy leaves were built.
+        qint64 readyMs = 0;
         qint64 elapsedMs = 0;
     };
 
@@ -92,7 +106,8 @@ public:
     SyncEngine(const SyncEngine &) = delete;
     SyncEngine &operator=(const SyncEngine &) = delete;
 
-    /// One full sync: connect (or reuse the connection), push, copy if needed, pull, confirm.
+    /// One full sync: connect (or reuse the connection), push, copy if needed, pull, confirm,
+    /// then build what a copy left to index (also when the network failed: that is local).
     Report run(const Progress &progress = {});
 
     /// The central connection (open after a successful run), e.g. to LISTEN on it.
@@ -101,6 +116,10 @@ public:
     void disconnect();
     /// Thread-safe: the running sync stops at the next page boundary (a retryable outcome).
     void requestStop() { m_stop = true; }
+
+    /// The order in which a copy takes the tables: central's, but the video tags before the
+    /// videos, so that each video goes in with its tag count (CopyTally).
+    static QList<CentralRows::Table> copyOrder();
 
     /// The channel central notifies on after every catalogue change.
     static QString notificationChannel() { return QStringLiteral("coulisse_changes"); }
@@ -125,7 +144,8 @@ private:
     bool syncMetrics(Report &report, const Identity &identity);
     bool syncLevels(Report &report, const Identity &identity);
     bool dropCatalogueIndexes(QString *error);
-    bool restoreCatalogueIndexes(QString *error);
+    bool restoreUniqueIndexes(QString *error);
+    bool buildIndexes(Report &report, const Progress &progress);
     bool stopped(Report &report);
 
     CacheDatabase &m_cache;

@@ -147,6 +147,9 @@ public:
                 // run() clears the engine's stop flag when it starts: ask again.
                 if (m_interrupt)
                     m_engine->requestStop();
+                // The copy is complete and current once indexing starts: show the catalogue.
+                if (stage == SyncEngine::Stage::Indexing && lastStage != stage)
+                    emit cacheChanged();
                 if (stage == lastStage && sinceProgress.elapsed() < 100 && done != total)
                     return;
                 lastStage = stage;

@@ -177,6 +177,13 @@
             <numerusform>%n days written.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Built the indexes and the search index in %n step(s).</source>
+        <translation>
+            <numerusform>Built the indexes and the search index in %n step.</numerusform>
+            <numerusform>Built the indexes and the search index in %n steps.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>GamesPage</name>

@@ -688,16 +688,20 @@
         <translation>此版本缺少派生数据脚本。</translation>
     </message>
     <message>
-        <source>The rebuild script is missing from this build.</source>
-        <translation>此版本缺少重建脚本。</translation>
-    </message>
-    <message>
         <source>Foreign key violation in table %1</source>
         <translation>数据表 %1 存在外键冲突</translation>
     </message>
     <message>
         <source>Derived data out of step: %1 (%2 rows)</source>
         <translation>派生数据不一致：%1（%2 行）</translation>
+    </message>
+    <message>
+        <source>%1 is not a search table.</source>
+        <translation>%1 不是搜索表。</translation>
+    </message>
+    <message>
+        <source>The search table %1 is missing.</source>
+        <translation>缺少搜索表 %1。</translation>
     </message>
 </context>
 <context>
@@ -1239,6 +1243,10 @@
     <message>
         <source>The table changed while the selected rows were read: nothing was exported. Select the rows again.</source>
         <translation>读取所选行时表格发生了变化：未导出任何内容。请重新选择这些行。</translation>
+    </message>
+    <message>
+        <source>%1 (the search index is still being built: some rows may be missing)</source>
+        <translation>%1（搜索索引仍在建立中：可能缺少部分结果）</translation>
     </message>
 </context>
 <context>
@@ -1922,10 +1930,6 @@
     <message>
         <source>%1 already known to central, %2 awaiting review, %3 rejected, %4 in conflict.</source>
         <translation>其中 %1 项中心库已有，%2 项待审核，%3 项被拒绝，%4 项冲突。</translation>
-    </message>
-    <message>
-        <source>Copied %1 rows of the catalogue.</source>
-        <translation>已复制 %1 行数据。</translation>
     </message>
     <message numerus="yes">
         <source>Removed %n game(s) that left your scope.</source>
@@ -3320,6 +3324,24 @@
     <message>
         <source>Why (kept with the decision).</source>
         <translation>理由（随审批结果保存）。</translation>
+    </message>
+    <message>
+        <source>Building indexes</source>
+        <translation>正在建立索引</translation>
+    </message>
+    <message>
+        <source>Copied %1 rows of the catalogue (ready after %2 ms).</source>
+        <translation>已复制目录的 %1 行（%2 毫秒后可用）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Built the indexes and the search index in %n step(s).</source>
+        <translation>
+            <numerusform>已分 %n 步建立索引和搜索索引。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>complete; its indexes are still being built (at the next sync)</source>
+        <translation>已完成；其索引仍在建立中（下次同步时继续）</translation>
     </message>
 </context>
 <context>
@@ -6834,6 +6856,14 @@ Last lines of %3:
     <message>
         <source>The central user this cache syncs as, and their role</source>
         <translation>此缓存同步时使用的中心库用户及其角色</translation>
+    </message>
+    <message>
+        <source>Indexing the catalogue</source>
+        <translation>正在为目录建立索引</translation>
+    </message>
+    <message>
+        <source>The catalogue is ready to use. Until its indexes are built, sorting is slower and search may miss rows.</source>
+        <translation>目录已可使用。索引建立完成之前，排序较慢，搜索可能遗漏部分结果。</translation>
     </message>
 </context>
 <context>

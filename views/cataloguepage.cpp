@@ -160,9 +160,20 @@ QString CataloguePage::statusText() const
     if (m_model->isLoading() && !m_ready)
         return tr("Loading…");
     const int count = m_model->rowCount();
+    QString text = countText(count);
     if (hasFilters() && m_total >= 0)
-        return tr("%1 of %2").arg(QLocale().toString(count), countText(m_total));
-    return countText(count);
+        text = tr("%1 of %2").arg(QLocale().toString(count), countText(m_total));
+    if (m_searchIncomplete && !m_search->text().trimmed().isEmpty())
+        text = tr("%1 (the search index is still being built: some rows may be missing)").arg(text);
+    return text;
+}
+
+void CataloguePage::setSearchIncomplete(bool incomplete)
+{
+    if (incomplete == m_searchIncomplete)
+        return;
+    m_searchIncomplete = incomplete;
+    emit statusChanged();
 }
 
 bool CataloguePage::hasFilters() const

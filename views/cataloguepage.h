@@ -37,6 +37,9 @@ public:
     /// "1,000,000 videos" or "123 of 1,000,000 videos".
     QString statusText() const override;
     bool isReady() const override { return m_ready; }
+    /// The search index is still being built after an initial copy: a search may miss rows,
+    /// and the status says so while one is typed.
+    void setSearchIncomplete(bool incomplete);
 
     void focusSearch() override;
     void clearFilters() override;
@@ -151,4 +154,5 @@ private:
     bool m_ready = false;
     bool m_firstLoad = true;
     bool m_historyLinks = true;
+    bool m_searchIncomplete = false;
 };

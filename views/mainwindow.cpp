@@ -632,6 +632,10 @@ void MainWindow::refreshSyncStatus()
 {
     m_syncStatus = SyncStatus::read(*m_cache);
     m_syncIndicator->setStatus(m_syncStatus);
+    for (Page *p : std::as_const(m_pages)) {
+        if (auto *catalogue = qobject_cast<CataloguePage *>(p))
+            catalogue->setSearchIncomplete(m_syncStatus.indexing);
+    }
     if (m_role.isEmpty() && !m_syncStatus.role.isEmpty()) {
         m_role = m_syncStatus.role;
         m_centralUser = m_syncStatus.user;

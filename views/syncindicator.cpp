@@ -89,6 +89,8 @@ QString SyncIndicator::stageLabel(SyncEngine::Stage stage)
         return tr("Receiving changes");
     case SyncEngine::Stage::Confirming:
         return tr("Confirming changes");
+    case SyncEngine::Stage::Indexing:
+        return tr("Indexing the catalogue");
     }
     return {};
 }
@@ -155,8 +157,12 @@ void SyncIndicator::retranslate()
     }
     m_dot->setStyleSheet(dotStyle(colour));
     m_state->setText(text);
-    m_state->setToolTip(s.message);
-    m_dot->setToolTip(s.message);
+    const QString tip = s.kind == SyncState::Syncing && s.stage == SyncEngine::Stage::Indexing
+                            ? tr("The catalogue is ready to use. Until its indexes are built, "
+                                 "sorting is slower and search may miss rows.")
+                            : s.message;
+    m_state->setToolTip(tip);
+    m_dot->setToolTip(tip);
     m_progress->setVisible(busy);
     if (busy) {
         if (s.total > 0) {

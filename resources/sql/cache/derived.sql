@@ -1,18 +1,21 @@
 -- Triggers that keep derived data (counts and search bodies) in step with the catalogue.
 -- Every trigger here is named derived_*: a bulk load drops them all, loads, rebuilds the
 -- derived data in one pass (CacheDatabase::rebuildDerived) and re-creates them from this file.
--- coulisse_search_text() is registered by CacheDatabase on every connection; a connection
--- without it (the sqlite3 shell) can read the cache but not change searchable columns.
+-- Search bodies come from the *_search_source views (0006); they call coulisse_search_text(),
+-- which CacheDatabase registers on every connection: a connection without it (the sqlite3
+-- shell) can read the cache but not change searchable columns.
 
 CREATE TRIGGER derived_videos_insert AFTER INSERT ON videos BEGIN
-    INSERT INTO video_search (rowid, body) VALUES (new.id, coulisse_search_text(new.title));
+    INSERT INTO video_search (rowid, body) SELECT id, body FROM video_search_source
+    WHERE id = new.id;
     UPDATE games SET video_count = video_count + 1 WHERE id = new.game_id;
     UPDATE users SET video_count = video_count + 1 WHERE id = new.uploader_id;
 END;
 
 CREATE TRIGGER derived_videos_title AFTER UPDATE OF title ON videos BEGIN
     DELETE FROM video_search WHERE rowid = old.id;
-    INSERT INTO video_search (rowid, body) VALUES (new.id, coulisse_search_text(new.title));
+    INSERT INTO video_search (rowid, body) SELECT id, body FROM video_search_source
+    WHERE id = new.id;
 END;
 
 CREATE TRIGGER derived_videos_game AFTER UPDATE OF game_id ON videos
@@ -52,17 +55,15 @@ CREATE TRIGGER derived_game_tags_delete AFTER DELETE ON game_tags BEGIN
 END;
 
 CREATE TRIGGER derived_games_insert AFTER INSERT ON games BEGIN
-    INSERT INTO game_search (rowid, body) VALUES (new.id, coulisse_search_text(
-        new.name || ' ' || new.name_en || ' ' || new.developer || ' ' ||
-        (SELECT ifnull(group_concat(value, ' '), '') FROM json_each(new.aliases))));
+    INSERT INTO game_search (rowid, body) SELECT id, body FROM game_search_source
+    WHERE id = new.id;
 END;
 
 CREATE TRIGGER derived_games_update AFTER UPDATE OF name, name_en, developer, aliases ON games
 BEGIN
     DELETE FROM game_search WHERE rowid = old.id;
-    INSERT INTO game_search (rowid, body) VALUES (new.id, coulisse_search_text(
-        new.name || ' ' || new.name_en || ' ' || new.developer || ' ' ||
-        (SELECT ifnull(group_concat(value, ' '), '') FROM json_each(new.aliases))));
+    INSERT INTO game_search (rowid, body) SELECT id, body FROM game_search_source
+    WHERE id = new.id;
 END;
 
 CREATE TRIGGER derived_games_delete AFTER DELETE ON games BEGIN
@@ -70,16 +71,14 @@ CREATE TRIGGER derived_games_delete AFTER DELETE ON games BEGIN
 END;
 
 CREATE TRIGGER derived_tags_insert AFTER INSERT ON tags BEGIN
-    INSERT INTO tag_search (rowid, body) VALUES (new.id, coulisse_search_text(
-        new.name || ' ' || new.name_en || ' ' ||
-        (SELECT ifnull(group_concat(value, ' '), '') FROM json_each(new.aliases))));
+    INSERT INTO tag_search (rowid, body) SELECT id, body FROM tag_search_source
+    WHERE id = new.id;
 END;
 
 CREATE TRIGGER derived_tags_update AFTER UPDATE OF name, name_en, aliases ON tags BEGIN
     DELETE FROM tag_search WHERE rowid = old.id;
-    INSERT INTO tag_search (rowid, body) VALUES (new.id, coulisse_search_text(
-        new.name || ' ' || new.name_en || ' ' ||
-        (SELECT ifnull(group_concat(value, ' '), '') FROM json_each(new.aliases))));
+    INSERT INTO tag_search (rowid, body) SELECT id, body FROM tag_search_source
+    WHERE id = new.id;
 END;
 
 CREATE TRIGGER derived_tags_delete AFTER DELETE ON tags BEGIN
@@ -87,12 +86,14 @@ CREATE TRIGGER derived_tags_delete AFTER DELETE ON tags BEGIN
 END;
 
 CREATE TRIGGER derived_users_insert AFTER INSERT ON users BEGIN
-    INSERT INTO user_search (rowid, body) VALUES (new.id, coulisse_search_text(new.nickname));
+    INSERT INTO user_search (rowid, body) SELECT id, body FROM user_search_source
+    WHERE id = new.id;
 END;
 
 CREATE TRIGGER derived_users_nickname AFTER UPDATE OF nickname ON users BEGIN
     DELETE FROM user_search WHERE rowid = old.id;
-    INSERT INTO user_search (rowid, body) VALUES (new.id, coulisse_search_text(new.nickname));
+    INSERT INTO user_search (rowid, body) SELECT id, body FROM user_search_source
+    WHERE id = new.id;
 END;
 
 CREATE TRIGGER derived_users_delete AFTER DELETE ON users BEGIN
