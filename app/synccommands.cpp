@@ -65,6 +65,10 @@ int sync(const QStringList &arguments)
     parser.addOption({QStringLiteral("batch"),
                       Text::tr("Local transactions sent per round trip (default 256)."),
                       QStringLiteral("N")});
+    parser.addOption({QStringLiteral("index-chunk"),
+                      Text::tr("Rows a search table indexes per transaction after an initial "
+                               "copy (default 100000)."),
+                      QStringLiteral("N")});
     int code = 0;
     if (!parse(parser,
                Text::tr("Syncs a cache with the central store once: sends the outbox, copies "
@@ -78,8 +82,10 @@ int sync(const QStringList &arguments)
     }
     SyncEngine::Settings settings;
     settings.conninfo = parser.value(QStringLiteral("url"));
-    for (const auto &[option, value] : {std::pair{QStringLiteral("copy-page"), &settings.copyPage},
-                                        std::pair{QStringLiteral("batch"), &settings.pushBatch}}) {
+    for (const auto &[option, value] :
+         {std::pair{QStringLiteral("copy-page"), &settings.copyPage},
+          std::pair{QStringLiteral("batch"), &settings.pushBatch},
+          std::pair{QStringLiteral("index-chunk"), &settings.indexChunk}}) {
         if (!parser.isSet(option))
             continue;
         bool ok = false;

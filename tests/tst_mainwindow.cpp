@@ -183,8 +183,8 @@ private slots:
         QVERIFY(QFile::copy(m_path, path));
         auto cache = std::make_unique<CacheDatabase>();
         QVERIFY(cache->open(path));
-        QVERIFY(cache->execScript(QStringLiteral(
-            "INSERT INTO sync_state (key, value) VALUES ('search_pending', '{\"video_search\":0}')")));
+        QVERIFY(cache->execScript(QStringLiteral("INSERT INTO sync_state (key, value) VALUES "
+                                                 "('search_pending', '{\"video_search\":0}')")));
         CacheDatabase *db = cache.get();
         MainWindow window(std::move(cache));
         window.show();

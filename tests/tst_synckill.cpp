@@ -8,6 +8,7 @@
 #include <QElapsedTimer>
 #include <QProcess>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -190,6 +191,70 @@ private slots:
         // And the cache equals central, central's own changes included.
         QString error;
         const QSqlDatabase central = m_store->login(m_user, &error, QStringLiteral("check"));
+        QVERIFY2(central.isOpen(), qPrintable(error));
+        QCOMPARE(SyncCheck::compare(db, central), QString());
+    }
+
+    /// Killed while the copy's indexes are built (small search chunks make that stage long):
+    /// the next syncs go on from the step reached, and the cache ends with every index and
+    /// every search row once.
+    void killedWhileIndexing()
+    {
+        const QString cache = m_dir.filePath(QStringLiteral("indexing.sqlite"));
+        QStringList args = syncArgs(cache);
+        args << QStringLiteral("--index-chunk") << QStringLiteral("40");
+        // Where the index stage lies in an unbroken sync of the same scope.
+        const QString scratch = m_dir.filePath(QStringLiteral("indexing-scratch.sqlite"));
+        QElapsedTimer timer;
+        timer.start();
+        const TestSupport::CliRun whole =
+            TestSupport::runCli(QStringList(args).replaceInStrings(cache, scratch), environment());
+        const qint64 totalMs = timer.elapsed();
+        QCOMPARE(whole.code, 0);
+        static const QRegularExpression ready(QStringLiteral("ready after (\\d+) ms"));
+        const QRegularExpressionMatch m = ready.match(whole.out);
+        QVERIFY2(m.hasMatch(), qPrintable(whole.out));
+        const qint64 readyMs = m.captured(1).toLongLong();
+        QVERIFY2(
+            totalMs - readyMs > 300,
+            qPrintable(
+                QStringLiteral("index stage %1 ms of %2").arg(totalMs - readyMs).arg(totalMs)));
+        int whileIndexing = 0;
+        for (int i = 0; i < 8; ++i) {
+            QProcess p;
+            p.setProcessEnvironment(environment());
+            p.start(TestSupport::binary(QStringLiteral("coulisse-cli")), args);
+            QVERIFY(p.waitForStarted());
+            // The first kill within the index stage, later ones anywhere in what is left.
+            const int delay = i == 0 ? int(m_random.bounded(readyMs + (totalMs - readyMs) / 4,
+                                                            totalMs - (totalMs - readyMs) / 4))
+                                     : int(m_random.bounded(30, 600));
+            if (p.waitForFinished(delay))
+                continue;
+            p.kill();
+            p.waitForFinished();
+            CacheDatabase db;
+            QVERIFY2(db.open(cache), qPrintable(db.errorString()));
+            const SyncStatus status = SyncStatus::read(db);
+            if (status.copied && status.indexing)
+                ++whileIndexing;
+        }
+        qInfo("%d kills while indexing", whileIndexing);
+        QVERIFY(whileIndexing > 0);
+        QCOMPARE(settle(cache), QString());
+        CacheDatabase db;
+        QVERIFY2(db.open(cache), qPrintable(db.errorString()));
+        QVERIFY(!SyncStatus::read(db).indexing);
+        CacheDatabase empty;
+        QVERIFY(empty.open(m_dir.filePath(QStringLiteral("indexing-empty.sqlite"))));
+        const QString indexes =
+            QStringLiteral("SELECT group_concat(name) FROM (SELECT name FROM sqlite_schema WHERE "
+                           "type = 'index' ORDER BY name)");
+        QCOMPARE(TestSupport::scalar(db.database(), indexes).toString(),
+                 TestSupport::scalar(empty.database(), indexes).toString());
+        QCOMPARE(SyncCheck::health(db), QString());
+        QString error;
+        const QSqlDatabase central = m_store->login(m_user, &error, QStringLiteral("indexing"));
         QVERIFY2(central.isOpen(), qPrintable(error));
         QCOMPARE(SyncCheck::compare(db, central), QString());
     }

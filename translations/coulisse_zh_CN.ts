@@ -3343,6 +3343,10 @@
         <source>complete; its indexes are still being built (at the next sync)</source>
         <translation>已完成；其索引仍在建立中（下次同步时继续）</translation>
     </message>
+    <message>
+        <source>Rows a search table indexes per transaction after an initial copy (default 100000).</source>
+        <translation>初次复制后，搜索表每个事务建立索引的行数（默认 100000）。</translation>
+    </message>
 </context>
 <context>
     <name>ConflictEditDialog</name>
