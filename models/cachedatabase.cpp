@@ -88,6 +88,13 @@ void searchTextFunction(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     sqlite3_result_text(ctx, body.constData(), int(body.size()), SQLITE_TRANSIENT);
 }
 
+// coulisse_search_deferred(): 1 while the connection's writer defers its search entries (the
+// flag is owned by the connection and freed with it).
+void searchDeferredFunction(sqlite3_context *ctx, int, sqlite3_value **)
+{
+    sqlite3_result_int(ctx, *static_cast<const int *>(sqlite3_user_data(ctx)));
+}
+
 } // namespace
 
 int CacheDatabase::latestSchemaVersion()
@@ -252,6 +259,7 @@ void CacheDatabase::close()
         QSqlDatabase::removeDatabase(m_connectionName);
     }
     m_handle = nullptr;
+    m_searchDeferred = nullptr;
 }
 
 bool CacheDatabase::open(const QString &path, Access access)
@@ -312,7 +320,7 @@ bool CacheDatabase::open(const QString &path, Access access)
         close();
         return fail(Problem::Failed, tr("The SQLite driver did not expose its handle."));
     }
-    if (!registerFunctions(m_handle) || !configure(access)) {
+    if (!registerFunctions() || !configure(access)) {
         const Problem p = m_problem == Problem::None ? Problem::Failed : m_problem;
         const QString message = m_error;
         close();
@@ -331,11 +339,41 @@ bool CacheDatabase::open(const QString &path, Access access)
     return true;
 }
 
-bool CacheDatabase::registerFunctions(sqlite3 *db)
+bool CacheDatabase::registerFunctions()
 {
-    return sqlite3_create_function_v2(db, "coulisse_search_text", 1,
-                                      SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr,
-                                      &searchTextFunction, nullptr, nullptr, nullptr) == SQLITE_OK;
+    if (sqlite3_create_function_v2(m_handle, "coulisse_search_text", 1,
+                                   SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr, &searchTextFunction,
+                                   nullptr, nullptr, nullptr) != SQLITE_OK)
+        return false;
+    // Not deterministic: read on every row, never folded into a prepared statement.
+    auto *flag = new int(0);
+    if (sqlite3_create_function_v2(m_handle, "coulisse_search_deferred", 0, SQLITE_UTF8, flag,
+                                   &searchDeferredFunction, nullptr, nullptr,
+                                   [](void *p) { delete static_cast<int *>(p); }) != SQLITE_OK)
+        return false; // SQLite called the destructor
+    m_searchDeferred = flag;
+    return true;
+}
+
+void CacheDatabase::deferSearch(bool on)
+{
+    if (m_searchDeferred)
+        *m_searchDeferred = on ? 1 : 0;
+}
+
+bool CacheDatabase::flushSearch()
+{
+    QString script;
+    for (const QString &table : searchTables()) {
+        script +=
+            QStringLiteral(
+                "DELETE FROM %1 WHERE rowid IN (SELECT id FROM search_queue WHERE tbl = '%1');"
+                "INSERT INTO %1 (rowid, body) SELECT id, body FROM %1_source WHERE id IN "
+                "(SELECT id FROM search_queue WHERE tbl = '%1') ORDER BY id;")
+                .arg(table);
+    }
+    script += QStringLiteral("DELETE FROM search_queue;");
+    return execScript(script);
 }
 
 void CacheDatabase::prepareLibrary()
@@ -620,6 +658,10 @@ QStringList CacheDatabase::integrityProblems()
         problems.append(error);
     for (const DerivedCounts::Mismatch &m : std::as_const(mismatches))
         problems.append(tr("Derived data out of step: %1 (%2 rows)").arg(m.column).arg(m.rows));
+    if (q.exec(QStringLiteral("SELECT count(*) FROM search_queue")) && q.next() &&
+        q.value(0).toLongLong() > 0)
+        problems.append(
+            tr("Search entries queued but never written (%1 rows)").arg(q.value(0).toLongLong()));
     // Every row's body indexed once, as its source view gives it (a search table still being
     // filled after a copy is left out).
     const QStringList pending = pendingSearchTables();

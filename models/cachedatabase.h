@@ -115,6 +115,14 @@ public:
     /// 'search_pending': table -> last id indexed), which integrityProblems() leaves out.
     QStringList pendingSearchTables() const;
 
+    /// While on, the derived triggers queue the rows whose search entry changes (search_queue)
+    /// instead of writing it; flushSearch() writes the queued entries, one statement per
+    /// search table, and empties the queue. For a writer that changes many rows one statement
+    /// at a time (a pull): FTS5 writes a segment at the end of every statement that changes
+    /// it. Call flushSearch() before the transaction commits; deferSearch(false) after.
+    void deferSearch(bool on);
+    bool flushSearch();
+
     /// Settings for building secondary indexes of large tables (outside a transaction): the
     /// sorter's two worker threads, its runs in temporary files and a small page cache, so
     /// that each sorted run stays in the CPU's caches (a 5M-row index: 1.8 s instead of 7.6 s).
@@ -136,11 +144,12 @@ private:
     static QString newerMessage(const QString &shownPath, qint64 fileVersion);
     bool configure(Access access);
     bool migrate();
-    static bool registerFunctions(sqlite3 *db);
+    bool registerFunctions();
 
     QString m_connectionName;
     QString m_path;
     QString m_error;
     Problem m_problem = Problem::None;
     sqlite3 *m_handle = nullptr;
+    int *m_searchDeferred = nullptr; ///< owned by the connection (coulisse_search_deferred)
 };

@@ -233,27 +233,93 @@ bool CentralRows::Writer::upsert(const QString &tableName, const QJsonObject &ro
         *error = QStringLiteral("unknown table %1").arg(tableName);
         return false;
     }
-    QStringList names;
-    QStringList updates;
     QVariantList values;
-    for (const Column &c : t->columns) {
-        names.append(c.name);
-        if (c.name != t->key1)
-            updates.append(QStringLiteral("%1 = excluded.%1").arg(c.name));
+    values.reserve(t->columns.size());
+    for (const Column &c : t->columns)
         values.append(cacheValue(c.type, row.value(c.name)));
+    const Statements &s = statements(*t);
+    if (!t->hasRowVersion)
+        return run(s.insert, values, error);
+
+    // The row as the cache holds it: an UPDATE sets only the columns that changed, so that
+    // an edited title rewrites the title's index and search entry, not the eight other
+    // indexes of a video and their triggers (SQLite maintains every index over a column of
+    // the SET list, whether its value changed or not).
+    QSqlQuery &current = prepared(s.select);
+    current.addBindValue(values.at(s.key));
+    if (!current.exec()) {
+        *error = current.lastError().text();
+        return false;
     }
-    QString sql;
-    if (!t->hasRowVersion) {
-        sql = QStringLiteral("INSERT OR IGNORE INTO %1 (%2) VALUES (%3)")
-                  .arg(t->name, names.join(QStringLiteral(", ")), cachePlaceholders(*t));
-    } else {
-        sql = QStringLiteral("INSERT INTO %1 (%2) VALUES (%3) ON CONFLICT (%4) DO UPDATE SET %5")
-                  .arg(t->name, names.join(QStringLiteral(", ")), cachePlaceholders(*t), t->key1,
-                       updates.join(QStringLiteral(", ")));
-        if (!force)
-            sql += QStringLiteral(" WHERE excluded.row_version > %1.row_version").arg(t->name);
+    if (!current.next()) {
+        const QSqlError failure = current.lastError();
+        current.finish();
+        if (failure.type() != QSqlError::NoError) {
+            *error = failure.text();
+            return false;
+        }
+        return run(s.insert, values, error);
     }
-    return run(sql, values, error);
+    if (!force && current.value(int(s.version)).toLongLong() >= values.at(s.version).toLongLong()) {
+        current.finish();
+        return true;
+    }
+    QStringList sets;
+    QVariantList changed;
+    for (qsizetype i = 0; i < t->columns.size(); ++i) {
+        if (i == s.key)
+            continue;
+        const Column &c = t->columns.at(i);
+        if (i != s.version && sameValue(c.type, current.value(int(i)), values.at(i)))
+            continue;
+        sets.append(c.type == Type::Json ? QStringLiteral("%1 = json(?)").arg(c.name)
+                                         : QStringLiteral("%1 = ?").arg(c.name));
+        changed.append(values.at(i));
+    }
+    current.finish();
+    changed.append(values.at(s.key));
+    return run(QStringLiteral("UPDATE %1 SET %2 WHERE %3 = ?")
+                   .arg(t->name, sets.join(QStringLiteral(", ")), t->key1),
+               changed, error);
+}
+
+bool CentralRows::sameValue(Type type, const QVariant &held, const QVariant &incoming)
+{
+    if (held.isNull() || incoming.isNull())
+        return held.isNull() && incoming.isNull();
+    switch (type) {
+    case Type::Text:
+    case Type::Json:
+        return held.toString() == incoming.toString();
+    case Type::Int:
+    case Type::Time:
+    case Type::Bool:
+        return held.toLongLong() == incoming.toLongLong();
+    }
+    return false;
+}
+
+const CentralRows::Writer::Statements &CentralRows::Writer::statements(const Table &t)
+{
+    auto it = m_statements.find(t.name);
+    if (it != m_statements.end())
+        return it->second;
+    Statements s;
+    QStringList names;
+    for (qsizetype i = 0; i < t.columns.size(); ++i) {
+        const QString &name = t.columns.at(i).name;
+        names.append(name);
+        if (name == t.key1)
+            s.key = i;
+        if (name == QLatin1String("row_version"))
+            s.version = i;
+    }
+    const QString list = names.join(QStringLiteral(", "));
+    s.insert = QStringLiteral("INSERT %1 INTO %2 (%3) VALUES (%4)")
+                   .arg(t.hasRowVersion ? QString() : QStringLiteral("OR IGNORE"), t.name, list,
+                        cachePlaceholders(t));
+    s.select = QStringLiteral("SELECT %1 FROM %2 WHERE %3 = ?").arg(list, t.name, t.key1);
+    return m_statements.emplace(t.name, s).first->second;
 }
 
 bool CentralRows::Writer::removeGame(qint64 gameId, QString *error)

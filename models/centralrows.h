@@ -44,6 +44,9 @@ public:
 
     /// A central JSON value in the cache's representation.
     static QVariant cacheValue(Type type, const QJsonValue &value);
+    /// Whether a value the cache holds equals an incoming one (both in the cache's
+    /// representation).
+    static bool sameValue(Type type, const QVariant &held, const QVariant &incoming);
     /// "2024-05-01T12:00:00.123456+02:00" -> Unix seconds (fraction dropped).
     static qint64 unixSeconds(const QString &isoTime, bool *ok = nullptr);
 
@@ -53,8 +56,9 @@ public:
     public:
         explicit Writer(const QSqlDatabase &db);
         ~Writer();
-        /// Inserts or updates the row; an existing row is replaced only when the incoming
-        /// row_version is greater, or always with \a force (a row refreshed from central).
+        /// Inserts or updates the row; an existing row is updated only when the incoming
+        /// row_version is greater, or always with \a force (a row refreshed from central),
+        /// and only in the columns whose value changed.
         bool upsert(const QString &table, const QJsonObject &row, bool force, QString *error);
         /// Deletes the row and what depends on it (a game's library, a group's tags).
         bool remove(const QString &table, qint64 key1, qint64 key2, QString *error);
@@ -62,10 +66,19 @@ public:
         bool removeGame(qint64 gameId, QString *error);
 
     private:
+        struct Statements
+        {
+            QString insert;
+            QString select;
+            qsizetype key = 0;
+            qsizetype version = -1;
+        };
+        const Statements &statements(const Table &table);
         QSqlQuery &prepared(const QString &sql);
         bool run(const QString &sql, const QVariantList &values, QString *error);
 
         QSqlDatabase m_db;
         std::map<QString, std::unique_ptr<QSqlQuery>> m_queries;
+        std::map<QString, Statements> m_statements;
     };
 };

@@ -17,6 +17,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QSet>
 #include <QSqlQuery>
 #include <QUuid>
@@ -1416,6 +1417,9 @@ bool SyncEngine::pull(Report &report, const Progress &progress)
             break; // nothing new, not even the watermark
         if (!m_cache.beginImmediate())
             return cacheError(report, m_cache.errorString());
+        // The page's search entries are written at its end, one statement per search table.
+        m_cache.deferSearch(true);
+        const auto undefer = qScopeGuard([this] { m_cache.deferSearch(false); });
         // Rows of one page may arrive child first (a video before its new game in another
         // transaction of the same page): keys are checked at commit.
         if (!execSql(db, QStringLiteral("PRAGMA defer_foreign_keys = ON"), &error))
@@ -1436,6 +1440,8 @@ bool SyncEngine::pull(Report &report, const Progress &progress)
         }
         if (!touched.isEmpty() && !replay(db, outstanding, &touched, xid(nextTxid), &error))
             return cacheError(report, error);
+        if (!m_cache.flushSearch())
+            return cacheError(report, m_cache.errorString());
         if (!setState(db, QStringLiteral("cursor_txid"), nextTxid, &error) ||
             !setState(db, QStringLiteral("cursor_seq"), nextSeq, &error))
             return cacheError(report, error);

@@ -1,7 +1,10 @@
 #include "cachedatabase.h"
+#include "centralrows.h"
 #include "testsupport.h"
 
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -217,6 +220,172 @@ private slots:
                            "SELECT count(*) FROM video_search WHERE video_search MATCH '\"教程\"'"))
                 .toInt(),
             0);
+        const QStringList problems = cache.integrityProblems();
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+    }
+
+    void shouldDeferSearchEntriesToTheFlush_data()
+    {
+        QTest::addColumn<QString>("change");
+        QTest::addColumn<QString>("table");
+        QTest::addColumn<QString>("phrase");
+        QTest::addColumn<int>("before");
+        QTest::addColumn<int>("after");
+        QTest::newRow("video title")
+            << QStringLiteral("UPDATE videos SET title = '亚索集锦' "
+                              "WHERE id = 1")
+            << QStringLiteral("video_search") << QStringLiteral("亚索") << 0 << 1;
+        QTest::newRow("new video")
+            << QStringLiteral("INSERT INTO videos (id, title, game_id, source, duration_s, "
+                              "published_at) VALUES (3, '德玛西亚之力', 1, 'web_upload', 1, 3)")
+            << QStringLiteral("video_search") << QStringLiteral("德玛") << 0 << 1;
+        QTest::newRow("video deleted")
+            << QStringLiteral("DELETE FROM videos WHERE id = 2") << QStringLiteral("video_search")
+            << QStringLiteral("集锦") << 1 << 0;
+        QTest::newRow("game renamed")
+            << QStringLiteral("UPDATE games SET name = '王者荣耀' WHERE id = 1")
+            << QStringLiteral("game_search") << QStringLiteral("王者") << 0 << 1;
+        QTest::newRow("new tag") << QStringLiteral("INSERT INTO tags (id, group_id, name, "
+                                                   "created_at) VALUES (3, 1, '速通', 0)")
+                                 << QStringLiteral("tag_search") << QStringLiteral("速通") << 0
+                                 << 1;
+        QTest::newRow("nickname") << QStringLiteral(
+                                         "UPDATE users SET nickname = '小红' WHERE id = 1")
+                                  << QStringLiteral("user_search") << QStringLiteral("小红") << 0
+                                  << 1;
+    }
+
+    void shouldDeferSearchEntriesToTheFlush()
+    {
+        QFETCH(QString, change);
+        QFETCH(QString, table);
+        QFETCH(QString, phrase);
+        QFETCH(int, before);
+        QFETCH(int, after);
+        const QString file = makeSmallCache(
+            QStringLiteral("deferred-%1.sqlite").arg(QString::number(qHash(change))));
+        CacheDatabase cache;
+        QVERIFY(cache.open(file));
+        const QSqlDatabase db = cache.database();
+        const QString matches =
+            QStringLiteral("SELECT count(*) FROM %1 WHERE %1 MATCH '\"%2\"'").arg(table, phrase);
+        QVERIFY(cache.beginImmediate());
+        cache.deferSearch(true);
+        QVERIFY2(cache.execScript(change), qPrintable(cache.errorString()));
+        // The entry waits in the queue; the check says so.
+        QCOMPARE(scalar(db, matches).toInt(), before);
+        QCOMPARE(
+            scalar(db, QStringLiteral("SELECT count(*) FROM search_queue WHERE tbl = ?"), {table})
+                .toInt(),
+            1);
+        QVERIFY(cache.integrityProblems()
+                    .join(QLatin1Char(' '))
+                    .contains(QLatin1String("queued but never written")));
+        QVERIFY2(cache.flushSearch(), qPrintable(cache.errorString()));
+        cache.deferSearch(false);
+        QVERIFY(cache.commit());
+        QCOMPARE(scalar(db, matches).toInt(), after);
+        QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM search_queue")).toInt(), 0);
+        const QStringList problems = cache.integrityProblems();
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+        // Not deferred any more: the next change is indexed at once.
+        QVERIFY(
+            cache.execScript(QStringLiteral("UPDATE videos SET title = '蛮王速攻' WHERE id = 1")));
+        QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM video_search WHERE "
+                                           "video_search MATCH '\"蛮王\"'"))
+                     .toInt(),
+                 1);
+    }
+
+    void shouldWriteOnlyTheColumnsThatChanged_data()
+    {
+        QTest::addColumn<QString>("table");
+        QTest::addColumn<QString>("row");
+        QTest::addColumn<bool>("force");
+        QTest::addColumn<QString>("columns"); // the columns an UPDATE OF trigger saw
+        QTest::addColumn<QString>("check");   // a query that gives 1 afterwards
+        const QString video = QStringLiteral(
+            R"({"id": 1, "title": "%1", "game_id": 1, "uploader_id": 1, "source": "pc_recorder",
+                "duration_s": 60, "published_at": "1970-01-01T00:00:01+00:00", "featured": false,
+                "plays": %2, "row_version": %3})");
+        QTest::newRow("plays only")
+            << QStringLiteral("videos") << video.arg(QStringLiteral("英雄联盟教程")).arg(99).arg(2)
+            << false << QStringLiteral("plays")
+            << QStringLiteral("SELECT plays = 99 AND row_version = 2 "
+                              "FROM videos WHERE id = 1");
+        QTest::newRow("title") << QStringLiteral("videos")
+                               << video.arg(QStringLiteral("亚索集锦")).arg(0).arg(2) << false
+                               << QStringLiteral("title")
+                               << QStringLiteral("SELECT count(*) FROM video_search WHERE "
+                                                 "video_search MATCH '\"亚索\"'");
+        QTest::newRow("older version")
+            << QStringLiteral("videos") << video.arg(QStringLiteral("亚索集锦")).arg(5).arg(1)
+            << false << QString()
+            << QStringLiteral("SELECT title = '英雄联盟教程' AND "
+                              "plays = 0 FROM videos WHERE id = 1");
+        QTest::newRow("same version, forced")
+            << QStringLiteral("videos") << video.arg(QStringLiteral("亚索集锦")).arg(0).arg(1)
+            << true << QStringLiteral("title")
+            << QStringLiteral("SELECT title = '亚索集锦' FROM videos WHERE id = 1");
+        QTest::newRow("new row")
+            << QStringLiteral("videos")
+            << QStringLiteral(R"({"id": 7, "title": "新视频", "game_id": 1, "uploader_id": null,
+                "source": "web_upload", "duration_s": 5, "published_at": "2024-05-01T12:00:00Z",
+                "featured": true, "plays": 3, "row_version": 4})")
+            << false << QString()
+            << QStringLiteral("SELECT featured = 1 AND uploader_id IS NULL AND published_at = "
+                              "1714564800 FROM videos WHERE id = 7");
+        const QString game = QStringLiteral(
+            R"({"id": 1, "name": "英雄联盟", "name_en": "League of Legends", "aliases": %1,
+                "introduction": "%2", "developer": "", "released": null, "status": "active",
+                "created_at": "1970-01-01T00:00:00Z", "row_version": 2})");
+        QTest::newRow("game, same aliases")
+            << QStringLiteral("games") << game.arg(QStringLiteral("[]"), QStringLiteral("MOBA"))
+            << false << QStringLiteral("introduction")
+            << QStringLiteral("SELECT introduction = 'MOBA' FROM games WHERE id = 1");
+        QTest::newRow("game, new alias")
+            << QStringLiteral("games")
+            << game.arg(QStringLiteral(R"(["LOL", "撸啊撸"])"), QString()) << false
+            << QStringLiteral("aliases")
+            << QStringLiteral("SELECT count(*) FROM game_search WHERE game_search MATCH "
+                              "'\"撸啊\"'");
+    }
+
+    void shouldWriteOnlyTheColumnsThatChanged()
+    {
+        QFETCH(QString, table);
+        QFETCH(QString, row);
+        QFETCH(bool, force);
+        QFETCH(QString, columns);
+        QFETCH(QString, check);
+        const QString file = makeSmallCache(
+            QStringLiteral("upsert-%1.sqlite").arg(QString::number(qHash(row + columns))));
+        CacheDatabase cache;
+        QVERIFY(cache.open(file));
+        const QSqlDatabase db = cache.database();
+        // A log of the columns each UPDATE names (SQLite maintains an index or fires an
+        // UPDATE OF trigger for every column of the SET list, changed or not).
+        QString script = QStringLiteral("CREATE TEMP TABLE seen (name TEXT);");
+        for (const CentralRows::Column &c : CentralRows::table(table)->columns) {
+            if (c.name != QLatin1String("id") && c.name != QLatin1String("row_version"))
+                script += QStringLiteral("CREATE TEMP TRIGGER seen_%1 AFTER UPDATE OF %1 ON "
+                                         "main.%2 BEGIN INSERT INTO seen VALUES ('%1'); END;")
+                              .arg(c.name, table);
+        }
+        QVERIFY2(cache.execScript(script), qPrintable(cache.errorString()));
+        QJsonParseError parse;
+        const QJsonObject object = QJsonDocument::fromJson(row.toUtf8(), &parse).object();
+        QCOMPARE(parse.error, QJsonParseError::NoError);
+        CentralRows::Writer writer(db);
+        QString error;
+        QVERIFY(cache.beginImmediate());
+        QVERIFY2(writer.upsert(table, object, force, &error), qPrintable(error));
+        QVERIFY(cache.commit());
+        QCOMPARE(scalar(db, QStringLiteral("SELECT ifnull(group_concat(name, ','), '') FROM "
+                                           "(SELECT name FROM seen ORDER BY name)"))
+                     .toString(),
+                 columns);
+        QCOMPARE(scalar(db, check).toInt(), 1);
         const QStringList problems = cache.integrityProblems();
         QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
     }
