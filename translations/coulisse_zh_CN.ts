@@ -703,6 +703,10 @@
         <source>The search table %1 is missing.</source>
         <translation>缺少搜索表 %1。</translation>
     </message>
+    <message>
+        <source>Search entries queued but never written (%1 rows)</source>
+        <translation>搜索条目已排队但从未写入（%1 行）</translation>
+    </message>
 </context>
 <context>
     <name>CacheEditor</name>
