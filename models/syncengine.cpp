@@ -1268,14 +1268,20 @@ bool SyncEngine::buildIndexes(Report &report, const Progress &progress)
     qint64 done = 0;
     if (progress)
         progress(Stage::Indexing, done, total);
-    // One checkpoint at the end, as for the copy's pages (finish() turns them on again).
+    // One checkpoint at the end, as for the copy's pages. Whatever way this returns, the
+    // connection gets its usual settings back (after a rollback: temp_store cannot change
+    // inside a transaction).
+    const auto restore = qScopeGuard([this] {
+        m_cache.rollback();
+        m_cache.setIndexBuilding(false);
+        m_cache.execScript(QStringLiteral("PRAGMA wal_autocheckpoint = %1")
+                               .arg(CacheDatabase::WalAutoCheckpointPages));
+    });
     if (!m_cache.setIndexBuilding(true) ||
         !m_cache.execScript(QStringLiteral("PRAGMA wal_autocheckpoint = 0")))
         return cacheError(report, m_cache.errorString());
     QString error;
     const auto fail = [&](const QString &message) {
-        m_cache.rollback();
-        m_cache.setIndexBuilding(false);
         return cacheError(report, message);
     };
     const auto step = [&]() {
@@ -1285,10 +1291,8 @@ bool SyncEngine::buildIndexes(Report &report, const Progress &progress)
             progress(Stage::Indexing, qMin(done, total), total);
     };
     while (!indexes.isEmpty()) {
-        if (stopped(report)) {
-            m_cache.setIndexBuilding(false);
+        if (stopped(report))
             return false;
-        }
         QString sql = indexes.first().toString();
         bool unique = false;
         if (!idempotentIndexSql(&sql, &unique))
@@ -1305,10 +1309,8 @@ bool SyncEngine::buildIndexes(Report &report, const Progress &progress)
     for (const QString &table : std::as_const(tables)) {
         qint64 after = qint64(search.value(table).toDouble());
         for (;;) {
-            if (stopped(report)) {
-                m_cache.setIndexBuilding(false);
+            if (stopped(report))
                 return false;
-            }
             if (!m_cache.beginImmediate())
                 return fail(m_cache.errorString());
             qint64 last = 0;

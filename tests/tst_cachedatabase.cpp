@@ -390,6 +390,55 @@ private slots:
         QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
     }
 
+    void shouldCountTheChildrenANewParentFinds_data()
+    {
+        QTest::addColumn<QString>("rows"); // children first, then their parent
+        QTest::addColumn<QString>("count");
+        QTest::addColumn<int>("expected");
+        QTest::newRow("a video's tags before the video")
+            << QStringLiteral("INSERT INTO video_tags VALUES (9, 1), (9, 2);"
+                              "INSERT INTO videos (id, title, game_id, source, duration_s, "
+                              "published_at) VALUES (9, 'x', 1, 'web_upload', 1, 3);")
+            << QStringLiteral("SELECT tag_count FROM videos WHERE id = 9") << 2;
+        QTest::newRow("a game's videos before the game")
+            << QStringLiteral("INSERT INTO videos (id, title, game_id, source, duration_s, "
+                              "published_at) VALUES (9, 'x', 5, 'web_upload', 1, 3);"
+                              "INSERT INTO games (id, name, created_at) VALUES (5, '原神', 0);")
+            << QStringLiteral("SELECT video_count FROM games WHERE id = 5") << 1;
+        QTest::newRow("a user's videos before the user")
+            << QStringLiteral("INSERT INTO videos (id, title, game_id, uploader_id, source, "
+                              "duration_s, published_at) VALUES (9, 'x', 1, 7, 'web_upload', 1, "
+                              "3);"
+                              "INSERT INTO users (id, nickname, kind, registered_at, platform) "
+                              "VALUES (7, '小红', 'creator', 0, 'pc');")
+            << QStringLiteral("SELECT video_count FROM users WHERE id = 7") << 1;
+        QTest::newRow("a tag's uses before the tag")
+            << QStringLiteral("INSERT INTO video_tags VALUES (1, 8), (2, 8);"
+                              "INSERT INTO game_tags VALUES (1, 8);"
+                              "INSERT INTO tags (id, group_id, name, created_at) VALUES (8, 1, "
+                              "'速通', 0);")
+            << QStringLiteral("SELECT usage_count FROM tags WHERE id = 8") << 3;
+    }
+
+    void shouldCountTheChildrenANewParentFinds()
+    {
+        QFETCH(QString, rows);
+        QFETCH(QString, count);
+        QFETCH(int, expected);
+        const QString file =
+            makeSmallCache(QStringLiteral("children-%1.sqlite").arg(QString::number(qHash(rows))));
+        CacheDatabase cache;
+        QVERIFY(cache.open(file));
+        // As a pull applies a page: keys checked at the commit.
+        QVERIFY(cache.beginImmediate());
+        QVERIFY(cache.execScript(QStringLiteral("PRAGMA defer_foreign_keys = ON")));
+        QVERIFY2(cache.execScript(rows), qPrintable(cache.errorString()));
+        QVERIFY2(cache.commit(), qPrintable(cache.errorString()));
+        QCOMPARE(scalar(cache.database(), count).toInt(), expected);
+        const QStringList problems = cache.integrityProblems();
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+    }
+
     void shouldReportDerivedDataOutOfStep()
     {
         const QString file = makeSmallCache(QStringLiteral("drift.sqlite"));

@@ -309,6 +309,11 @@ private slots:
         QVERIFY(status.copied);
         QVERIFY(!status.copying);
         QVERIFY(status.indexing);
+        // The stopped build gave the connection its usual settings back.
+        QCOMPARE(cached(c, QStringLiteral("PRAGMA wal_autocheckpoint")),
+                 qint64(CacheDatabase::WalAutoCheckpointPages));
+        QCOMPARE(cached(c, QStringLiteral("PRAGMA cache_size")),
+                 -qint64(CacheDatabase::PageCacheKiB));
         // Complete and right already: every row, every count; the search tables still being
         // filled are left out of the check, and those done hold every row once.
         QCOMPARE(compare(c), QString());
@@ -337,6 +342,10 @@ private slots:
         status = SyncStatus::read(*c.cache);
         QVERIFY(!status.indexing);
         QVERIFY(c.cache->pendingSearchTables().isEmpty());
+        QCOMPARE(cached(c, QStringLiteral("PRAGMA wal_autocheckpoint")),
+                 qint64(CacheDatabase::WalAutoCheckpointPages));
+        QCOMPARE(cached(c, QStringLiteral("PRAGMA cache_size")),
+                 -qint64(CacheDatabase::PageCacheKiB));
         QCOMPARE(cached(c, QStringLiteral("SELECT count(*) FROM sync_state WHERE key IN "
                                           "('copy_indexes', 'search_pending')")),
                  0);

@@ -2,8 +2,9 @@
 -- Every trigger here is named derived_*: a bulk load drops them all, loads, rebuilds the
 -- derived data in one pass (CacheDatabase::rebuildDerived) and re-creates them from this file.
 -- Search bodies come from the *_search_source views (0006); they call coulisse_search_text(),
--- which CacheDatabase registers on every connection: a connection without it (the sqlite3
--- shell) can read the cache but not change searchable columns.
+-- which CacheDatabase registers on every connection, with coulisse_search_deferred(): a
+-- connection without them (the sqlite3 shell) can read the cache but not insert, delete or
+-- change the searchable columns of videos, games, tags or users.
 -- While a writer defers the search (coulisse_search_deferred() returns 1 on its connection,
 -- see 0007), the search statements here do nothing and the row goes to search_queue instead,
 -- for CacheDatabase::flushSearch to rewrite once per batch.
@@ -15,6 +16,10 @@ CREATE TRIGGER derived_videos_insert AFTER INSERT ON videos BEGIN
     WHERE coulisse_search_deferred();
     UPDATE games SET video_count = video_count + 1 WHERE id = new.game_id;
     UPDATE users SET video_count = video_count + 1 WHERE id = new.uploader_id;
+    -- Rows of a pulled page may arrive child first (a video's tags before the video): a new
+    -- parent counts the children it already has (an index look-up; none, usually).
+    UPDATE videos SET tag_count = (SELECT count(*) FROM video_tags WHERE video_id = new.id)
+    WHERE id = new.id;
 END;
 
 CREATE TRIGGER derived_videos_title AFTER UPDATE OF title ON videos BEGIN
@@ -64,6 +69,8 @@ CREATE TRIGGER derived_game_tags_delete AFTER DELETE ON game_tags BEGIN
 END;
 
 CREATE TRIGGER derived_games_insert AFTER INSERT ON games BEGIN
+    UPDATE games SET video_count = (SELECT count(*) FROM videos WHERE game_id = new.id)
+    WHERE id = new.id;
     INSERT INTO game_search (rowid, body) SELECT id, body FROM game_search_source
     WHERE id = new.id AND NOT coulisse_search_deferred();
     INSERT OR IGNORE INTO search_queue (tbl, id) SELECT 'game_search', new.id
@@ -86,6 +93,9 @@ CREATE TRIGGER derived_games_delete AFTER DELETE ON games BEGIN
 END;
 
 CREATE TRIGGER derived_tags_insert AFTER INSERT ON tags BEGIN
+    UPDATE tags SET usage_count = (SELECT count(*) FROM video_tags WHERE tag_id = new.id) +
+                                  (SELECT count(*) FROM game_tags WHERE tag_id = new.id)
+    WHERE id = new.id;
     INSERT INTO tag_search (rowid, body) SELECT id, body FROM tag_search_source
     WHERE id = new.id AND NOT coulisse_search_deferred();
     INSERT OR IGNORE INTO search_queue (tbl, id) SELECT 'tag_search', new.id
@@ -107,6 +117,8 @@ CREATE TRIGGER derived_tags_delete AFTER DELETE ON tags BEGIN
 END;
 
 CREATE TRIGGER derived_users_insert AFTER INSERT ON users BEGIN
+    UPDATE users SET video_count = (SELECT count(*) FROM videos WHERE uploader_id = new.id)
+    WHERE id = new.id;
     INSERT INTO user_search (rowid, body) SELECT id, body FROM user_search_source
     WHERE id = new.id AND NOT coulisse_search_deferred();
     INSERT OR IGNORE INTO search_queue (tbl, id) SELECT 'user_search', new.id
