@@ -289,8 +289,14 @@ bool CentralRows::sameValue(Type type, const QVariant &held, const QVariant &inc
         return held.isNull() && incoming.isNull();
     switch (type) {
     case Type::Text:
-    case Type::Json:
         return held.toString() == incoming.toString();
+    case Type::Json: {
+        // The copy stored PostgreSQL's text (jsonb's key order), a pull brings Qt's (sorted
+        // keys): equal documents may be spelled differently.
+        const QString a = held.toString();
+        const QString b = incoming.toString();
+        return a == b || QJsonDocument::fromJson(a.toUtf8()) == QJsonDocument::fromJson(b.toUtf8());
+    }
     case Type::Int:
     case Type::Time:
     case Type::Bool:

@@ -304,6 +304,7 @@ private slots:
         QTest::addColumn<bool>("force");
         QTest::addColumn<QString>("columns"); // the columns an UPDATE OF trigger saw
         QTest::addColumn<QString>("check");   // a query that gives 1 afterwards
+        QTest::addColumn<QString>("before");  // SQL run on the cache first
         const QString video = QStringLiteral(
             R"({"id": 1, "title": "%1", "game_id": 1, "uploader_id": 1, "source": "pc_recorder",
                 "duration_s": 60, "published_at": "1970-01-01T00:00:01+00:00", "featured": false,
@@ -312,21 +313,24 @@ private slots:
             << QStringLiteral("videos") << video.arg(QStringLiteral("英雄联盟教程")).arg(99).arg(2)
             << false << QStringLiteral("plays")
             << QStringLiteral("SELECT plays = 99 AND row_version = 2 "
-                              "FROM videos WHERE id = 1");
+                              "FROM videos WHERE id = 1")
+            << QString();
         QTest::newRow("title") << QStringLiteral("videos")
                                << video.arg(QStringLiteral("亚索集锦")).arg(0).arg(2) << false
                                << QStringLiteral("title")
                                << QStringLiteral("SELECT count(*) FROM video_search WHERE "
-                                                 "video_search MATCH '\"亚索\"'");
+                                                 "video_search MATCH '\"亚索\"'")
+                               << QString();
         QTest::newRow("older version")
             << QStringLiteral("videos") << video.arg(QStringLiteral("亚索集锦")).arg(5).arg(1)
             << false << QString()
             << QStringLiteral("SELECT title = '英雄联盟教程' AND "
-                              "plays = 0 FROM videos WHERE id = 1");
+                              "plays = 0 FROM videos WHERE id = 1")
+            << QString();
         QTest::newRow("same version, forced")
             << QStringLiteral("videos") << video.arg(QStringLiteral("亚索集锦")).arg(0).arg(1)
             << true << QStringLiteral("title")
-            << QStringLiteral("SELECT title = '亚索集锦' FROM videos WHERE id = 1");
+            << QStringLiteral("SELECT title = '亚索集锦' FROM videos WHERE id = 1") << QString();
         QTest::newRow("new row")
             << QStringLiteral("videos")
             << QStringLiteral(R"({"id": 7, "title": "新视频", "game_id": 1, "uploader_id": null,
@@ -334,7 +338,8 @@ private slots:
                 "featured": true, "plays": 3, "row_version": 4})")
             << false << QString()
             << QStringLiteral("SELECT featured = 1 AND uploader_id IS NULL AND published_at = "
-                              "1714564800 FROM videos WHERE id = 7");
+                              "1714564800 FROM videos WHERE id = 7")
+            << QString();
         const QString game = QStringLiteral(
             R"({"id": 1, "name": "英雄联盟", "name_en": "League of Legends", "aliases": %1,
                 "introduction": "%2", "developer": "", "released": null, "status": "active",
@@ -342,13 +347,20 @@ private slots:
         QTest::newRow("game, same aliases")
             << QStringLiteral("games") << game.arg(QStringLiteral("[]"), QStringLiteral("MOBA"))
             << false << QStringLiteral("introduction")
-            << QStringLiteral("SELECT introduction = 'MOBA' FROM games WHERE id = 1");
+            << QStringLiteral("SELECT introduction = 'MOBA' FROM games WHERE id = 1") << QString();
+        QTest::newRow("game, same aliases spelled otherwise")
+            << QStringLiteral("games")
+            << game.arg(QStringLiteral(R"([ "LOL" ])"), QStringLiteral("MOBA")) << false
+            << QStringLiteral("introduction")
+            << QStringLiteral("SELECT introduction = 'MOBA' FROM games WHERE id = 1")
+            << QStringLiteral("UPDATE games SET aliases = '[ \"LOL\" ]' WHERE id = 1");
         QTest::newRow("game, new alias")
             << QStringLiteral("games")
             << game.arg(QStringLiteral(R"(["LOL", "撸啊撸"])"), QString()) << false
             << QStringLiteral("aliases")
             << QStringLiteral("SELECT count(*) FROM game_search WHERE game_search MATCH "
-                              "'\"撸啊\"'");
+                              "'\"撸啊\"'")
+            << QString();
     }
 
     void shouldWriteOnlyTheColumnsThatChanged()
@@ -358,6 +370,7 @@ private slots:
         QFETCH(bool, force);
         QFETCH(QString, columns);
         QFETCH(QString, check);
+        QFETCH(QString, before);
         const QString file = makeSmallCache(
             QStringLiteral("upsert-%1.sqlite").arg(QString::number(qHash(row + columns))));
         CacheDatabase cache;
@@ -365,6 +378,8 @@ private slots:
         const QSqlDatabase db = cache.database();
         // A log of the columns each UPDATE names (SQLite maintains an index or fires an
         // UPDATE OF trigger for every column of the SET list, changed or not).
+        if (!before.isEmpty())
+            QVERIFY2(cache.execScript(before), qPrintable(cache.errorString()));
         QString script = QStringLiteral("CREATE TEMP TABLE seen (name TEXT);");
         for (const CentralRows::Column &c : CentralRows::table(table)->columns) {
             if (c.name != QLatin1String("id") && c.name != QLatin1String("row_version"))
