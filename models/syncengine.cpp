@@ -1281,9 +1281,6 @@ bool SyncEngine::buildIndexes(Report &report, const Progress &progress)
         !m_cache.execScript(QStringLiteral("PRAGMA wal_autocheckpoint = 0")))
         return cacheError(report, m_cache.errorString());
     QString error;
-    const auto fail = [&](const QString &message) {
-        return cacheError(report, message);
-    };
     const auto step = [&]() {
         ++report.indexSteps;
         ++done;
@@ -1296,14 +1293,15 @@ bool SyncEngine::buildIndexes(Report &report, const Progress &progress)
         QString sql = indexes.first().toString();
         bool unique = false;
         if (!idempotentIndexSql(&sql, &unique))
-            return fail(tr("cannot re-create an index: %1").arg(indexes.first().toString()));
+            return cacheError(report,
+                              tr("cannot re-create an index: %1").arg(indexes.first().toString()));
         indexes.removeFirst();
         if (!m_cache.beginImmediate())
-            return fail(m_cache.errorString());
+            return cacheError(report, m_cache.errorString());
         if (!execSql(db, sql, &error) || !setKeptIndexes(db, indexes, &error))
-            return fail(error);
+            return cacheError(report, error);
         if (!m_cache.commit())
-            return fail(m_cache.errorString());
+            return cacheError(report, m_cache.errorString());
         step();
     }
     for (const QString &table : std::as_const(tables)) {
@@ -1312,17 +1310,17 @@ bool SyncEngine::buildIndexes(Report &report, const Progress &progress)
             if (stopped(report))
                 return false;
             if (!m_cache.beginImmediate())
-                return fail(m_cache.errorString());
+                return cacheError(report, m_cache.errorString());
             qint64 last = 0;
             if (!m_cache.indexSearchRows(table, after, m_settings.indexChunk, &last))
-                return fail(m_cache.errorString());
+                return cacheError(report, m_cache.errorString());
             if (last == 0) {
                 // Complete: its segments merged into one, which searches read fastest.
                 search.remove(table);
                 if (!execSql(db,
                              QStringLiteral("INSERT INTO %1 (%1) VALUES ('optimize')").arg(table),
                              &error))
-                    return fail(error);
+                    return cacheError(report, error);
             } else {
                 after = last;
                 search.insert(table, double(last));
@@ -1337,9 +1335,9 @@ bool SyncEngine::buildIndexes(Report &report, const Progress &progress)
                           QString::fromUtf8(QJsonDocument(search).toJson(QJsonDocument::Compact)),
                           &error);
             if (!saved)
-                return fail(error);
+                return cacheError(report, error);
             if (!m_cache.commit())
-                return fail(m_cache.errorString());
+                return cacheError(report, m_cache.errorString());
             step();
             if (last == 0)
                 break;
